@@ -1,0 +1,41 @@
+"""What spiders yield. Pipelines read them through ItemAdapter only."""
+
+import scrapy
+
+
+class ArticleItem(scrapy.Item):
+    """One news article as parsed from its page, plus the raw page for re-parsing."""
+
+    url = scrapy.Field()
+    portal = scrapy.Field()
+    family = scrapy.Field()
+    title = scrapy.Field()
+    published_at = scrapy.Field()  # ISO 8601 with +07:00
+    author = scrapy.Field()
+    view_count = scrapy.Field()
+    category = scrapy.Field()
+    body = scrapy.Field()  # plain text, paragraphs separated by a blank line
+    listing_url = scrapy.Field()
+    listing_published_at = scrapy.Field()
+    # The page as downloaded: kept in the `pages` table, never exported.
+    html = scrapy.Field()  # bytes
+    encoding = scrapy.Field()
+    status = scrapy.Field()
+    content_type = scrapy.Field()
+    # Filled by pipelines.
+    content_hash = scrapy.Field()
+    duplicate_of = scrapy.Field()
+    text_quality = scrapy.Field()
+
+
+class PageFailureItem(scrapy.Item):
+    """A page that could not be fetched or parsed: kept so that nothing is lost silently."""
+
+    url = scrapy.Field()
+    portal = scrapy.Field()
+    stage = scrapy.Field()  # "listing" or "article"
+    reason = scrapy.Field()
+    status = scrapy.Field()
+    html = scrapy.Field()  # bytes of the page when there was one
+    encoding = scrapy.Field()
+    content_type = scrapy.Field()

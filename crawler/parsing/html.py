@@ -1,0 +1,147 @@
+"""Markup helpers shared by every portal parser: text of elements, paragraphs of a body."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
+
+# Elements that start and end a paragraph of running text.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote center dd div dl dt figcaption figure footer h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+)
+# Elements whose content is never article text.
+SKIPPED_TAGS = frozenset(
+    "script style noscript template iframe object embed svg canvas button input select option "
+    "textarea head map audio video".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_inline(text: str | None) -> str:
+    """One line of text: NFC, no invisible characters, single spaces."""
+    if not text:
+        return ""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse a page; an empty or non-HTML answer gives an empty document, not an error."""
+    if not text or not text.strip():
+        return lxml_html.fromstring("<html><body></body></html>")
+    try:
+        return lxml_html.document_fromstring(text)
+    except (ValueError, lxml_html.etree.ParserError):
+        # Pages that declare an encoding in an XML prolog cannot be parsed from str.
+        return lxml_html.document_fromstring(text.encode("utf-8"))
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """Hidden by inline style or attribute: what a reader never sees is not article text."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def text_of(element: HtmlElement | None) -> str:
+    """Visible text of an element on one line."""
+    if element is None:
+        return ""
+    return clean_inline(" ".join(_visible_strings(element)))
+
+
+def _visible_strings(element: HtmlElement) -> Iterable[str]:
+    if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS or is_hidden(element):
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _visible_strings(child)
+        if child.tail:
+            yield child.tail
+
+
+def paragraphs_of(element: HtmlElement | None) -> list[str]:
+    """Visible text of a body element as paragraphs, in reading order.
+
+    Block elements and ``<br>`` end a paragraph; table rows become one paragraph with cells
+    separated by " | "; hidden and non-text elements contribute nothing.
+    """
+    if element is None:
+        return []
+    paragraphs: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = clean_inline("".join(buffer))
+        buffer.clear()
+        if line and line != "|":
+            paragraphs.append(line.strip(" |"))
+
+    def walk(node: HtmlElement) -> None:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is None or tag in SKIPPED_TAGS or is_hidden(node):
+            pass
+        elif tag == "br":
+            flush()
+        else:
+            block = tag in BLOCK_TAGS
+            if block:
+                flush()
+            elif tag in _CELL_TAGS and "".join(buffer).strip():
+                buffer.append(" | ")
+            if node.text:
+                buffer.append(node.text)
+            for child in node:
+                walk(child)
+            if block:
+                flush()
+            elif tag in _CELL_TAGS:
+                buffer.append(" ")
+        if node.tail and node is not element:
+            buffer.append(node.tail)
+
+    walk(element)
+    flush()
+    return paragraphs
+
+
+def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
+    """The first element matched by the first selector that matches anything."""
+    for selector in selectors:
+        found = root.cssselect(selector)
+        if found:
+            return found[0]
+    return None
+
+
+def first_text(root: HtmlElement, selectors: Iterable[str]) -> str:
+    """Text of the first matching element that has any text."""
+    for selector in selectors:
+        for element in root.cssselect(selector):
+            text = text_of(element)
+            if text:
+                return text
+    return ""
+
+
+def meta_content(root: HtmlElement, *names: str) -> str:
+    """Content of the first ``<meta property|name|itemprop=...>`` present."""
+    for name in names:
+        for attribute in ("property", "name", "itemprop"):
+            found = root.xpath(f'//meta[@{attribute}="{name}"]/@content')
+            if found and found[0].strip():
+                return clean_inline(found[0])
+    return ""
+
+
+def style_of(element: HtmlElement) -> str:
+    return (element.get("style") or "").replace(" ", "").lower()

@@ -1,0 +1,1 @@
+"""Item pipelines, wired in settings.ITEM_PIPELINES."""

@@ -1,0 +1,136 @@
+"""The portal registry: which portals exist, their platform family and where their news is.
+
+The registry is data (``crawler/portals.toml`` or the file named by ``PORTAL_REGISTRY``), so
+adding a portal of a known family is one table, no code. Every problem in the file is
+reported with the file name, the portal and the field, because the people who edit it are
+analysts, not programmers.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DEFAULT_REGISTRY = Path(__file__).with_name("portals.toml")
+LEVELS = ("tỉnh", "huyện", "xã")
+SCHEDULES = ("hourly", "daily", "weekly")
+
+
+class RegistryError(ValueError):
+    """The registry file cannot be used as it is; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Portal:
+    id: str
+    host: str
+    family: str
+    name: str
+    level: str
+    province: str
+    listings: tuple[str, ...]
+    schedule: str = "daily"
+    render_js: bool = False
+
+    @classmethod
+    def unregistered(cls, listing_url: str, family: str) -> Portal:
+        """A portal known only by a listing URL given on the command line."""
+        host = host_of(listing_url)
+        return cls(host, host, family, host, "", "", (listing_url,))
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+@dataclass(frozen=True)
+class Registry:
+    portals: tuple[Portal, ...]
+    source: str
+
+    def get(self, key: str) -> Portal:
+        """A portal by id or host name."""
+        for portal in self.portals:
+            if key in (portal.id, portal.host):
+                return portal
+        known = ", ".join(p.id for p in self.portals)
+        raise RegistryError(f"unknown portal {key!r} in {self.source}; known portals: {known}")
+
+    def by_host(self, host: str) -> Portal | None:
+        host = host.lower().removeprefix("www.")
+        return next((p for p in self.portals if p.host.removeprefix("www.") == host), None)
+
+    def of_family(self, family: str) -> list[Portal]:
+        return [p for p in self.portals if p.family == family]
+
+
+def load_registry(path: str | Path | None = None, families: set[str] | None = None) -> Registry:
+    """Read and validate a registry file; ``families`` are the platforms spiders exist for."""
+    source = Path(path) if path else DEFAULT_REGISTRY
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RegistryError(f"portal registry {source} does not exist") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RegistryError(f"portal registry {source} is not valid TOML: {error}") from None
+    tables = data.get("portal")
+    if not isinstance(tables, list) or not tables:
+        raise RegistryError(f"portal registry {source} has no [[portal]] tables")
+    portals = [_portal(table, index, source, families) for index, table in enumerate(tables, 1)]
+    for attribute in ("id", "host"):
+        values = [getattr(p, attribute) for p in portals]
+        repeated = sorted({v for v in values if values.count(v) > 1})
+        if repeated:
+            raise RegistryError(f"portal registry {source}: {attribute} used twice: {repeated}")
+    return Registry(tuple(portals), str(source))
+
+
+def _portal(table: object, index: int, source: Path, families: set[str] | None) -> Portal:
+    where = f"portal registry {source}, portal #{index}"
+    if not isinstance(table, dict):
+        raise RegistryError(f"{where}: expected a table")
+    where = f"{where} ({table.get('id', '?')})"
+
+    def text(field: str, required: bool = True, default: str = "") -> str:
+        value = table.get(field, default)
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise RegistryError(f"{where}: field {field!r} must be a non-empty string")
+        return value.strip()
+
+    unknown = set(table) - {f for f in Portal.__dataclass_fields__} - {"listings"}
+    if unknown:
+        raise RegistryError(f"{where}: unknown field(s) {sorted(unknown)}")
+    family = text("family")
+    if families is not None and family not in families:
+        raise RegistryError(f"{where}: family {family!r} is not one of {sorted(families)}")
+    level = text("level")
+    if level not in LEVELS:
+        raise RegistryError(f"{where}: level {level!r} is not one of {LEVELS}")
+    schedule = text("schedule", required=False, default="daily")
+    if schedule not in SCHEDULES:
+        raise RegistryError(f"{where}: schedule {schedule!r} is not one of {SCHEDULES}")
+    listings = table.get("listings")
+    if not isinstance(listings, list) or not listings:
+        raise RegistryError(f"{where}: field 'listings' must be a non-empty list of URLs")
+    host = text("host").lower()
+    for url in listings:
+        if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
+            raise RegistryError(f"{where}: listing {url!r} is not an http(s) URL")
+        if host_of(url) != host:
+            raise RegistryError(f"{where}: listing {url!r} is not on host {host!r}")
+    render_js = table.get("render_js", False)
+    if not isinstance(render_js, bool):
+        raise RegistryError(f"{where}: field 'render_js' must be true or false")
+    return Portal(
+        id=text("id"),
+        host=host,
+        family=family,
+        name=text("name"),
+        level=level,
+        province=text("province"),
+        listings=tuple(listings),
+        schedule=schedule,
+        render_js=render_js,
+    )

@@ -1,0 +1,107 @@
+"""Scrapy settings of the crawler.
+
+Every setting below can be overridden without editing this file:
+- on the command line: ``scrapy crawl hungyen -s DOWNLOAD_DELAY=2``;
+- by an environment variable ``CRAWLER_<NAME>`` (``CRAWLER_DOWNLOAD_DELAY=2``), whose text
+  is read as the type of the default (JSON for dicts and lists, 1/0/true/false for flags);
+- ``DATABASE_URL`` and ``PORTAL_REGISTRY`` also by variables of exactly those names.
+"""
+
+import json
+import os
+
+from crawler import __version__
+
+BOT_NAME = "crawler"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# --- where data goes -------------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/crawler.db")
+# The portal registry (TOML); empty means the one shipped in crawler/portals.toml.
+PORTAL_REGISTRY = os.environ.get("PORTAL_REGISTRY", "")
+# Articles are written in transactions of this many rows (and at the end of the crawl).
+STORAGE_BATCH_SIZE = 50
+# ... or at least this often (seconds), so that a killed crawl loses little.
+STORAGE_FLUSH_INTERVAL = 10.0
+
+# --- politeness towards small government servers ---------------------------------------
+# Who we are, with a URL or e-mail address the portal's administrators can reach us at.
+CONTACT_URL = "https://github.com/vn-portal-crawler/vn-portal-crawler"
+USER_AGENT = f"VNPortalCrawler/{__version__} (+{CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 60
+# News pages are a few hundred kB; a page over the limit is refused, not parsed.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+COOKIES_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+# Scrapy's remote-control server runs code sent to it: no crawl of ours needs it.
+REMOTE_CONTROL_ENABLED = False
+
+# --- pipelines ---------------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "crawler.pipelines.validate.ValidationPipeline": 100,
+    "crawler.pipelines.storage.StoragePipeline": 900,
+}
+
+# --- feeds (scrapy crawl hungyen -O articles.csv) ---------------------------------------
+FEED_EXPORTERS = {"csv": "crawler.exporters.ExcelCsvItemExporter"}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = [
+    "url",
+    "portal",
+    "title",
+    "published_at",
+    "author",
+    "view_count",
+    "category",
+    "body",
+]
+
+LOG_LEVEL = "INFO"
+LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
+
+
+def _typed(raw: str, default):
+    """Read an environment value as the type of the setting's default."""
+    if isinstance(default, bool):
+        if raw.strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.strip().lower() in ("0", "false", "no", "off", ""):
+            return False
+        raise ValueError(f"expected true/false, got {raw!r}")
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw)
+    if isinstance(default, (dict, list)):
+        return json.loads(raw)
+    return raw
+
+
+def _apply_environment(namespace: dict) -> None:
+    for name, default in list(namespace.items()):
+        if not name.isupper() or f"CRAWLER_{name}" not in os.environ:
+            continue
+        raw = os.environ[f"CRAWLER_{name}"]
+        try:
+            namespace[name] = _typed(raw, default)
+        except ValueError as error:
+            raise SystemExit(f"error: environment variable CRAWLER_{name}: {error}") from None
+    if "CRAWLER_CONTACT_URL" in os.environ and "CRAWLER_USER_AGENT" not in os.environ:
+        namespace["USER_AGENT"] = f"VNPortalCrawler/{__version__} (+{namespace['CONTACT_URL']})"
+
+
+_apply_environment(globals())

@@ -1,0 +1,1 @@
+"""One spider per portal family; each is configuration of the shared FamilySpider."""
