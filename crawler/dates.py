@@ -31,7 +31,7 @@ _DATEPARSER_SETTINGS = {
 # "18 - 06 - 2020", "31/10/2023", "2.5.2024"; the year has four digits so that "14/10" or a
 # document number "12/2020/NĐ-CP" with a two-part date are not taken for a full date.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.-])(?P<day>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*"
+    r"(?<![\d/.])(?P<day>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*"
     r"(?P<year>(?:19|20)\d{2})(?!\d)"
 )
 _WORDED_DATE = re.compile(

@@ -288,7 +288,8 @@ def _date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | No
         if parent is None or any(id(a) in others for a in parent.iter("a")):
             return None
         element = parent
-        dates = find_dates(text_of(element))
+        # The link's own text is a title, and titles carry dates ("(14/10/1930-14/10/2020)").
+        dates = find_dates(_text_outside(element, [anchor]))
         if dates:
             return dates[0]
     return None
