@@ -1,0 +1,237 @@
+"""Removal of portal furniture (counters, widgets, footers, related-news lists) from article
+paragraphs.
+
+Rules match whole short lines: a label with its value ("Lượt xem: 24"), a counter shape
+("271 lượt xem") or a widget caption ("Ý kiến bạn đọc"). A keyword inside a sentence is
+never enough, and long lines are always prose.
+"""
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from crawler.text.normalize import normalize_text
+
+# Lines longer than this are article prose whatever they contain.
+MAX_BOILERPLATE_WORDS = 25
+# A number after mask_digits: "1.234" → "0.0", "12,943" → "0,0".
+_N = r"0(?:[.,]0)*"
+_SEP = r"\s*[:：]?\s*"
+
+_RULES: list[tuple[str, str]] = [
+    ("view_counter", rf"(?:số )?lượt (?:xem|đọc){_SEP}(?:{_N})?(?: lượt)?"),
+    ("view_counter", rf"(?:{_N}) lượt (?:xem|đọc)"),
+    ("site_counter", rf"(?:{_N} )?người đang (?:online|truy cập|trực tuyến)"),
+    (
+        "site_counter",
+        r"(?:đang (?:truy cập|online)|trực tuyến|online|hôm nay|hôm qua|tuần này|tháng này"
+        r"|tất cả|tổng(?: số)?(?: lượt)? truy cập|lượt truy cập|số lượt truy cập"
+        rf"|lượt người truy cập){_SEP}(?:{_N})?",
+    ),
+    ("site_counter", r"thống kê(?: lượt)? truy cập"),
+    (
+        "related_heading",
+        r"(?:tin mới nhất|tin mới|tin liên quan|tin khác|các tin khác|các tin đã đưa|tin đã đưa"
+        r"|tin cùng chuyên mục|bài viết liên quan|các bài viết khác|xem thêm|tin tức khác)\s*:?",
+    ),
+    ("rating", r"đánh giá (?:cho )?bài viết.{0,40}"),
+    ("rating", rf"(?:{_N}) điểm\s*\(\s*(?:{_N}) (?:đánh giá|lượt đánh giá)\s*\)"),
+    ("font_size", rf"(?:a-\s*)?(?:{_N})\s*%(?:\s*a\+)?"),
+    ("font_size", r"(?:cỡ chữ|phóng to|thu nhỏ|a-|a\+|a- a\+)"),
+    (
+        "share_print",
+        r"(?:in bài viết|in trang|bản in|in bài|chia sẻ|gửi email|gửi e-mail|gửi bài viết"
+        r"|gửi cho bạn bè|lưu bài viết|quay lại|trở về|về đầu trang|đầu trang|print|share"
+        r"|tweet|like)(?:\s*[|/•·]\s*(?:in bài viết|chia sẻ|gửi email|quay lại|đầu trang))*",
+    ),
+    (
+        "comment_form",
+        r"(?:ý kiến bạn đọc|gửi ý kiến|ý kiến của bạn|bình luận|gửi bình luận|viết bình luận"
+        r"|họ và tên|họ tên|mã xác nhận|mã bảo mật|nhập mã|nội dung ý kiến)\s*[:*]?\s*\*?",
+    ),
+    (
+        "footer",
+        r"(?:trưởng ban biên tập|phó trưởng ban biên tập|ban biên tập|tổng biên tập"
+        r"|(?:người )?chịu trách nhiệm(?: chính| nội dung| xuất bản)?|địa chỉ|điện thoại|đt"
+        r"|tel|hotline|e-?mail|fax|website|cơ quan chủ quản|đơn vị quản lý|giấy phép(?: số)?)"
+        r"\s*[:：].{0,150}",
+    ),
+    ("footer", r"(?:bản quyền thuộc|bản quyền|©|copyright)\b.{0,150}"),
+    ("footer", r"(?:cơ quan chủ quản|chịu trách nhiệm nội dung)\b.{0,150}"),
+    ("footer", r".{0,120}ghi rõ nguồn.{0,120}"),
+    ("tthc_widget", r"kết quả giải quyết (?:tthc|thủ tục hành chính)"),
+    ("tthc_widget", r"tình hình giải quyết hồ sơ"),
+    (
+        "tthc_widget",
+        r"(?:số hồ sơ(?: xử lý| tiếp nhận| đã giải quyết)?|trước (?:&|và) đúng hạn|đúng hạn"
+        r"|trước hạn|trễ hạn|quá hạn|t[ỉỷ] lệ (?:trễ|đúng|quá) hạn|đã giải quyết|đang giải quyết"
+        rf"|đã tiếp nhận){_SEP}(?:{_N})?\s*%?",
+    ),
+    ("tthc_widget", r"\(?\s*cập nhật lúc\s*:?.{0,40}\)?"),
+    ("tthc_widget", rf"đến tháng {_N} đã giải quyết\s*:?"),
+    (
+        "portal_link",
+        r"(?:một cửa điện tử|văn bản điện tử|văn bản mới|công khai gửi nhận văn bản"
+        r"|dịch vụ công(?: trực tuyến)?|hỏi đáp|sơ đồ (?:trang|cổng)|liên hệ|trang chủ"
+        r"|đăng nhập|chi tiết|thư điện tử công vụ|lịch công tác)",
+    ),
+    ("poll", r"(?:bình chọn|biểu quyết|thăm dò ý kiến|kết quả|xem kết quả)"),
+    ("poll", r"bạn (?:quan tâm|thấy|đánh giá|biết).{0,100}\?"),
+    ("url", r"(?:https?://|www\.)\S+"),
+    (
+        "date",
+        r"\(?\s*(?:(?:đăng )?ngày(?: đăng)?\s*:?\s*)?(?:(?:thứ \w+|chủ nhật)\s*,?\s*)?"
+        r"0\s*[/.-]\s*0\s*[/.-]\s*0(?:\s+0:0(?::0)?(?:\s*(?:sa|ch|am|pm))?)?\s*\)?",
+    ),
+    ("welcome", r"chào mừng (?:bạn|quý vị|quý khách) đến với\b.{0,120}"),
+]
+_COMPILED_RULES = [(reason, re.compile(pattern)) for reason, pattern in _RULES]
+_SITE_TITLE = re.compile(r"(?:trang|cổng) thông tin điện tử\b")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HEADING_REASONS = {"related_heading"}
+_VIEW_NUMBER = re.compile(r"\d[\d.,\s]*\d|\d")
+
+
+def mask_digits(line: str) -> str:
+    """Line with every digit run as "0", spaces collapsed, lower-cased and NFC, so that
+    "Lượt xem: 24" and "Lượt xem: 1.087" compare equal."""
+    line = unicodedata.normalize("NFC", line).lower()
+    line = re.sub(r"\d+", "0", line)
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def classify_line(line: str) -> str | None:
+    """Reason why a line is not article text, or None when it may be."""
+    masked = mask_digits(line)
+    if not masked:
+        return "empty"
+    words = masked.split()
+    if len(words) > MAX_BOILERPLATE_WORDS:
+        return None
+    for reason, pattern in _COMPILED_RULES:
+        if pattern.fullmatch(masked):
+            return reason
+    if not _HAS_LETTER.search(masked):
+        return "no_text"
+    if _SITE_TITLE.match(masked) and len(words) <= 14 and not masked.endswith("."):
+        return "site_title"
+    return None
+
+
+@dataclass
+class StripResult:
+    """Paragraphs kept as article text, those removed with their reason, and the view count
+    read from a removed counter line."""
+
+    kept: list[str]
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    view_count: int | None = None
+
+
+def _comparable(text: str) -> str:
+    """Text reduced to its lower-case words, for "same as the title" checks."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _is_headline_like(line: str) -> bool:
+    """A line in a "related news" list: short and not ending like a sentence."""
+    stripped = line.rstrip()
+    ends_sentence = stripped.endswith((".", "!", "?", ":", ";")) and not stripped.endswith(
+        ("...", "…")
+    )
+    return len(stripped.split()) <= 35 and not ends_sentence
+
+
+def _parse_view_count(line: str) -> int | None:
+    match = _VIEW_NUMBER.search(line)
+    if not match:
+        return None
+    return int(re.sub(r"[.,\s]", "", match.group()))
+
+
+def _related_block_start(paragraphs: list[str]) -> int | None:
+    """Index of a "Tin mới nhất"-like heading after which only headlines and furniture
+    follow, or None."""
+    for index, paragraph in enumerate(paragraphs):
+        if classify_line(paragraph) not in _HEADING_REASONS:
+            continue
+        tail = paragraphs[index + 1 :]
+        if tail and all(classify_line(p) or _is_headline_like(p) for p in tail):
+            return index
+    return None
+
+
+def strip_boilerplate(paragraphs: list[str], title: str | None) -> StripResult:
+    """Separate article paragraphs from portal furniture.
+
+    Also drops the paragraphs up to a leading copy of the title (category label, title,
+    summary that repeats it) and a trailing related-news block."""
+    paragraphs = [normalize_text(p) for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    result = StripResult(kept=[])
+
+    if title:
+        wanted = _comparable(title)
+        last_copy = None
+        for index, paragraph in enumerate(paragraphs[:4]):
+            if _comparable(paragraph) == wanted:
+                last_copy = index
+        if last_copy is not None:
+            for paragraph in paragraphs[: last_copy + 1]:
+                reason = "repeats_title" if _comparable(paragraph) == wanted else "before_title"
+                result.removed.append((paragraph, reason))
+            paragraphs = paragraphs[last_copy + 1 :]
+
+    block_start = _related_block_start(paragraphs)
+    tail = paragraphs[block_start:] if block_start is not None else []
+    body = paragraphs[:block_start] if block_start is not None else paragraphs
+
+    for paragraph in body:
+        reason = classify_line(paragraph)
+        if reason is None:
+            result.kept.append(paragraph)
+            continue
+        result.removed.append((paragraph, reason))
+        if reason == "view_counter" and result.view_count is None:
+            result.view_count = _parse_view_count(paragraph)
+    result.removed.extend((paragraph, "related_block") for paragraph in tail)
+    return result
+
+
+class TemplateLearner:
+    """Learns the lines a host repeats on most of its pages (menus, footers, widgets that no
+    rule knows yet).
+
+    Each host keeps at most `max_lines_per_host` distinct masked lines; when full, lines
+    seen least often are forgotten first, which keeps memory bounded without losing the
+    frequent ones."""
+
+    def __init__(self, min_share: float = 0.5, min_pages: int = 3, max_lines_per_host: int = 5000):
+        self.min_share = min_share
+        self.min_pages = min_pages
+        self.max_lines_per_host = max_lines_per_host
+        self._pages: Counter[str] = Counter()
+        self._lines: dict[str, Counter[str]] = {}
+
+    def add_page(self, host: str, paragraphs: list[str]) -> None:
+        counts = self._lines.setdefault(host, Counter())
+        self._pages[host] += 1
+        for line in {mask_digits(p) for p in paragraphs}:
+            if line:
+                counts[line] += 1
+        if len(counts) > self.max_lines_per_host:
+            self._prune(counts)
+
+    def _prune(self, counts: Counter[str]) -> None:
+        keep = self.max_lines_per_host // 2
+        for line, _ in counts.most_common()[keep:]:
+            del counts[line]
+
+    def is_template(self, host: str, line: str) -> bool:
+        pages = self._pages[host]
+        if pages < self.min_pages:
+            return False
+        seen = self._lines.get(host, Counter())[mask_digits(line)]
+        return seen / pages >= self.min_share

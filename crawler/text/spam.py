@@ -1,0 +1,210 @@
+"""Detection and removal of injected spam (hidden gambling links) in portal pages.
+
+Compromised portals carry blocks such as
+`<div style="display:none"><a href="https://139.99.113.80/">W88</a></div>` that search
+engines see and readers do not. They must never reach the article text, and a portal that
+carries them is worth flagging.
+
+Hidden elements are everywhere on portals (drop-down menus, tabs, ASP.NET view state), so a
+hidden block is reported only when it links off-site or to a bare IP address, or carries a
+gambling word. Gambling brand names are spam anywhere; generic Vietnamese gambling words
+("cá cược", "lô đề") also appear in police news, so in visible text they count only inside a
+link or next to a URL or a brand name.
+"""
+
+import ipaddress
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import html
+
+GAMBLING_BRANDS = (
+    "w88", "fun88", "188bet", "m88", "kubet", "ku casino", "jun88", "789bet", "8xbet", "fb88",
+    "v9bet", "hi88", "new88", "f8bet", "shbet", "okvip", "12bet", "dafabet", "bk8", "vn88",
+    "five88", "11bet", "1xbet", "bet365", "sv388", "go88", "sunwin", "hitclub", "rikvip",
+    "win79", "debet", "kingfun", "typhu88", "33win", "mb66", "ok365", "nhà cái uy tín",
+)  # fmt: skip
+GAMBLING_WORDS = (
+    "nhà cái", "cá cược", "casino", "lô đề", "soi cầu", "tài xỉu", "nổ hũ", "bắn cá",
+    "xóc đĩa", "đánh bài", "game bài", "slot", "cá độ", "baccarat", "poker", "đá gà",
+    "cược bóng đá", "xổ số trực tuyến", "tỷ lệ kèo", "kèo nhà cái",
+)  # fmt: skip
+
+
+def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_BRAND = _keyword_pattern(GAMBLING_BRANDS)
+_GENERIC = _keyword_pattern(GAMBLING_WORDS)
+_URL_IN_TEXT = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_BARE_IPV4_URL = re.compile(r"(?<![\w./])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*")
+
+_HIDDEN_STYLES = [
+    re.compile(r"display:none"),
+    re.compile(r"visibility:hidden"),
+    re.compile(r"opacity:0(?:\.0+)?(?:;|!|$)"),
+    re.compile(r"font-size:0(?:\.0+)?(?:px|pt|em|rem|%)?(?:;|!|$)"),
+]
+_POSITIONED = re.compile(r"position:(?:absolute|fixed)")
+_FAR_NEGATIVE = re.compile(r"(?:left|top|right|bottom|margin-left|margin-top|text-indent):-(\d+)")
+_ZERO_BOX = re.compile(r"(?:height|width|max-height):0(?:px)?(?:;|!|$)")
+_OVERFLOW_HIDDEN = re.compile(r"overflow:hidden")
+# Off-screen positioning further than any screen is wide.
+FAR_OFFSET_PX = 500
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
+EXCERPT_CHARS = 120
+
+
+@dataclass
+class SpamFinding:
+    """One piece of injected spam. `element` is the node `remove_injected` drops."""
+
+    kind: str
+    text: str
+    href: str | None = None
+    element: html.HtmlElement | None = field(default=None, repr=False, compare=False)
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    return text[:EXCERPT_CHARS]
+
+
+def is_hidden(element: html.HtmlElement) -> bool:
+    """True when inline style or the `hidden` attribute keeps the element off screen."""
+    if element.get("hidden") is not None:
+        return True
+    style = re.sub(r"\s+", "", element.get("style", "")).lower()
+    if not style:
+        return False
+    if any(pattern.search(style) for pattern in _HIDDEN_STYLES):
+        return True
+    if _POSITIONED.search(style) and any(
+        int(offset) >= FAR_OFFSET_PX for offset in _FAR_NEGATIVE.findall(style)
+    ):
+        return True
+    return bool(_ZERO_BOX.search(style) and _OVERFLOW_HIDDEN.search(style))
+
+
+def _host_of(url: str) -> str | None:
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def is_ip_host(host: str | None) -> bool:
+    if not host:
+        return False
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _same_site(host: str, page_host: str) -> bool:
+    host, page_host = host.removeprefix("www."), page_host.lower().removeprefix("www.")
+    return host == page_host or host.endswith("." + page_host) or page_host.endswith("." + host)
+
+
+def _own_text(element: html.HtmlElement) -> str:
+    """Text directly inside the element (its text and its children's tails) plus the link
+    title, which is where injected anchors often put the brand."""
+    parts = [element.text or "", element.get("title", "")]
+    parts.extend(child.tail or "" for child in element)
+    return " ".join(parts)
+
+
+def _links(element: html.HtmlElement) -> list[html.HtmlElement]:
+    return [node for node in element.iter() if isinstance(node.tag, str) and node.get("href")]
+
+
+def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[SpamFinding]:
+    text = block.text_content()
+    findings = []
+    for link in _links(block):
+        href = link.get("href").strip()
+        host = _host_of(href)
+        if host and not is_ip_host(host) and not _same_site(host, page_host):
+            findings.append(
+                SpamFinding("offsite_hidden_link", _excerpt(link.text_content()), href, block)
+            )
+    suspicious_links = [f.href for f in findings] + [
+        link.get("href").strip() for link in _links(block) if is_ip_host(_host_of(link.get("href")))
+    ]
+    gambling = _BRAND.search(text) or _GENERIC.search(text)
+    if suspicious_links or gambling:
+        href = suspicious_links[0] if suspicious_links else None
+        findings.insert(0, SpamFinding("hidden_block", _excerpt(text), href, block))
+    return findings
+
+
+def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
+    """Hidden spam blocks, gambling keywords and links to bare IP addresses in a page."""
+    findings: list[SpamFinding] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+            continue
+        if is_hidden(element) and (element.text_content().strip() or _links(element)):
+            findings.extend(_hidden_block_findings(element, page_host))
+        href = (element.get("href") or "").strip()
+        if href and is_ip_host(_host_of(href)):
+            findings.append(SpamFinding("ip_link", _excerpt(element.text_content()), href, element))
+        own = _own_text(element)
+        in_link = bool(href)
+        match = _BRAND.search(own) or (
+            _GENERIC.search(own) if in_link or _URL_IN_TEXT.search(own) else None
+        )
+        if match:
+            findings.append(SpamFinding("gambling_keyword", _excerpt(own), href or None, element))
+    return findings
+
+
+def _has_removed_ancestor(element: html.HtmlElement, removed: set[int]) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if id(parent) in removed:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def remove_injected(
+    root: html.HtmlElement, findings: list[SpamFinding] | None = None, page_host: str = ""
+) -> int:
+    """Drop the elements behind `findings` (found afresh when None) from the tree, keeping
+    the text that follows them; returns how many subtrees were removed."""
+    if findings is None:
+        findings = find_injected(root, page_host)
+    elements = {id(f.element): f.element for f in findings if f.element is not None}
+    targets = [
+        element
+        for element in elements.values()
+        if element is not root and not _has_removed_ancestor(element, set(elements))
+    ]
+    for element in targets:
+        element.drop_tree()
+    return len(targets)
+
+
+def scan_text_for_spam(text: str) -> list[SpamFinding]:
+    """Gambling brands, and generic gambling words next to a URL or a brand, in plain text,
+    and URLs pointing at bare IP addresses."""
+    findings = []
+    for line in unicodedata.normalize("NFC", text).splitlines():
+        urls = _URL_IN_TEXT.findall(line) + _BARE_IPV4_URL.findall(line)
+        for url in urls:
+            candidate = url if "://" in url else "http://" + url
+            if is_ip_host(_host_of(candidate)):
+                findings.append(SpamFinding("ip_link", _excerpt(line), url))
+        brand = _BRAND.search(line)
+        generic = _GENERIC.search(line) if (urls or brand) else None
+        if brand or generic:
+            findings.append(SpamFinding("gambling_keyword", _excerpt(line)))
+    return findings
