@@ -122,9 +122,14 @@ _TIME_IN_NAME = re.compile(
     rf"|(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
     r"|dịp này|hiện nay|đến nay|năm qua|vừa qua"
 )
-_LOCATION_ONLY = re.compile(
+_LOCATION_PREFIX = re.compile(
     r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
-    r"(?:\s+[\wÀ-ỹ]+){0,3}$"
+    r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
+)
+_FULL_DATE_YEAR = re.compile(rf"(?<![\w/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)")
+_VERB_THEN_SUBJECT = re.compile(
+    r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
+    r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
 )
 _INNER_CHANGE = re.compile(r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!mức)\s(?:tăng|giảm)(?!\s*trưởng)\b")
 _REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục tiêu|chỉ tiêu|cùng kỳ)")
@@ -305,15 +310,18 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if value == 1 and value_max is None and re.search(r"(?:trên|mỗi|/)\s*$", before):
             continue  # a denominator: "trên 1 ha", "/1 vạn dân"
         figures.append(_Figure(start, unit.end, start, value, value_max, unit.unit))
+    years += [_YearMark(m.start(1), m.end(1), int(m.group(1)), False)
+              for m in _FULL_DATE_YEAR.finditer(low)]
     figures.sort(key=lambda figure: figure.start)
+    years.sort(key=lambda mark: mark.start)
     return figures, years
 
 
 def _qualifier(low: str, start: int) -> str | None:
     before = low[max(0, start - 12):start].rstrip()
     for word in sorted(QUALIFIERS, key=len, reverse=True):
-        bounded = len(before) == len(word) or not before[-len(word) - 1].isalpha()
-        if before.endswith(word) and bounded:
+        if before.endswith(word) and (len(before) <= len(word)
+                                      or not before[-len(word) - 1].isalpha()):
             return QUALIFIERS[word]
     return None
 
@@ -378,7 +386,7 @@ def _clean_name(raw: str) -> str:
     name = raw.lower()
     name = _TIME_IN_NAME.sub(" ", name)
     name = re.sub(r"\([^)]*\)", " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" ,;:–-.")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:–-.()[]\"“”'’")
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
@@ -401,9 +409,8 @@ def _clean_name(raw: str) -> str:
     if inner and inner.start() > 0:
         name = name[:inner.start()]
     name = re.sub(r"\s+(?:liên tục|ổn định)$", "", name).strip(" ,")
-    if _LOCATION_ONLY.match(name):
-        return ""
-    return name
+    name = _LOCATION_PREFIX.sub("", name).strip(" ,")
+    return name if any(ch.isalpha() for ch in name) else ""
 
 
 def _right_phrase(low: str, figure: _Figure) -> str:
@@ -465,7 +472,8 @@ def _extract_sentence(sentence: str, block: _TargetBlock | None
     previous_phrase = ""
     for figure in figures:
         before = low[_clause_start(low, figure.number_start):figure.number_start]
-        change_match = _CHANGE_BEFORE.search(_strip_qualifier(before))
+        change_match = _CHANGE_BEFORE.search(_strip_qualifier(before)) or \
+            _VERB_THEN_SUBJECT.search(before)
         change = bool(change_match)
         segment = low[max(previous.end if previous else 0, _clause_start(low, figure.start)):
                       figure.start]

@@ -35,7 +35,10 @@ COUNT_NOUNS = {
         "cháu", "em", "bệnh nhân", "ca", "máy", "camera", "đơn vị", "cơ quan", "tiêu chí",
         "đại biểu", "thí sinh", "đồng chí", "đồng bào", "tổ chức", "hội", "câu lạc bộ",
         "đội", "gian hàng", "lồng", "ao", "hộ dân", "trang trại", "gia trại",
-        "giờ công", "ngày công", "bao", "kiện", "bộ", "ô tô", "xe", "tàu",
+        "giờ công", "ngày công", "bao", "kiện", "bộ", "ô tô", "xe", "tàu", "vận động viên",
+        "nông dân", "ngư dân", "công nhân", "người lao động", "người cao tuổi", "hộ kinh doanh",
+        "cơ sở sản xuất", "làng nghề", "thương binh", "liệt sĩ", "gia đình chính sách",
+        "người có công", "khu", "điểm trường", "đầu",
     )},
 }
 # Canonical units folded further so "hộ dân" and "hộ" count the same thing.
