@@ -115,6 +115,8 @@ def test_years(text, years, values):
     "Thực hiện Chỉ thị số 39 ngày 21/5/2004 của Ban Bí thư.",
     "Quán triệt Nghị quyết số 12-NQ/TW của Trung ương.",
     "Sáng 7/11, UBND huyện tổ chức hội nghị.",
+    "Sáng 7/11 hội nghị khai mạc.",
+    "A- 100% A+",
     "Đại hội đã diễn ra trong 3 ngày 14, 15 và 16/6/2020.",
     "Đại hội Đảng bộ thị xã lần thứ XXV, lần thứ 25, khóa XIII.",
     "Đại hội nhiệm kỳ 2020-2025 thành công tốt đẹp.",

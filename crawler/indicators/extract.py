@@ -135,6 +135,10 @@ _INNER_CHANGE = re.compile(r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!m�
 _REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục tiêu|chỉ tiêu|cùng kỳ)")
 
 
+# Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
+_RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
+
+
 @dataclass(frozen=True)
 class _Unit:
     unit: str
@@ -283,7 +287,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         part, whole = int(match.group(1)), int(match.group(2))
         after = low[match.end():]
         unit = _noun_unit(low, match.end() + len(after) - len(after.lstrip()))
-        if unit and part <= whole and unit.unit not in TIME_UNITS:
+        fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
+        if unit and part <= whole and (not unit.skip or fulfilment):
             figures.append(_Figure(match.start(), unit.end, match.start(), float(part), None,
                                    unit.unit, total=float(whole)))
             ratio_spans.append((match.start(), unit.end))
@@ -505,7 +510,7 @@ def _extract_sentence(sentence: str, block: _TargetBlock | None
                 sentence=sentence,
             ))
         previous, previous_name, previous_change = figure, name, change
-    rows = [row for row in rows if any(ch.isalpha() for ch in row.name)]
+    rows = [row for row in rows if re.search(r"[^\W\d_]{2}", row.name)]  # not "a", "°"
     if lead_in is not None:
         block = _TargetBlock(_lead_in_year(low[lead_in.start():lead_in.end()]))
     return rows, block
