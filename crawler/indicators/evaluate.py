@@ -1,0 +1,160 @@
+"""Score an extractor against hand-labelled sentences.
+
+A labelled row is ``{"sentence", "source", "expected": [...], "context"?}``; ``context`` holds
+the earlier sentences of the paragraph a reading depends on (a "Phấn đấu đến năm 2025:"
+lead-in). A prediction matches an expected figure when the unit is equal and the value is
+equal within 1e-6 relative; kind, year and name are scored on the matches only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .extract import extract_indicators
+from .model import Indicator
+from .text import normalise
+
+Extractor = Callable[[str], list[Indicator]]
+
+
+@dataclass(frozen=True)
+class Scores:
+    expected: int
+    predicted: int
+    matched: int
+    kind_right: int
+    year_right: int
+    name_similarity_sum: float
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def kind_share(self) -> float:
+        return self.kind_right / self.matched if self.matched else 0.0
+
+    @property
+    def year_share(self) -> float:
+        return self.year_right / self.matched if self.matched else 0.0
+
+    @property
+    def name_similarity(self) -> float:
+        return self.name_similarity_sum / self.matched if self.matched else 0.0
+
+    def __add__(self, other: Scores) -> Scores:
+        return Scores(*(a + b for a, b in zip(_fields(self), _fields(other), strict=True)))
+
+
+def _fields(scores: Scores) -> tuple:
+    return (scores.expected, scores.predicted, scores.matched, scores.kind_right,
+            scores.year_right, scores.name_similarity_sum)
+
+
+EMPTY = Scores(0, 0, 0, 0, 0, 0.0)
+
+
+def load_labelled(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def same_value(expected: float, predicted: float) -> bool:
+    return math.isclose(expected, predicted, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def name_similarity(expected: str, predicted: str) -> float:
+    return SequenceMatcher(None, expected.lower(), predicted.lower()).ratio()
+
+
+def predict_row(row: dict, extractor: Extractor = extract_indicators) -> list[Indicator]:
+    """Run the extractor on the row's paragraph and keep what comes from its sentence."""
+    sentence = " ".join(normalise(row["sentence"]).split())
+    context = row.get("context")
+    text = f"{context} {sentence}" if context else sentence
+    return [p for p in extractor(text) if " ".join(p.sentence.split()) in sentence]
+
+
+def match_row(expected: list[dict], predicted: list[Indicator]) -> Scores:
+    """Greedy one-to-one matching on unit and value; ties prefer the right year and kind."""
+    unused = list(predicted)
+    matched = kind_right = year_right = 0
+    similarity = 0.0
+    for figure in expected:
+        candidates = [p for p in unused
+                      if p.unit == figure["unit"] and same_value(figure["value"], p.value)]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda p: (p.year == figure["year"], p.kind == figure["kind"]))
+        unused.remove(best)
+        matched += 1
+        kind_right += best.kind == figure["kind"]
+        year_right += best.year == figure["year"]
+        similarity += name_similarity(figure["name"], best.name)
+    return Scores(len(expected), len(predicted), matched, kind_right, year_right, similarity)
+
+
+def evaluate(rows: Iterable[dict], extractor: Extractor = extract_indicators) -> Scores:
+    total = EMPTY
+    for row in rows:
+        total = total + match_row(row["expected"], predict_row(row, extractor))
+    return total
+
+
+def errors(rows: Iterable[dict], extractor: Extractor = extract_indicators) -> list[dict]:
+    """Rows whose predictions differ from the labels (value, unit, kind or year)."""
+    found = []
+    for row in rows:
+        predicted = predict_row(row, extractor)
+        scores = match_row(row["expected"], predicted)
+        if not (scores.matched == scores.expected == scores.predicted
+                and scores.kind_right == scores.year_right == scores.matched):
+            found.append({"sentence": row["sentence"], "expected": row["expected"],
+                          "predicted": [p.to_dict() for p in predicted]})
+    return found
+
+
+def by_source(rows: Iterable[dict], extractor: Extractor = extract_indicators
+              ) -> dict[str, Scores]:
+    """Scores per source family ("seeds", "portals", "authored")."""
+    groups: dict[str, Scores] = {}
+    for row in rows:
+        family = row["source"].split("/", 1)[0].split(" ", 1)[0]
+        scores = match_row(row["expected"], predict_row(row, extractor))
+        groups[family] = groups.get(family, EMPTY) + scores
+    return groups
+
+
+def format_scores(label: str, scores: Scores) -> str:
+    return (f"| {label} | {scores.precision:.3f} | {scores.recall:.3f} | {scores.kind_share:.3f} "
+            f"| {scores.year_share:.3f} | {scores.name_similarity:.2f} | {scores.matched}/"
+            f"{scores.expected} |")
+
+
+TABLE_HEADER = ("| extractor | precision | recall | kind right | year right | name similarity "
+                "| matched |\n|---|---|---|---|---|---|---|")
+
+
+def main() -> None:
+    fixtures = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "indicators"
+    print(TABLE_HEADER)
+    for name in ("labelled", "heldout"):
+        path = fixtures / f"{name}.jsonl"
+        if path.exists():
+            rows = load_labelled(path)
+            print(format_scores(name, evaluate(rows)))
+            for family, scores in sorted(by_source(rows).items()):
+                print(format_scores(f"{name}: {family}", scores))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,529 @@
+"""Find quantitative socio-economic indicators in Vietnamese article text.
+
+The extractor works sentence by sentence on NFC text. Decisions worth knowing:
+
+* A number becomes an indicator only when a unit follows it: ``%``, money (``đồng``, ``đ``,
+  ``VNĐ``, or ``triệu/tỷ`` after an income/value/budget subject), a physical unit (km, ha,
+  kg …), ``lần`` or a counted noun from :mod:`.vocabulary`. Money is stored in đồng.
+* Never indicators: dates and times, document numbers ("số 39", "12-NQ/TW"), ordinals
+  ("lần thứ XXV", "khóa 12", "loại 3", "con thứ 3"), year ranges and terms ("nhiệm kỳ
+  2020-2025"), bare years, durations and ages ("5 năm", "60 tuổi"), phone numbers, codes
+  ("Covid-19", "K85"), denominators ("trên 1 ha", "/1 vạn dân"), counts of plan items
+  ("4 nhiệm vụ đột phá", "9 chỉ tiêu") and meeting attendance ("Dự hội nghị có … 27 xã").
+* A ratio "23/23 xã" is value 23 with ``total`` 23 and unit "xã"; it is also how a count of
+  plan items ("15/18 chỉ tiêu") survives, because then it measures fulfilment.
+* ``kind`` is "target" when a target cue (phấn đấu, mục tiêu, chỉ tiêu, kế hoạch, dự kiến,
+  đến năm …) precedes the number in its clause, or when a lead-in such as "Phấn đấu đến năm
+  2025:" opened a target block earlier in the paragraph; an actual cue (ước đạt, đã, hiện
+  nay, đến nay) after the cue turns it back. Comparisons ("vượt kế hoạch", "bằng 123% dự
+  toán") are not cues.
+* ``change`` is true for "tăng/giảm X" (a decrease is negative); "giảm còn", "tăng lên" give
+  a level. "tăng gấp 2,5 lần" is a change with unit "lần".
+* ``year`` is the nearest stated year before the number (or after it, in its clause), not a
+  comparison base ("so với năm 2015"); a list "năm 2020 và 2021 là 1%" yields one row per year,
+  "năm 2020, 2021 lần lượt là 1% và 2%" pairs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Indicator
+from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
+from .text import split_paragraphs, split_sentences
+from .vocabulary import (
+    COUNT_NOUNS,
+    CURRENCY_WORDS,
+    DENOMINATOR_UNITS,
+    FOREIGN_CURRENCIES,
+    MEASURE_UNITS,
+    MONEY_CUES,
+    PLAN_UNITS,
+    QUALIFIERS,
+    SUBJECT_HEADS,
+    TIME_UNITS,
+    UNIT_ALIASES,
+)
+
+YEAR = r"(?:19|20)\d{2}"
+_TOKEN = re.compile(
+    rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER}))?(?!\d)"
+)
+_RATIO = re.compile(r"(?<![\w/.,])(\d+)/(\d+)(?![\w/]|[.,]\d)")
+_YEAR_RANGE = re.compile(
+    rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
+    rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
+)
+_BLOCKED = [re.compile(pattern) for pattern in (
+    r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)",                       # 16/6/2020
+    r"(?<![\w/.,])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}",                  # 18 - 06 - 2020
+    r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
+    r"\btháng\s+\d{1,2}(?!\d)",
+    r"\bquý\s+\d",
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?",                                # 8:51
+    r"\b\d{1,2}h\d{0,2}\b",                                            # 8h30
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|chương|"
+    r"lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|tầng)\s+"
+    r"(?:thứ\s+)?\d+[\w/.-]*",
+    r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*",                    # 12-NQ/TW, 39/CT-TTg
+    r"covid\s*-?\s*19|sars-cov-2",
+    r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)",                  # phone numbers
+    r"\d{9,}",
+    r"\b\d\.0\b(?!\s*%)",                                              # "công nghiệp 4.0"
+)]
+_ATTENDANCE = re.compile(
+    r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
+)
+_TARGET_CUE = re.compile(
+    rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|dự báo|kỳ vọng|hướng tới|"
+    rf"phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b(?!\s+số)"
+)
+_ACTUAL_CUE = re.compile(
+    r"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
+    r"tính đến nay|thực tế)\b"
+)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
+)
+_LEAD_IN = re.compile(
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu(?: chủ yếu)?|định hướng|kế hoạch|dự kiến)\b[^.;:]{0,40}:"
+)
+_YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến năm|đến hết năm)\s+{YEAR}")
+_BASE_BEFORE = re.compile(
+    r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp)\s+(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
+    r"(?:\s+(?:thêm|được|bình quân|trung bình|gấp|mạnh|nhẹ|khoảng|gần|trên|hơn|tới|đến))*\s*$"
+)
+_VERB_IN_SEGMENT = re.compile(
+    r"\b(?:đạt|là|tăng|giảm|còn|chiếm|bằng|có|vượt|mức|duy trì|ước|tạo|thu hút|giải quyết)\b"
+)
+_PERIOD = re.compile(
+    rf"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
+    r"|bình quân(?: hàng năm| hằng năm| mỗi năm| \d+ năm)|trong \d+ năm"
+)
+_TRAILING_VERBS = re.compile(
+    r"(?:\s|^)(?:ước đạt|ước tính|ước thực hiện|ước|đạt được|đạt|là|chiếm|bằng|còn|giảm còn|"
+    r"giảm xuống còn|giảm xuống|tăng lên|lên|xuống|tăng|giảm|thêm|gấp|vượt|ở mức|mức|duy trì|"
+    r"có|đã có|được|với|cho|khoảng|trên|hơn|dưới|gần|từ|đến|đều|lần lượt là|lần lượt|"
+    r"ổn định|tỷ lệ|đạt tỷ lệ|với tỷ lệ|chưa đến|không quá|xấp xỉ|hiện|đã|trong đó|và|"
+    r"hoàn thành|tổng cộng|tổng số|phấn đấu|liên tục|đạt mức|tối thiểu|ít nhất)\s*$"
+)
+_LEADING_FILLERS = re.compile(
+    r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
+    r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
+    r"tính đến nay\b|cụ thể\b|theo đó\b)+"
+)
+_TIME_IN_NAME = re.compile(
+    rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
+    r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
+    rf"|(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
+    r"|dịp này|hiện nay|đến nay|năm qua|vừa qua"
+)
+_LOCATION_PREFIX = re.compile(
+    r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
+    r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
+)
+_FULL_DATE_YEAR = re.compile(rf"(?<![\w/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)")
+_VERB_THEN_SUBJECT = re.compile(
+    r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
+    r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
+)
+_INNER_CHANGE = re.compile(r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!mức)\s(?:tăng|giảm)(?!\s*trưởng)\b")
+_REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục tiêu|chỉ tiêu|cùng kỳ)")
+
+
+# Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
+_RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    end: int  # offset in the sentence where the unit text ends
+    multiplier: str | None = None
+    skip: bool = False  # a duration, age, plan item or denominator: never an indicator
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    number_start: int
+    value: float
+    value_max: float | None
+    unit: str
+    total: float | None = None
+
+
+@dataclass(frozen=True)
+class _YearMark:
+    start: int
+    end: int
+    year: int
+    base: bool
+
+
+@dataclass
+class _TargetBlock:
+    year: int | None
+
+
+def extract_indicators(text: str) -> list[Indicator]:
+    """Every quantitative indicator of ``text`` (plain text, paragraphs split by blank lines)."""
+    rows: list[Indicator] = []
+    for paragraph in split_paragraphs(text):
+        block: _TargetBlock | None = None
+        for sentence in split_sentences(paragraph):
+            found, block = _extract_sentence(sentence, block)
+            rows.extend(found)
+    return rows
+
+
+def _lower(text: str) -> str:
+    """Lower-case without changing offsets (some code points lower to two characters)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _blocked_spans(low: str) -> list[tuple[int, int]]:
+    spans = [m.span() for pattern in _BLOCKED for m in pattern.finditer(low)]
+    spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _longest_prefix(rest: str, table: dict[str, str] | frozenset[str]) -> str | None:
+    best = None
+    for written in table:
+        if rest.startswith(written) and not _continues_word(rest, len(written)):
+            if best is None or len(written) > len(best):
+                best = written
+    return best
+
+
+def _continues_word(rest: str, length: int) -> bool:
+    return length < len(rest) and (rest[length].isalnum() or rest[length] == "_")
+
+
+def _noun_unit(low: str, offset: int) -> _Unit | None:
+    rest = low[offset:]
+    skip_word = _longest_prefix(rest, TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS)
+    noun = _longest_prefix(rest, COUNT_NOUNS)
+    measure = _longest_prefix(rest, MEASURE_UNITS)
+    candidates = [w for w in (skip_word, noun, measure) if w]
+    if not candidates:
+        return None
+    written = max(candidates, key=len)
+    end = offset + len(written)
+    if written == skip_word:
+        return _Unit(written, end, skip=True)
+    if written == measure:
+        return _Unit(MEASURE_UNITS[written], end)
+    canonical = COUNT_NOUNS[written]
+    return _Unit(UNIT_ALIASES.get(canonical, canonical), end)
+
+
+def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
+    """The unit written right after a number ending at ``offset``."""
+    gap = len(low[offset:]) - len(low[offset:].lstrip())
+    start = offset + gap
+    rest = low[start:]
+    if rest.startswith("%") or rest.startswith("phần trăm"):
+        return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
+    multiplier = _longest_prefix(rest, {w: w for w in MULTIPLIERS if w != "vạn"})
+    if multiplier and not re.match(r"\s*(?:lệ|trọng)\b", rest[len(multiplier):]):
+        after = start + len(multiplier)
+        tail = low[after:]
+        spaces = len(tail) - len(tail.lstrip())
+        money = _longest_prefix(tail.lstrip(), {w: w for w in CURRENCY_WORDS})
+        if money and not _is_comrade(tail.lstrip()):
+            return _Unit("VND", after + spaces + len(money), multiplier)
+        foreign = _longest_prefix(tail.lstrip(), FOREIGN_CURRENCIES)
+        if foreign:
+            return _Unit(FOREIGN_CURRENCIES[foreign], after + spaces + len(foreign), multiplier)
+        counted = _noun_unit(low, after + spaces)
+        if counted and not counted.skip:
+            return _Unit(counted.unit, counted.end, multiplier)
+        if any(cue in clause_before for cue in MONEY_CUES):
+            return _Unit("VND", after, multiplier)
+        return None
+    noun = _noun_unit(low, start)
+    if noun and noun.unit not in ("đồng chí", "đồng bào"):
+        return noun
+    money = _longest_prefix(rest, {w: w for w in CURRENCY_WORDS})
+    if money and not _is_comrade(rest):
+        return _Unit("VND", start + len(money))
+    foreign = _longest_prefix(rest, FOREIGN_CURRENCIES)
+    if foreign:
+        return _Unit(FOREIGN_CURRENCIES[foreign], start + len(foreign))
+    if re.match(r"lần\b(?!\s+thứ)", rest):
+        return _Unit("lần", start + len("lần"))
+    return noun
+
+
+def _is_comrade(rest: str) -> bool:
+    return bool(re.match(r"đồng\s+(?:chí|bào|hương|nghiệp|đội|ruộng|lúa|thời|ý|loạt|bằng)\b", rest))
+
+
+def _clause_start(low: str, position: int) -> int:
+    cut = max(low.rfind(";", 0, position), low.rfind(":", 0, position))
+    return cut + 1
+
+
+def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMark]]:
+    blocked = _blocked_spans(low)
+    attendance = bool(_ATTENDANCE.search(low))
+    figures: list[_Figure] = []
+    years: list[_YearMark] = []
+    ratio_spans: list[tuple[int, int]] = []
+    for match in _RATIO.finditer(low):
+        if _inside(match.start(), blocked):
+            continue
+        part, whole = int(match.group(1)), int(match.group(2))
+        after = low[match.end():]
+        unit = _noun_unit(low, match.end() + len(after) - len(after.lstrip()))
+        fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
+        if unit and part <= whole and (not unit.skip or fulfilment):
+            figures.append(_Figure(match.start(), unit.end, match.start(), float(part), None,
+                                   unit.unit, total=float(whole)))
+            ratio_spans.append((match.start(), unit.end))
+        elif 1 <= part <= 31 and 1 <= whole <= 12:
+            blocked.append(match.span())  # a day/month date such as "7/11"
+    for match in _TOKEN.finditer(low):
+        start = match.start()
+        if _inside(start, blocked) or _inside(start, ratio_spans):
+            continue
+        first, second = match.group("a"), match.group("b")
+        before = low[_clause_start(low, start):start]
+        unit = _match_unit(low, match.end(), before)
+        plain_year = second is None and re.fullmatch(YEAR, first)
+        if plain_year and (unit is None or re.search(r"(?:năm|đến|từ|trước|sau)\s*$", before)):
+            base = bool(_BASE_BEFORE.search(low[:start]))
+            years.append(_YearMark(start, match.end(), int(first), base))
+            continue
+        if unit is None or unit.skip:
+            continue
+        if attendance and unit.unit not in ("%", "VND"):
+            continue
+        value = scale(parse_number(first), unit.multiplier)
+        value_max = scale(parse_number(second), unit.multiplier) if second else None
+        if value == 1 and value_max is None and re.search(r"(?:trên|mỗi|/)\s*$", before):
+            continue  # a denominator: "trên 1 ha", "/1 vạn dân"
+        figures.append(_Figure(start, unit.end, start, value, value_max, unit.unit))
+    years += [_YearMark(m.start(1), m.end(1), int(m.group(1)), False)
+              for m in _FULL_DATE_YEAR.finditer(low)]
+    figures.sort(key=lambda figure: figure.start)
+    years.sort(key=lambda mark: mark.start)
+    return figures, years
+
+
+def _qualifier(low: str, start: int) -> str | None:
+    before = low[max(0, start - 12):start].rstrip()
+    for word in sorted(QUALIFIERS, key=len, reverse=True):
+        if before.endswith(word) and (len(before) <= len(word)
+                                      or not before[-len(word) - 1].isalpha()):
+            return QUALIFIERS[word]
+    return None
+
+
+def _kind(low: str, start: int, block: _TargetBlock | None, lead_in_end: int | None) -> str:
+    state = "target" if block is not None or (lead_in_end is not None and lead_in_end <= start) \
+        else "actual"
+    scope_start = low.rfind(";", 0, start) + 1 if state == "actual" else 0
+    cues = []
+    for match in _TARGET_CUE.finditer(low, scope_start, start):
+        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25):match.start()]):
+            cues.append((match.start(), "target"))
+    cues += [(m.start(), "actual") for m in _ACTUAL_CUE.finditer(low, scope_start, start)]
+    if cues:
+        state = max(cues)[1]
+    return state
+
+
+def _period(low: str, figure: _Figure) -> str | None:
+    found = [m for m in _PERIOD.finditer(low, 0, figure.start)]
+    if found:
+        return found[-1].group()
+    return None
+
+
+def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
+    """Consecutive years joined only by commas or "và" ("năm 2020, 2021 và 2022")."""
+    groups: list[list[_YearMark]] = []
+    for mark in years:
+        if mark.base:
+            continue
+        joiner = low[groups[-1][-1].end:mark.start] if groups else ""
+        if groups and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?", joiner):
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    return groups
+
+
+def _years_for(low: str, figure: _Figure, figures: list[_Figure], years: list[_YearMark],
+               block: _TargetBlock | None) -> list[int | None]:
+    groups = _year_groups(low, years)
+    left = [group for group in groups if group[-1].end <= figure.start]
+    if left:
+        group = left[-1]
+        if len(group) == 1:
+            return [group[0].year]
+        between = [f for f in figures if group[-1].end <= f.start < figure.start]
+        if "lần lượt" in low[group[-1].end:figure.start]:
+            index = len(between)
+            return [group[index].year] if index < len(group) else [None]
+        return [mark.year for mark in group] if not between else [group[-1].year]
+    clause_end = min([p for p in (low.find(";", figure.end),) if p >= 0] + [len(low)])
+    next_figure = min([f.start for f in figures if f.start > figure.start] + [len(low)])
+    right = [g for g in groups if figure.end <= g[0].start < min(clause_end, next_figure)]
+    if right:
+        return [right[0][0].year]
+    return [block.year if block else None]
+
+
+def _clean_name(raw: str) -> str:
+    name = raw.lower()
+    name = _TIME_IN_NAME.sub(" ", name)
+    name = re.sub(r"\([^)]*\)", " ", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,;:–-.()[]\"“”'’")
+    if " đã " in f" {name} ":
+        name = f" {name} ".rsplit(" đã ", 1)[1].strip()
+    while True:
+        stripped = _TRAILING_VERBS.sub("", name).strip(" ,;:–-")
+        stripped = _LEADING_FILLERS.sub("", stripped).strip(" ,;:–-")
+        if stripped == name:
+            break
+        name = stripped
+    parts = [part.strip(" –-") for part in name.split(",")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return ""
+    chosen = len(parts) - 1
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index].startswith(SUBJECT_HEADS):
+            chosen = index
+            break
+    name = ", ".join(parts[chosen:])
+    inner = _INNER_CHANGE.search(name)
+    if inner and inner.start() > 0:
+        name = name[:inner.start()]
+    name = re.sub(r"\s+(?:liên tục|ổn định)$", "", name).strip(" ,")
+    name = _LOCATION_PREFIX.sub("", name).strip(" ,")
+    return name if any(ch.isalpha() for ch in name) else ""
+
+
+def _right_phrase(low: str, figure: _Figure) -> str:
+    rest = low[figure.end:]
+    stop = re.search(r"[;.:]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|\d)|\s(?:và|với)\s+\d",
+                     rest)
+    phrase = rest[:stop.start()] if stop else rest
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)
+    phrase = re.sub(r"^\s*(?:các|những|số|tổng số)\s+", "", phrase)
+    return re.sub(r"\s+", " ", phrase).strip(" ,–-")
+
+
+def _name(sentence: str, low: str, figure: _Figure, previous: _Figure | None,
+          previous_name: str, previous_phrase: str) -> str:
+    """The subject: the noun phrase before the verb, else the phrase after a counted noun.
+
+    ``previous_phrase`` is the text the previous figure already took from its right
+    ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject.
+    """
+    segment_start = _clause_start(low, figure.start)
+    if previous is not None:
+        segment_start = max(segment_start, previous.end)
+    left = sentence[segment_start:figure.start]
+    verb_before = re.search(r"(?:bằng|vượt)\s*(?:\S+\s+)?$", low[segment_start:figure.start])
+    subject = _clean_name(left)
+    if previous_phrase and previous_phrase.endswith(subject):
+        subject = ""
+    reference = _REFERENCE.match(low[figure.end:])
+    if reference and verb_before:
+        return f"{subject or previous_name} so với {reference.group(1)}".strip()
+    if subject:
+        return subject
+    if previous_name and (figure.unit == "lần" or low[figure.end:].lstrip().startswith("so với")):
+        return previous_name
+    if figure.unit != "%" and figure.unit != "VND":
+        phrase = _right_phrase(low, figure)
+        return f"{figure.unit} {phrase}" if phrase else (previous_name or figure.unit)
+    if figure.unit == "%":
+        phrase = _right_phrase(low, figure)
+        if phrase and not _VERB_IN_SEGMENT.match(phrase):
+            return f"tỷ lệ {phrase}"
+        if previous is not None and previous.unit not in ("%", "VND") and previous_name:
+            return previous_name if previous_name.startswith("tỷ lệ") else f"tỷ lệ {previous_name}"
+    return previous_name
+
+
+def _extract_sentence(sentence: str, block: _TargetBlock | None
+                      ) -> tuple[list[Indicator], _TargetBlock | None]:
+    low = _lower(sentence)
+    figures, years = _find_figures(sentence, low)
+    if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
+        block = None
+    lead_in = _LEAD_IN.search(low)
+    lead_in_end = lead_in.end() if lead_in else None
+    rows: list[Indicator] = []
+    previous: _Figure | None = None
+    previous_name = ""
+    previous_change = False
+    previous_phrase = ""
+    for figure in figures:
+        before = low[_clause_start(low, figure.number_start):figure.number_start]
+        change_match = _CHANGE_BEFORE.search(_strip_qualifier(before)) or \
+            _VERB_THEN_SUBJECT.search(before)
+        change = bool(change_match)
+        segment = low[max(previous.end if previous else 0, _clause_start(low, figure.start)):
+                      figure.start]
+        if not change and previous_change and previous is not None \
+                and previous.unit == figure.unit and not _VERB_IN_SEGMENT.search(segment):
+            change = True  # elliptical list: "tăng 3,8%; công nghiệp 11%; dịch vụ 8,4%"
+        sign = -1.0 if change_match and change_match.group(1) == "giảm" else 1.0
+        if not change_match and change:
+            sign = -1.0 if previous is not None and rows and rows[-1].value < 0 else 1.0
+        name = _name(sentence, low, figure, previous, previous_name, previous_phrase)
+        previous_phrase = _right_phrase(low, figure) if name.endswith(
+            _right_phrase(low, figure) or "\0") else ""
+        kind = _kind(low, figure.number_start, block, lead_in_end)
+        year_block = block
+        if lead_in is not None and lead_in_end <= figure.start:
+            year_block = _TargetBlock(_lead_in_year(low[lead_in.start():lead_in_end]))
+        for year in _years_for(low, figure, figures, years, year_block):
+            rows.append(Indicator(
+                name=name,
+                value=sign * figure.value,
+                value_max=sign * figure.value_max if figure.value_max is not None else None,
+                unit=figure.unit,
+                kind=kind,
+                year=year,
+                change=change,
+                period=_period(low, figure),
+                qualifier=_qualifier(low, figure.number_start),
+                total=figure.total,
+                sentence=sentence,
+            ))
+        previous, previous_name, previous_change = figure, name, change
+    rows = [row for row in rows if re.search(r"[^\W\d_]{2}", row.name)]  # not "a", "°"
+    if lead_in is not None:
+        block = _TargetBlock(_lead_in_year(low[lead_in.start():lead_in.end()]))
+    return rows, block
+
+
+def _strip_qualifier(before: str) -> str:
+    stripped = before.rstrip()
+    for word in sorted(QUALIFIERS, key=len, reverse=True):
+        if stripped.endswith(word):
+            return stripped[: -len(word)]
+    return stripped
+
+
+def _lead_in_year(lead_in: str) -> int | None:
+    match = re.search(YEAR, lead_in)
+    return int(match.group()) if match else None

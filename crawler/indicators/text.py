@@ -1,0 +1,70 @@
+"""Text preparation: NFC normalisation, paragraphs, sentences, HTML to text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that end with a dot without ending the sentence ("TP. Hưng Yên", "v.v. Năm").
+ABBREVIATIONS = frozenset(
+    {"tp", "v.v", "vv", "ts", "ths", "pgs", "gs", "bs", "ks", "th.s", "q", "p", "tx", "tt",
+     "st", "ông", "bà", "đ/c", "mr", "ms", "no", "tr"}
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u200b]+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+")
+
+
+def normalise(text: str) -> str:
+    """NFC-normalise and unify the space characters portals paste in."""
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs are separated by blank lines; inner line breaks are joined."""
+    blocks = re.split(r"\n\s*\n", normalise(text))
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    word = chunk.rstrip(".").rsplit(" ", 1)[-1].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split on sentence punctuation followed by a capital, digit or quote.
+
+    Decimal commas and thousands dots never have a space after them, so they are safe;
+    abbreviations such as "TP." and "v.v." are checked explicitly.
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        following = paragraph[match.end() : match.end() + 1]
+        if not following or not (following.isupper() or following.isdigit() or following in "\"“("):
+            continue
+        chunk = paragraph[start : match.start()]
+        if match.group().startswith(".") and _ends_with_abbreviation(chunk):
+            continue
+        sentences.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+              "section", "article", "header", "footer", "table", "ul", "ol", "blockquote")
+
+
+def html_to_text(html: str) -> str:
+    """Reduce HTML to paragraphs separated by blank lines, without scripts or styles."""
+    import lxml.html
+
+    root = lxml.html.fromstring(html)
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        element.drop_tree()
+    for element in root.iter(*BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")
+    return normalise(root.text_content())
