@@ -12,11 +12,14 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import (
+    Boolean,
     Engine,
+    Float,
     Integer,
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     inspect,
@@ -85,7 +88,8 @@ class PageRow(Base):
 
     url: Mapped[str] = mapped_column(String(2048), primary_key=True)
     portal: Mapped[str] = mapped_column(String(200), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # article | listing | failed
+    # article | failed_article | failed_listing (a page that could not be used, kept as served)
+    kind: Mapped[str] = mapped_column(String(20))
     status: Mapped[int | None] = mapped_column(Integer)
     content_type: Mapped[str | None] = mapped_column(String(200))
     encoding: Mapped[str | None] = mapped_column(String(40))
@@ -106,6 +110,61 @@ class FailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     status: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[str] = mapped_column(String(32))
+
+
+class IndicatorRow(Base):
+    """A figure found in an article's text (see crawler.indicators)."""
+
+    __tablename__ = "indicators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_url: Mapped[str] = mapped_column(String(2048), index=True)
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    value: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10))  # actual | target
+    year: Mapped[int | None] = mapped_column(Integer)
+    change: Mapped[bool] = mapped_column(Boolean, default=False)
+    period: Mapped[str | None] = mapped_column(String(60))
+    qualifier: Mapped[str | None] = mapped_column(String(4))
+    total: Mapped[float | None] = mapped_column(Float)
+    sentence: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[str | None] = mapped_column(String(32))
+    extracted_at: Mapped[str] = mapped_column(String(32))
+
+
+class PortalIndicatorRow(Base):
+    """A figure a portal shows about itself, one row per crawl: a time series per portal."""
+
+    __tablename__ = "portal_indicators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(60))
+    as_of: Mapped[str | None] = mapped_column(String(32))
+    crawled_at: Mapped[str] = mapped_column(String(32))
+    source_url: Mapped[str] = mapped_column(String(2048))
+
+
+class PortalFlagRow(Base):
+    """Injected content found on a portal (spam links, hidden gambling blocks), so its owners
+    can be warned: what, where, first and last seen."""
+
+    __tablename__ = "portal_flags"
+    __table_args__ = (UniqueConstraint("portal", "kind", "evidence"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str] = mapped_column(Text)  # link target or text excerpt
+    example_url: Mapped[str] = mapped_column(String(2048))
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_seen: Mapped[str] = mapped_column(String(32))
+    pages: Mapped[int] = mapped_column(Integer, default=1)
 
 
 def make_engine(url: str) -> Engine:

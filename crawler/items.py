@@ -26,6 +26,8 @@ class ArticleItem(scrapy.Item):
     content_hash = scrapy.Field()
     duplicate_of = scrapy.Field()
     text_quality = scrapy.Field()
+    indicators = scrapy.Field()  # list of crawler.indicators.Indicator
+    spam = scrapy.Field()  # list of crawler.text.spam.SpamFinding found on the page
 
 
 class PageFailureItem(scrapy.Item):
@@ -39,3 +41,14 @@ class PageFailureItem(scrapy.Item):
     html = scrapy.Field()  # bytes of the page when there was one
     encoding = scrapy.Field()
     content_type = scrapy.Field()
+
+
+class PortalIndicatorItem(scrapy.Item):
+    """A figure a portal publishes about itself (e.g. its TTHC dossier widget), dated."""
+
+    portal = scrapy.Field()
+    name = scrapy.Field()
+    value = scrapy.Field()
+    unit = scrapy.Field()
+    as_of = scrapy.Field()  # ISO 8601: the widget's own "Cập nhật lúc" time
+    source_url = scrapy.Field()

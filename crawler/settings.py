@@ -52,9 +52,18 @@ REMOTE_CONTROL_ENABLED = False
 
 # --- pipelines ---------------------------------------------------------------------------
 ITEM_PIPELINES = {
-    "crawler.pipelines.validate.ValidationPipeline": 100,
+    "crawler.pipelines.clean.NormalizationPipeline": 100,
+    "crawler.pipelines.clean.SpamPipeline": 200,
+    "crawler.pipelines.clean.BoilerplatePipeline": 300,
+    "crawler.pipelines.validate.ValidationPipeline": 400,
+    "crawler.pipelines.dedup.DeduplicationPipeline": 500,
+    "crawler.pipelines.indicators.IndicatorPipeline": 600,
     "crawler.pipelines.storage.StoragePipeline": 900,
 }
+# Stored originals (first seen within this many days) that new articles are compared with.
+DEDUP_LOOKBACK_DAYS = 180
+# Originals kept in memory for near-duplicate search; the oldest leave first.
+DEDUP_INDEX_MAX = 20000
 
 # --- feeds (scrapy crawl hungyen -O articles.csv) ---------------------------------------
 FEED_EXPORTERS = {"csv": "crawler.exporters.ExcelCsvItemExporter"}

@@ -12,7 +12,10 @@ from sqlalchemy import func
 from crawler.db import (
     ArticleRow,
     FailureRow,
+    IndicatorRow,
     PageRow,
+    PortalFlagRow,
+    PortalIndicatorRow,
     create_schema,
     existing_urls,
     insert_for,
@@ -20,7 +23,7 @@ from crawler.db import (
     now_iso,
     upsert_portals,
 )
-from crawler.items import ArticleItem, PageFailureItem
+from crawler.items import ArticleItem, PageFailureItem, PortalIndicatorItem
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +62,9 @@ class StoragePipeline:
         self.articles: dict[str, dict] = {}
         self.pages: dict[str, dict] = {}
         self.failures: list[dict] = []
+        self.indicators: dict[str, list[dict]] = {}
+        self.portal_indicators: list[dict] = []
+        self.flags: dict[tuple[str, str, str], dict] = {}
         self.last_flush = time.monotonic()
 
     @classmethod
@@ -82,6 +88,11 @@ class StoragePipeline:
             self._add_article(adapter)
         elif isinstance(item, PageFailureItem):
             self._add_failure(adapter)
+        elif isinstance(item, PortalIndicatorItem):
+            self.portal_indicators.append(
+                {field: adapter.get(field) for field in adapter.field_names()}
+                | {"crawled_at": now_iso()}
+            )
         if (
             len(self.articles) + len(self.failures) >= self.batch_size
             or time.monotonic() - self.last_flush >= self.flush_interval
@@ -93,6 +104,7 @@ class StoragePipeline:
         adapter = ItemAdapter(item)
         if adapter.get("url"):
             self.articles.pop(adapter["url"], None)
+            self.indicators.pop(adapter["url"], None)
             self.failures.append(
                 self._failure_row(adapter["url"], adapter.get("portal"), "pipeline", str(exception))
             )
@@ -104,6 +116,28 @@ class StoragePipeline:
         row = {column: adapter.get(column) for column in ARTICLE_COLUMNS}
         row.update(first_seen=stamp, last_seen=stamp)
         self.articles[row["url"]] = row
+        self.indicators[row["url"]] = [
+            {
+                **indicator.to_dict(),
+                "article_url": row["url"],
+                "portal": row["portal"],
+                "published_at": row["published_at"],
+                "extracted_at": stamp,
+            }
+            for indicator in adapter.get("indicators") or []
+        ]
+        for finding in adapter.get("spam") or []:
+            evidence = finding.href or finding.text
+            key = (row["portal"], finding.kind, evidence)
+            self.flags[key] = {
+                "portal": row["portal"],
+                "kind": finding.kind,
+                "evidence": evidence,
+                "example_url": row["url"],
+                "first_seen": stamp,
+                "last_seen": stamp,
+                "pages": self.flags.get(key, {}).get("pages", 0) + 1,
+            }
         if adapter.get("html") is not None:
             self.pages[row["url"]] = self._page_row(adapter, "article", stamp)
 
@@ -118,7 +152,8 @@ class StoragePipeline:
             )
         )
         if adapter.get("html"):
-            self.pages[adapter["url"]] = self._page_row(adapter, "failed", now_iso())
+            kind = f"failed_{adapter.get('stage') or 'article'}"
+            self.pages[adapter["url"]] = self._page_row(adapter, kind, now_iso())
 
     def _failure_row(self, url, portal, stage, reason, status=None) -> dict:
         spider = getattr(self.crawler, "spider", None)
@@ -149,7 +184,9 @@ class StoragePipeline:
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
-        if not (self.articles or self.pages or self.failures):
+        if not (
+            self.articles or self.pages or self.failures or self.portal_indicators or self.flags
+        ):
             return
         insert = insert_for(self.engine)
         articles, pages, failures = (
@@ -188,6 +225,7 @@ class StoragePipeline:
                 )
             if failures:
                 connection.execute(insert(FailureRow), failures)
+            self._write_indicators(connection, insert)
         new = sum(1 for row in articles if row["url"] not in known)
         self.stats.inc_value("articles/new", new)
         self.stats.inc_value("articles/updated", len(articles) - new)
@@ -196,3 +234,31 @@ class StoragePipeline:
             "stored %d articles, %d pages, %d failures", len(articles), len(pages), len(failures)
         )
         self.articles, self.pages, self.failures = {}, {}, []
+        self.indicators, self.portal_indicators, self.flags = {}, [], {}
+
+    def _write_indicators(self, connection, insert) -> None:
+        """Replace each stored article's indicators; add portal figures and spam flags."""
+        if self.indicators:
+            connection.execute(
+                IndicatorRow.__table__.delete().where(
+                    IndicatorRow.article_url.in_(list(self.indicators))
+                )
+            )
+            rows = [row for found in self.indicators.values() for row in found]
+            if rows:
+                connection.execute(insert(IndicatorRow), rows)
+            self.stats.inc_value("indicators/stored", len(rows))
+        if self.portal_indicators:
+            connection.execute(insert(PortalIndicatorRow), self.portal_indicators)
+        if self.flags:
+            statement = insert(PortalFlagRow).values(list(self.flags.values()))
+            connection.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["portal", "kind", "evidence"],
+                    set_={
+                        "last_seen": statement.excluded.last_seen,
+                        "example_url": statement.excluded.example_url,
+                        "pages": PortalFlagRow.pages + statement.excluded.pages,
+                    },
+                )
+            )

@@ -9,8 +9,9 @@ from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from crawler.dates import refine_with
-from crawler.items import ArticleItem, PageFailureItem
+from crawler.articles import article_item
+from crawler.indicators.widgets import tthc_figures
+from crawler.items import PageFailureItem, PortalIndicatorItem
 from crawler.parsing.base import ListingEntry, PortalMarkup
 from crawler.registry import Portal, RegistryError, load_registry
 
@@ -56,6 +57,7 @@ class FamilySpider(scrapy.Spider):
         self.url_arg = url
         self.max_pages = positive_int("max_pages", max_pages)
         self.portals: list[Portal] = []
+        self.widgets_read: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -102,6 +104,7 @@ class FamilySpider(scrapy.Spider):
             return
         listing = self.markup.parse_listing(response.text, response.url)
         self.crawler.stats.inc_value(f"listing_pages/{portal.id}")
+        yield from self.portal_figures(response, portal)
         if not listing.entries:
             self.logger.error(
                 "listing %s (portal %s, page %d): no article links found with the %s markup",
@@ -122,6 +125,21 @@ class FamilySpider(scrapy.Spider):
         if listing.next_url and (self.max_pages is None or page < self.max_pages):
             yield self.listing_request(listing.next_url, portal, page + 1)
 
+    def portal_figures(self, response, portal: Portal):
+        """The portal's own widget figures (TTHC dossiers), read once per portal per crawl."""
+        if portal.id in self.widgets_read:
+            return
+        self.widgets_read.add(portal.id)
+        for figure in tthc_figures(response.text):
+            yield PortalIndicatorItem(
+                portal=portal.id,
+                name=figure.name,
+                value=figure.value,
+                unit=figure.unit,
+                as_of=figure.as_of,
+                source_url=response.url,
+            )
+
     # ------------------------------------------------------------------ articles
 
     def parse_article(self, response, portal: Portal, entry: ListingEntry, category: str):
@@ -135,23 +153,17 @@ class FamilySpider(scrapy.Spider):
             self.crawler.stats.inc_value("articles/unparsable")
             yield self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
             return
-        published = refine_with(article.published, entry.published)
-        if article.published is None and published is not None:
+        if article.published is None and entry.published is not None:
             self.crawler.stats.inc_value("articles/date_from_listing")
         self.crawler.stats.inc_value(f"articles/parsed/{portal.id}")
-        yield ArticleItem(
-            url=entry.url,
+        yield article_item(
+            article,
             portal=portal.id,
             family=self.name,
-            title=article.title,
-            published_at=published.isoformat() if published else None,
-            author=article.author,
-            view_count=article.view_count,
-            category=article.category or category or None,
-            body=article.body,
+            category=category,
             listing_url=response.meta.get("listing_url"),
-            listing_published_at=entry.published.isoformat() if entry.published else None,
-            **self.raw_page(response),
+            listing_published=entry.published,
+            raw=self.raw_page(response),
         )
 
     # ------------------------------------------------------------------ failures

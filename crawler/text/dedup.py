@@ -99,6 +99,10 @@ class NearDuplicateIndex:
         if self._minhashes.pop(key, None) is not None:
             self._lsh.remove(key)
 
+    def keys_with_hash(self, digest: str) -> set[str]:
+        """Keys whose body has this content hash (see content_hash)."""
+        return set(self._keys_by_hash.get(digest, ()))
+
     def __len__(self) -> int:
         return len(self._hash_of_key)
 

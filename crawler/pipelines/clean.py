@@ -1,0 +1,114 @@
+"""Make article text trustworthy: normalised Unicode, no portal furniture, no injected spam."""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+
+from crawler.items import ArticleItem
+from crawler.parsing.html import clean_inline, parse_html
+from crawler.text.boilerplate import strip_boilerplate
+from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
+from crawler.text.spam import find_injected, scan_text_for_spam
+
+logger = logging.getLogger(__name__)
+
+_SCRIPT_BLOCK = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]{0,500}>")
+
+
+def plain_text(text: str) -> str:
+    """Text with any markup that slipped through removed: the database holds no HTML."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(" ", _SCRIPT_BLOCK.sub(" ", text))
+
+
+class ArticlePipeline:
+    """Base for pipelines that only touch articles and count what they do in the stats."""
+
+    def __init__(self, crawler):
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if isinstance(item, ArticleItem):
+            self.process_article(ItemAdapter(item))
+        return item
+
+    def process_article(self, article: ItemAdapter) -> None:
+        raise NotImplementedError
+
+
+class NormalizationPipeline(ArticlePipeline):
+    """NFC, one kind of space, no invisible or control characters, no markup; and a
+    ``text_quality`` verdict, so text that lost its diacritics at the source is flagged."""
+
+    def process_article(self, article):
+        for field in ("title", "author", "category"):
+            if article.get(field):
+                article[field] = clean_inline(plain_text(article[field])) or None
+        article["body"] = normalize_text(plain_text(article.get("body") or ""))
+        quality = diacritics_quality(f"{article.get('title') or ''}\n{article['body']}")
+        article["text_quality"] = quality.label
+        if quality.label != "ok":
+            self.stats.inc_value(f"text_quality/{quality.label}")
+            logger.warning(
+                "article %s: text quality %s (%.0f%% of words, e.g. %s)",
+                article.get("url"),
+                quality.label,
+                quality.score * 100,
+                ", ".join(quality.evidence[:3]),
+            )
+
+
+class BoilerplatePipeline(ArticlePipeline):
+    """Removes counters, widgets, footers, related-news lists and a summary repeating the
+    title from the body, even inside the content container; a removed view counter still
+    fills ``view_count``."""
+
+    def process_article(self, article):
+        result = strip_boilerplate((article.get("body") or "").split("\n\n"), article.get("title"))
+        for paragraph, reason in result.removed:
+            self.stats.inc_value(f"boilerplate/{reason}")
+            logger.debug("article %s: removed %s line %r", article.get("url"), reason, paragraph)
+        if article.get("view_count") is None and result.view_count is not None:
+            article["view_count"] = result.view_count
+        article["body"] = "\n\n".join(result.kept)
+
+
+class SpamPipeline(ArticlePipeline):
+    """Finds content injected into compromised portals (hidden blocks, gambling keywords,
+    links to bare IP addresses) on the whole page, keeps it out of the body, and hands the
+    findings to storage, which flags the portal in ``portal_flags``."""
+
+    def process_article(self, article):
+        findings = []
+        if article.get("html"):
+            page = decode_html(article["html"], article.get("encoding"))
+            host = urlsplit(article.get("url") or "").hostname or ""
+            findings = find_injected(parse_html(page.text), host)
+        kept = []
+        for paragraph in (article.get("body") or "").split("\n\n"):
+            in_text = scan_text_for_spam(paragraph)
+            if in_text:
+                findings.extend(in_text)
+                self.stats.inc_value("spam/paragraphs_removed")
+            else:
+                kept.append(paragraph)
+        article["body"] = "\n\n".join(kept)
+        article["spam"] = findings
+        if findings:
+            self.stats.inc_value("spam/pages_with_findings")
+            logger.warning(
+                "portal %s: injected content on %s: %s",
+                article.get("portal"),
+                article.get("url"),
+                "; ".join(f"{f.kind} {f.href or f.text!r}" for f in findings[:3]),
+            )
