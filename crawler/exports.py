@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from crawler.db import ArticleRow
+from crawler.db import ArticleRow, IndicatorRow, PortalIndicatorRow
 
 ARTICLE_COLUMNS = (
     "url",
@@ -27,6 +27,26 @@ ARTICLE_COLUMNS = (
     "first_seen",
     "last_seen",
 )
+
+
+INDICATOR_COLUMNS = (
+    "article_url",
+    "portal",
+    "published_at",
+    "name",
+    "value",
+    "value_max",
+    "unit",
+    "kind",
+    "year",
+    "change",
+    "period",
+    "qualifier",
+    "total",
+    "sentence",
+)
+PORTAL_INDICATOR_COLUMNS = ("portal", "name", "value", "unit", "as_of", "crawled_at", "source_url")
+KINDS = ("actual", "target")
 
 
 class ExportError(ValueError):
@@ -54,6 +74,16 @@ def csv_writer(path: str) -> Iterator[csv.writer]:
         yield csv.writer(handle)
 
 
+def _write(engine: Engine, path: str, columns: tuple[str, ...], query) -> int:
+    with engine.connect() as connection, csv_writer(path) as writer:
+        writer.writerow(columns)
+        count = 0
+        for row in connection.execute(query):
+            writer.writerow(row)
+            count += 1
+    return count
+
+
 def export_articles(
     engine: Engine, path: str, portal: str | None = None, since: str | None = None
 ) -> int:
@@ -64,10 +94,44 @@ def export_articles(
         query = query.where(ArticleRow.portal == portal)
     if since:
         query = query.where(ArticleRow.published_at >= since)
-    with engine.connect() as connection, csv_writer(path) as writer:
-        writer.writerow(ARTICLE_COLUMNS)
-        count = 0
-        for row in connection.execute(query):
-            writer.writerow(row)
-            count += 1
-    return count
+    return _write(engine, path, ARTICLE_COLUMNS, query)
+
+
+def export_indicators(
+    engine: Engine,
+    path: str,
+    portal: str | None = None,
+    since: str | None = None,
+    kind: str | None = None,
+) -> int:
+    """Indicators of original articles (copies have none), newest articles first."""
+    if kind and kind not in KINDS:
+        raise ExportError(f"--kind {kind!r}: expected one of {', '.join(KINDS)}")
+    query = select(*(getattr(IndicatorRow, c) for c in INDICATOR_COLUMNS)).order_by(
+        IndicatorRow.portal,
+        IndicatorRow.published_at.desc(),
+        IndicatorRow.article_url,
+        IndicatorRow.id,
+    )
+    if portal:
+        query = query.where(IndicatorRow.portal == portal)
+    if since:
+        query = query.where(IndicatorRow.published_at >= since)
+    if kind:
+        query = query.where(IndicatorRow.kind == kind)
+    return _write(engine, path, INDICATOR_COLUMNS, query)
+
+
+def export_portal_indicators(
+    engine: Engine, path: str, portal: str | None = None, since: str | None = None
+) -> int:
+    """Portal widget figures as a time series: one row per figure per crawl."""
+    columns = PORTAL_INDICATOR_COLUMNS
+    query = select(*(getattr(PortalIndicatorRow, c) for c in columns)).order_by(
+        PortalIndicatorRow.portal, PortalIndicatorRow.name, PortalIndicatorRow.crawled_at
+    )
+    if portal:
+        query = query.where(PortalIndicatorRow.portal == portal)
+    if since:
+        query = query.where(PortalIndicatorRow.crawled_at >= since)
+    return _write(engine, path, columns, query)

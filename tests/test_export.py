@@ -5,7 +5,7 @@ import subprocess
 
 from conftest import PROJECT, SCRAPY, crawl
 
-from crawler.db import ArticleRow, create_schema, make_engine
+from crawler.db import ArticleRow, IndicatorRow, PortalIndicatorRow, create_schema, make_engine
 
 
 def stored(db):
@@ -43,6 +43,28 @@ def stored(db):
                 },
             ],
         )
+    engine.dispose()
+
+
+def stored_indicators(db):
+    stored(db)
+    engine = make_engine(f"sqlite:///{db}")
+    figure = {"name": "tỷ lệ hộ nghèo", "unit": "%", "sentence": "Tỷ lệ hộ nghèo giảm còn 1,24%.",
+              "extracted_at": "2024-03-01T00:00:00+07:00", "change": False}
+    with engine.begin() as connection:
+        connection.execute(IndicatorRow.__table__.insert(), [
+            {**figure, "article_url": "http://a.gov.vn/2", "portal": "a", "value": 1.24,
+             "kind": "actual", "year": 2023, "published_at": "2024-02-01T08:00:00+07:00"},
+            {**figure, "article_url": "http://a.gov.vn/2", "portal": "a", "value": 1.0,
+             "kind": "target", "year": 2025, "published_at": "2024-02-01T08:00:00+07:00"},
+            {**figure, "article_url": "http://a.gov.vn/1", "portal": "a", "value": 2.0,
+             "kind": "actual", "year": 2022, "published_at": "2023-12-30T08:00:00+07:00"},
+        ])
+        connection.execute(PortalIndicatorRow.__table__.insert(), [
+            {"portal": "a", "name": "hồ sơ TTHC trễ hạn", "value": 3, "unit": "hồ sơ",
+             "as_of": "2024-03-01T07:00:00+07:00", "crawled_at": "2024-03-01T08:00:00+07:00",
+             "source_url": "http://a.gov.vn/"},
+        ])
     engine.dispose()
 
 
@@ -100,3 +122,28 @@ def test_crawl_feed_csv_has_fixed_columns_and_a_bom(mirror, tmp_path):
     assert lines[0] == "url,portal,title,published_at,author,view_count,category,body"
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == 5 and all(r["author"] == "Minh Hằng" for r in rows)
+
+
+def test_export_indicators_filters_by_portal_date_and_kind(tmp_path):
+    db, out = tmp_path / "x.db", tmp_path / "indicators.csv"
+    stored_indicators(db)
+    result = export(db, "indicators", "-o", str(out), "--portal", "a", "--since", "2024-01-01",
+                    "--kind", "actual")
+    assert result.returncode == 0, result.stderr
+    table = list(csv.DictReader(out.read_bytes().decode("utf-8-sig").splitlines()))
+    assert [(r["article_url"], r["name"], r["value"], r["unit"], r["kind"], r["year"]) for r in table] == [
+        ("http://a.gov.vn/2", "tỷ lệ hộ nghèo", "1.24", "%", "actual", "2023")
+    ]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    wrong = export(db, "indicators", "-o", str(out), "--kind", "plan")
+    assert wrong.returncode == 2 and "--kind 'plan': expected one of actual, target" in wrong.stderr
+
+
+def test_export_portal_indicators_as_a_time_series(tmp_path):
+    db, out = tmp_path / "x.db", tmp_path / "tthc.csv"
+    stored_indicators(db)
+    assert export(db, "portal_indicators", "-o", str(out)).returncode == 0
+    table = list(csv.DictReader(out.read_bytes().decode("utf-8-sig").splitlines()))
+    assert [(r["portal"], r["name"], r["value"], r["as_of"]) for r in table] == [
+        ("a", "hồ sơ TTHC trễ hạn", "3.0", "2024-03-01T07:00:00+07:00")
+    ]
