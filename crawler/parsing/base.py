@@ -70,7 +70,7 @@ _VIEW_COUNT_LABELLED = re.compile(r"lượt\s+(?:xem|đọc)\s*:?\s*(\d[\d.,]*)"
 _VIEW_COUNT_TRAILING = re.compile(
     r"(?<![\w/–-])(\d{1,3}(?:[.,]\d{3})+|\d+)\s*lượt\s+(?:xem|đọc)", re.IGNORECASE
 )
-_DATE_LABEL = re.compile(
+DATE_LABEL = re.compile(
     r"(?:đăng\s+ngày|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|"
     r"thời\s+gian\s+đăng|ngày\s+ban\s+hành)\s*:?",
     re.IGNORECASE,
@@ -237,7 +237,7 @@ class PortalMarkup:
             return None
         # A labelled date ("Ngày đăng: …") near the title, never one inside the body text.
         outside = text_outside(container, bodies)
-        labelled = _DATE_LABEL.search(outside)
+        labelled = DATE_LABEL.search(outside)
         if labelled:
             return parse_vn_date(outside[labelled.end() :])
         dates = find_dates(outside)
@@ -300,7 +300,7 @@ def rel_next(root: HtmlElement) -> str | None:
     return found[0] if found else None
 
 
-def _is_current_marker(element: HtmlElement) -> bool:
+def is_current_marker(element: HtmlElement) -> bool:
     classes = {c.lower() for c in (element.get("class") or "").split()}
     if classes & _CURRENT_CLASSES:
         return True
@@ -319,7 +319,7 @@ def after_current(pager: HtmlElement) -> str | None:
         if not isinstance(element.tag, str):
             continue
         if marker is None:
-            if element is not pager and _is_current_marker(element):
+            if element is not pager and is_current_marker(element):
                 marker = element
             continue
         if marker in element.iterancestors():
