@@ -129,17 +129,20 @@ class FamilySpider(scrapy.Spider):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
         article = self.markup.parse_article(response.text, entry.url)
+        yield self.article_item(article, response, portal, entry, category)
+
+    def article_item(self, article, response, portal: Portal, entry: ListingEntry, category: str):
+        """The ArticleItem of a parsed page, or a failure item saying what was missing."""
         if not article.title or not article.paragraphs:
             reason = "; ".join(article.problems) or "nothing to parse"
             self.logger.error("article %s (portal %s): %s", entry.url, portal.id, reason)
             self.crawler.stats.inc_value("articles/unparsable")
-            yield self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
-            return
+            return self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
         published = refine_with(article.published, entry.published)
         if article.published is None and published is not None:
             self.crawler.stats.inc_value("articles/date_from_listing")
         self.crawler.stats.inc_value(f"articles/parsed/{portal.id}")
-        yield ArticleItem(
+        return ArticleItem(
             url=entry.url,
             portal=portal.id,
             family=self.name,
