@@ -77,13 +77,14 @@ def read(root: Path, url: str) -> str | None:
 
 def crawl_listing(root: Path, listing_url: str) -> tuple[list[str], dict[str, str]]:
     """Listing pages followed through the pager, and the anchor text of every article."""
-    pages, titles, url = [], {}, listing_url
+    pages, titles, url, item_path = [], {}, listing_url, None
     while url and len(pages) < MAX_LISTING_PAGES:
         page = read(root, url)
         if page is None:
             break
         pages.append(page)
-        listing = generic.parse_listing(page, url)
+        listing = generic.parse_listing(page, url, item_path)
+        item_path = item_path or listing.item_path
         for entry in listing.entries:
             titles.setdefault(entry.url, entry.title)
         url = listing.next_url

@@ -94,11 +94,22 @@ _LEAD_MIN_WORDS = 10
 # ====================================================================== listing pages
 
 
-def parse_listing(page: str, url: str) -> Listing:
-    """Article links, next page and category of a listing page of an unknown platform."""
+@dataclass(frozen=True)
+class GenericListing(Listing):
+    """A listing with the markup path of its items, to prefer on the host's other pages."""
+
+    item_path: tuple[str, ...] | None = None
+
+
+def parse_listing(page: str, url: str, prefer: tuple[str, ...] | None = None) -> GenericListing:
+    """Article links, next page and category of a listing page of an unknown platform.
+
+    ``prefer`` is the item path chosen on an earlier listing page of the host: a short last
+    page must not lose its list to a longer sidebar of the same template.
+    """
     root = parse_html(page)
     remove_injected(root, page_host=urlsplit(url).hostname or "")
-    anchors = article_anchors(root, url)
+    anchors, item_path = article_anchors(root, url, prefer)
     entries: list[ListingEntry] = []
     seen: set[str] = set()
     for anchor in anchors:
@@ -108,20 +119,24 @@ def parse_listing(page: str, url: str) -> Listing:
         seen.add(href)
         title = _anchor_text(anchor)
         entries.append(ListingEntry(href, title, date_near(anchor, anchors)))
-    return Listing(
+    return GenericListing(
         entries=entries,
         next_url=next_page_url(root, url),
         category=listing_category(anchors),
+        item_path=item_path,
     )
 
 
-def article_anchors(root: HtmlElement, url: str) -> list[HtmlElement]:
+def article_anchors(
+    root: HtmlElement, url: str, prefer: tuple[str, ...] | None = None
+) -> tuple[list[HtmlElement], tuple[str, ...] | None]:
     """The links of the listing's main list, in page order.
 
     Links are grouped by their markup path (tags and classes up to <body>); the group with
-    the most headline-like items, weighted by the text each item block adds (summary, date)
-    and by article-shaped URLs, is the list. Other groups inside its container join it (a
-    featured first item with its own markup).
+    the most headline-like items, weighted by the text each item block adds (a summary
+    outweighs a sidebar's bare date) and by article-shaped URLs, is the list. Other groups
+    inside its container join it (a featured first item with its own markup). Returns the
+    anchors and the list's path.
     """
     page_url = urldefrag(url)[0]
     groups: dict[tuple, list[HtmlElement]] = {}
@@ -135,8 +150,9 @@ def article_anchors(root: HtmlElement, url: str) -> list[HtmlElement]:
             continue
         groups.setdefault(_markup_path(anchor), []).append(anchor)
     if not groups:
-        return []
-    scored = sorted(groups.values(), key=_group_score, reverse=True)
+        return [], None
+    paths = sorted(groups, key=lambda path: (path == prefer, _group_score(groups[path])))
+    scored = [groups[path] for path in reversed(paths)]
     best = scored[0]
     container = _common_ancestor_of(best)
     chosen = list(best)
@@ -145,7 +161,7 @@ def article_anchors(root: HtmlElement, url: str) -> list[HtmlElement]:
         if inside and all(article_url_shape(a.get("href") or "") for a in group):
             chosen.extend(group)
     order = {id(el): i for i, el in enumerate(root.iter())}
-    return sorted(chosen, key=lambda a: order[id(a)])
+    return sorted(chosen, key=lambda a: order[id(a)]), paths[-1]
 
 
 def article_url_shape(href: str) -> int:
@@ -220,12 +236,12 @@ def _group_score(group: list[HtmlElement]) -> float:
     links = {a.get("href"): a for a in group}
     score = 0.0
     for anchor in links.values():
-        words = min(len(_anchor_text(anchor).split()), 25)
+        words = min(len(_anchor_text(anchor).split()), 15)
         block = _item_block(anchor, group)
         extra = (
             len(text_of(block).split()) - len(text_of(anchor).split()) if block is not None else 0
         )
-        score += words + 0.5 * min(max(extra, 0), 30) + 5 * article_url_shape(anchor.get("href"))
+        score += words + min(max(extra, 0), 40) + 2 * article_url_shape(anchor.get("href"))
     return score
 
 
@@ -487,9 +503,7 @@ def _zoned_lines(
         container.insert(0, start)
     container.append(_marker(_BODY_END))
     zones: dict[str, list[str]] = {"meta": [], "body": [], "after": []}
-    zone = "meta" if title is not None else None
-    if title_inside:
-        zone = None
+    zone = None if title is not None else "meta"
     for line in paragraphs_of(region):
         if line == _TITLE_END:
             zone = "body" if title_inside else "meta"

@@ -11,7 +11,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 
 from crawler.dates import refine_with
 from crawler.items import ArticleItem, PageFailureItem
-from crawler.parsing.base import ListingEntry, PortalMarkup
+from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.registry import Portal, RegistryError, load_registry
 
 
@@ -100,7 +100,7 @@ class FamilySpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "listing", "not an HTML page", response)
             return
-        listing = self.markup.parse_listing(response.text, response.url)
+        listing = self.read_listing(response, portal)
         self.crawler.stats.inc_value(f"listing_pages/{portal.id}")
         if not listing.entries:
             self.logger.error(
@@ -121,6 +121,9 @@ class FamilySpider(scrapy.Spider):
             )
         if listing.next_url and (self.max_pages is None or page < self.max_pages):
             yield self.listing_request(listing.next_url, portal, page + 1)
+
+    def read_listing(self, response, portal: Portal) -> Listing:
+        return self.markup.parse_listing(response.text, response.url)
 
     # ------------------------------------------------------------------ articles
 

@@ -16,15 +16,6 @@ from crawler.registry import Portal, host_of, load_registry
 from crawler.spiders.base import FamilySpider, SpiderArgumentError
 
 
-class GenericMarkup:
-    """The generic parser behind FamilySpider's ``markup`` interface (listings only: articles
-    need the host's template, which the spider passes itself)."""
-
-    @staticmethod
-    def parse_listing(page: str, url: str):
-        return generic.parse_listing(page, url)
-
-
 @dataclass
 class HeldPage:
     response: TextResponse
@@ -48,7 +39,6 @@ class GenericSpider(FamilySpider):
     """
 
     name = "generic"
-    markup = GenericMarkup()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +48,7 @@ class GenericSpider(FamilySpider):
             )
         self.templates = generic.HostTemplates()
         self.held: dict[str, deque[HeldPage]] = {}
+        self.item_paths: dict[str, tuple[str, ...]] = {}
         self.template_pages = 8
 
     @classmethod
@@ -79,10 +70,13 @@ class GenericSpider(FamilySpider):
 
     # ------------------------------------------------------------------ pages
 
-    def parse_listing(self, response, portal: Portal, page: int):
-        if isinstance(response, TextResponse):
-            self.templates.observe(host_of(response.url), response.text, listing=True)
-        yield from super().parse_listing(response, portal, page)
+    def read_listing(self, response, portal: Portal):
+        host = host_of(response.url)
+        self.templates.observe(host, response.text, listing=True)
+        listing = generic.parse_listing(response.text, response.url, self.item_paths.get(host))
+        if listing.item_path and host not in self.item_paths:
+            self.item_paths[host] = listing.item_path
+        return listing
 
     def parse_article(self, response, portal: Portal, entry: ListingEntry, category: str):
         if not isinstance(response, TextResponse):
