@@ -70,8 +70,13 @@ def test_max_pages_stops_the_generic_crawl_after_the_first_listing_page(made_up_
     listing = next(g for g in MADE_UP_GOLD if "listing" in g)
     db = tmp_path / "crawl.db"
     result = crawl(
-        "generic", "-a", f"url={listing['listing']}", "-a", "max_pages=1",
-        db=db, proxy=made_up_mirror.url,
+        "generic",
+        "-a",
+        f"url={listing['listing']}",
+        "-a",
+        "max_pages=1",
+        db=db,
+        proxy=made_up_mirror.url,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] == 3

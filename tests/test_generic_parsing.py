@@ -58,10 +58,15 @@ def test_pager_after_the_current_page_link_and_rel_next():
     root = generic.parse_html(page)
     assert generic.next_page_url(root, "http://a.vn/list?page=1") == "http://a.vn/list?page=2"
     page = '<html><head><link rel="next" href="/list/3"></head><body></body></html>'
-    assert generic.next_page_url(generic.parse_html(page), "http://a.vn/list/2") == "http://a.vn/list/3"
+    assert (
+        generic.next_page_url(generic.parse_html(page), "http://a.vn/list/2")
+        == "http://a.vn/list/3"
+    )
 
 
-def article_page(body: str, meta: str = "Ngày đăng: 12/05/2024 08:30", title_tag: str = "h2") -> str:
+def article_page(
+    body: str, meta: str = "Ngày đăng: 12/05/2024 08:30", title_tag: str = "h2"
+) -> str:
     return f"""<html><head><title>Khởi công cầu dân sinh thôn 3 - Cổng TTĐT xã An Bình</title></head><body>
 {HEADER}<div class="cot-chinh"><div class="duong-dan"><a href="/">Trang chủ</a> » <a href="/tin">Tin tức</a></div>
 <{title_tag} class="td">Khởi công cầu dân sinh thôn 3</{title_tag}><div class="tt">{meta}</div>
@@ -80,7 +85,9 @@ def test_article_fields_without_selectors():
         f"<p>{PARAGRAPHS[0]}</p><div>Lượt xem: 1.234</div><p>{PARAGRAPHS[1]}</p>"
         f"<p>{PARAGRAPHS[2]}</p><p>Tin, ảnh: Lê Thu Hà</p>"
     )
-    article = generic.parse_article(article_page(body), "http://xa.vn/a.htm", "Khởi công cầu dân sinh thôn 3")
+    article = generic.parse_article(
+        article_page(body), "http://xa.vn/a.htm", "Khởi công cầu dân sinh thôn 3"
+    )
     assert article.title == "Khởi công cầu dân sinh thôn 3"
     assert article.published.isoformat() == "2024-05-12T08:30:00+07:00"
     assert article.view_count == 1234
@@ -91,15 +98,21 @@ def test_article_fields_without_selectors():
 
 def test_date_is_never_the_header_today_nor_a_widget_update_time():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    article = generic.parse_article(article_page(body, meta=""), "http://xa.vn/a.htm", "Khởi công cầu")
+    article = generic.parse_article(
+        article_page(body, meta=""), "http://xa.vn/a.htm", "Khởi công cầu"
+    )
     assert article.published is None
     assert "no date near the title" in article.problems
 
 
 def test_meta_line_with_date_and_counter_stays_out_of_the_body_and_a_lead_is_kept():
-    lead = "UBND xã An Bình khởi công cầu dân sinh với tổng mức đầu tư hơn bốn tỷ đồng từ ngân sách."
+    lead = (
+        "UBND xã An Bình khởi công cầu dân sinh với tổng mức đầu tư hơn bốn tỷ đồng từ ngân sách."
+    )
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    page = article_page(body, meta="Thứ năm, 18/01/2024 120 lượt xem</div><div>" + lead, title_tag="h1")
+    page = article_page(
+        body, meta="Thứ năm, 18/01/2024 120 lượt xem</div><div>" + lead, title_tag="h1"
+    )
     article = generic.parse_article(page, "http://xa.vn/a.htm")
     assert article.title == "Khởi công cầu dân sinh thôn 3"
     assert (article.published.value.day, article.view_count) == (18, 120)
@@ -117,7 +130,9 @@ def test_right_aligned_byline_after_the_body_is_the_author():
 
 
 def test_template_lines_inside_the_body_are_removed():
-    body = "<p>Theo dõi trang của xã trên Zalo để nhận tin mới</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = "<p>Theo dõi trang của xã trên Zalo để nhận tin mới</p>" + "".join(
+        f"<p>{p}</p>" for p in PARAGRAPHS
+    )
     article = generic.parse_article(
         article_page(body), "http://xa.vn/a.htm", "", lambda line: "Zalo" in line
     )
@@ -125,7 +140,9 @@ def test_template_lines_inside_the_body_are_removed():
 
 
 def test_a_page_without_prose_reports_why():
-    article = generic.parse_article("<html><body><h1>Liên hệ</h1><p>Trang chủ</p></body></html>", "http://x.vn/")
+    article = generic.parse_article(
+        "<html><body><h1>Liên hệ</h1><p>Trang chủ</p></body></html>", "http://x.vn/"
+    )
     assert article.paragraphs == []
     assert any("no body" in problem for problem in article.problems)
 
@@ -149,7 +166,12 @@ def test_meta_lines_and_title_similarity():
     assert generic.is_meta_line("Thứ năm, 18/01/2024 120 lượt xem")
     assert generic.is_meta_line("Đăng ngày 23 - 09 - 2020")
     assert not generic.is_meta_line("Ngày 18/01/2024, xã tổ chức hội nghị tổng kết.")
-    assert generic.word_similarity("Hội nghị gặp mặt (1/8/1930-1/8/...", "Hội nghị gặp mặt (1/8/1930-1/8/2020)") > 0.8
+    assert (
+        generic.word_similarity(
+            "Hội nghị gặp mặt (1/8/1930-1/8/...", "Hội nghị gặp mặt (1/8/1930-1/8/2020)"
+        )
+        > 0.8
+    )
     assert generic.word_similarity("Tin mới nhất", "Hội nghị gặp mặt") == 0
 
 
