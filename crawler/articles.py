@@ -7,7 +7,7 @@ from crawler.items import ArticleItem
 from crawler.parsing.base import ParsedArticle
 
 
-def article_item(
+def build_article_item(
     parsed: ParsedArticle,
     *,
     portal: str,

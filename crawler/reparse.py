@@ -11,7 +11,7 @@ import scrapy
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.articles import article_item
+from crawler.articles import build_article_item
 from crawler.dates import parse_iso_date
 from crawler.db import ArticleRow, PageRow, PortalRow, create_schema, make_engine
 from crawler.items import PageFailureItem
@@ -92,7 +92,7 @@ class ReparseSpider(scrapy.Spider):
             )
         if page.kind != "article":
             stats.inc_value("reparse/recovered")
-        return article_item(
+        return build_article_item(
             parsed,
             portal=page.portal,
             family=family,

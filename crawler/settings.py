@@ -50,6 +50,11 @@ TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control server runs code sent to it: no crawl of ours needs it.
 REMOTE_CONTROL_ENABLED = False
 
+# --- generic spider ----------------------------------------------------------------------
+# Article pages of a host held until this many of its pages were seen, so that the host's
+# template (lines repeated on many pages) is known before its first articles are parsed.
+GENERIC_TEMPLATE_PAGES = 8
+
 # --- pipelines ---------------------------------------------------------------------------
 ITEM_PIPELINES = {
     "crawler.pipelines.clean.NormalizationPipeline": 100,

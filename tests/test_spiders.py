@@ -10,7 +10,12 @@ from crawler.spiders.base import FamilySpider, SpiderArgumentError
 
 SETTINGS = get_project_settings()
 LOADER = SpiderLoader.from_settings(SETTINGS)
-FAMILY_SPIDERS = [name for name in LOADER.list() if issubclass(LOADER.load(name), FamilySpider)]
+# Spiders of one platform family (the generic spider has no family markup).
+FAMILY_SPIDERS = [
+    name
+    for name in LOADER.list()
+    if issubclass(LOADER.load(name), FamilySpider) and hasattr(LOADER.load(name), "markup")
+]
 
 
 def build(name, **arguments):

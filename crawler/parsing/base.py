@@ -62,7 +62,7 @@ class ParsedArticle:
         return "\n\n".join(self.paragraphs)
 
 
-_NEXT_WORDS = {"»", "›", ">", ">>", "sau", "tiếp", "trang sau", "tiếp theo", "next"}
+NEXT_WORDS = {"»", "›", ">", ">>", "sau", "tiếp", "trang sau", "tiếp theo", "next"}
 _CURRENT_CLASSES = {"current", "currentpage", "active", "selected", "curpage", "cur"}
 # "Lượt xem: 24" is read before "271 lượt xem", whose number must stand alone (not the end
 # of "2020-2025" in a title that happens to precede the counter).
@@ -70,12 +70,12 @@ _VIEW_COUNT_LABELLED = re.compile(r"lượt\s+(?:xem|đọc)\s*:?\s*(\d[\d.,]*)"
 _VIEW_COUNT_TRAILING = re.compile(
     r"(?<![\w/–-])(\d{1,3}(?:[.,]\d{3})+|\d+)\s*lượt\s+(?:xem|đọc)", re.IGNORECASE
 )
-_DATE_LABEL = re.compile(
+DATE_LABEL = re.compile(
     r"(?:đăng\s+ngày|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|"
     r"thời\s+gian\s+đăng|ngày\s+ban\s+hành)\s*:?",
     re.IGNORECASE,
 )
-_AUTHOR_PREFIX = re.compile(
+AUTHOR_PREFIX = re.compile(
     r"^(?:tác\s+giả|người\s+viết|bài(?:\s+và\s+ảnh)?|tin(?:\s*,?\s*ảnh)?|ảnh|phóng\s+viên)"
     r"\s*:\s*",
     re.IGNORECASE,
@@ -138,12 +138,12 @@ class PortalMarkup:
         entries: list[ListingEntry] = []
         seen: set[str] = set()
         for anchor in links:
-            href = _absolute(anchor.get("href"), url)
+            href = absolute_url(anchor.get("href"), url)
             if not href or href in seen or not same_site(href, url):
                 continue
             seen.add(href)
             title = text_of(anchor) or (anchor.get("title") or "").strip()
-            entries.append(ListingEntry(href, title, _date_near(anchor, links)))
+            entries.append(ListingEntry(href, title, date_near(anchor, links)))
         return Listing(
             entries=entries,
             next_url=self._next_page(root, url),
@@ -160,10 +160,10 @@ class PortalMarkup:
 
     def _next_page(self, root: HtmlElement, url: str) -> str | None:
         containers = [el for selector in self.pager for el in root.cssselect(selector)]
-        candidates = [_rel_next(root)] + [_after_current(c) for c in containers]
-        candidates += [_arrow_link(c) for c in containers]
+        candidates = [rel_next(root)] + [after_current(c) for c in containers]
+        candidates += [arrow_link(c) for c in containers]
         for href in candidates:
-            target = _absolute(href, url)
+            target = absolute_url(href, url)
             if target and target != urldefrag(url)[0]:
                 return target
         return None
@@ -178,7 +178,7 @@ class PortalMarkup:
         if not article.title:
             article.problems.append(f"no title (looked for {', '.join(self.title)}, og:title)")
         bodies = self._body_elements(root)
-        container = _common_ancestor(title_element, bodies[0]) if bodies else title_element
+        container = common_ancestor(title_element, bodies[0]) if bodies else title_element
         article.published = self._published(root, container, bodies)
         article.view_count = self._view_count(root, container, bodies)
         article.category = first_text(root, self.category)
@@ -187,9 +187,9 @@ class PortalMarkup:
                 noise.drop_tree()
         article.author = first_text(root, self.author) or None
         if article.author is None and bodies:
-            article.author = _take_trailing_author(bodies[-1])
+            article.author = take_trailing_author(bodies[-1])
         if article.author:
-            article.author = _AUTHOR_PREFIX.sub("", article.author).strip() or None
+            article.author = AUTHOR_PREFIX.sub("", article.author).strip() or None
         paragraphs = [p for body in bodies for p in paragraphs_of(body)]
         lead = first_text(root, self.lead)
         if lead and not repeats_title(lead, article.title) and lead not in paragraphs:
@@ -236,8 +236,8 @@ class PortalMarkup:
         if container is None:
             return None
         # A labelled date ("Ngày đăng: …") near the title, never one inside the body text.
-        outside = _text_outside(container, bodies)
-        labelled = _DATE_LABEL.search(outside)
+        outside = text_outside(container, bodies)
+        labelled = DATE_LABEL.search(outside)
         if labelled:
             return parse_vn_date(outside[labelled.end() :])
         dates = find_dates(outside)
@@ -256,7 +256,7 @@ class PortalMarkup:
                     return count
         if container is None:
             return None
-        return view_count_in(_text_outside(container, bodies))
+        return view_count_in(text_outside(container, bodies))
 
 
 def repeats_title(lead: str, title: str) -> bool:
@@ -268,7 +268,7 @@ def repeats_title(lead: str, title: str) -> bool:
     return bool(title) and key(lead) == key(title)
 
 
-def _absolute(href: str | None, base: str) -> str | None:
+def absolute_url(href: str | None, base: str) -> str | None:
     if not href:
         return None
     href = href.strip()
@@ -277,7 +277,7 @@ def _absolute(href: str | None, base: str) -> str | None:
     return urldefrag(urljoin(base, href))[0]
 
 
-def _date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | None:
+def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | None:
     """The date printed in the listing item around ``anchor`` (not a neighbour's)."""
     others = {
         id(link) for link in links if link is not anchor and link.get("href") != anchor.get("href")
@@ -289,18 +289,18 @@ def _date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | No
             return None
         element = parent
         # The link's own text is a title, and titles carry dates ("(14/10/1930-14/10/2020)").
-        dates = find_dates(_text_outside(element, [anchor]))
+        dates = find_dates(text_outside(element, [anchor]))
         if dates:
             return dates[0]
     return None
 
 
-def _rel_next(root: HtmlElement) -> str | None:
+def rel_next(root: HtmlElement) -> str | None:
     found = root.xpath('//a[@rel="next"]/@href | //link[@rel="next"]/@href')
     return found[0] if found else None
 
 
-def _is_current_marker(element: HtmlElement) -> bool:
+def is_current_marker(element: HtmlElement) -> bool:
     classes = {c.lower() for c in (element.get("class") or "").split()}
     if classes & _CURRENT_CLASSES:
         return True
@@ -312,33 +312,33 @@ def _is_current_marker(element: HtmlElement) -> bool:
     )
 
 
-def _after_current(pager: HtmlElement) -> str | None:
+def after_current(pager: HtmlElement) -> str | None:
     """The first page link after the pager's current-page marker."""
     marker = None
     for element in pager.iter():
         if not isinstance(element.tag, str):
             continue
         if marker is None:
-            if element is not pager and _is_current_marker(element):
+            if element is not pager and is_current_marker(element):
                 marker = element
             continue
         if marker in element.iterancestors():
             continue
         if element.tag == "a" and element.get("href"):
             label = text_of(element).lower()
-            if label.isdigit() or label in _NEXT_WORDS:
+            if label.isdigit() or label in NEXT_WORDS:
                 return element.get("href")
     return None
 
 
-def _arrow_link(pager: HtmlElement) -> str | None:
+def arrow_link(pager: HtmlElement) -> str | None:
     for anchor in pager.iter("a"):
-        if text_of(anchor).lower() in _NEXT_WORDS and anchor.get("href"):
+        if text_of(anchor).lower() in NEXT_WORDS and anchor.get("href"):
             return anchor.get("href")
     return None
 
 
-def _common_ancestor(a: HtmlElement | None, b: HtmlElement | None) -> HtmlElement | None:
+def common_ancestor(a: HtmlElement | None, b: HtmlElement | None) -> HtmlElement | None:
     if a is None or b is None:
         return a if b is None else b
     ancestors_of_a = [a, *a.iterancestors()]
@@ -348,7 +348,7 @@ def _common_ancestor(a: HtmlElement | None, b: HtmlElement | None) -> HtmlElemen
     return None
 
 
-def _text_outside(container: HtmlElement, excluded: list[HtmlElement]) -> str:
+def text_outside(container: HtmlElement, excluded: list[HtmlElement]) -> str:
     """Visible text of ``container`` without the text of the ``excluded`` subtrees."""
     parts: list[str] = []
 
@@ -367,7 +367,7 @@ def _text_outside(container: HtmlElement, excluded: list[HtmlElement]) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _take_trailing_author(body: HtmlElement) -> str | None:
+def take_trailing_author(body: HtmlElement) -> str | None:
     """Remove and return a byline written as the last, right-aligned or bold, short paragraph.
 
     Captions are centred and stay in the body; a long or sentence-like line is prose.
@@ -377,18 +377,25 @@ def _take_trailing_author(body: HtmlElement) -> str | None:
     ]
     if not blocks:
         return None
-    last = blocks[-1]
-    text = text_of(last)
-    right_aligned = "text-align:right" in style_of(last) or (last.get("align") or "") == "right"
-    emphasised = "".join(t.strip() for t in last.xpath("./text()")) == "" and all(
-        child.tag in ("strong", "b", "em", "i", "span") for child in last
+    text = byline_of(blocks[-1], alone=blocks[-1] is blocks[0])
+    if text:
+        blocks[-1].drop_tree()
+    return text
+
+
+def byline_of(block: HtmlElement, alone: bool = False) -> str | None:
+    """The text of ``block`` when it reads as a byline: short, capitalised, not a sentence,
+    right-aligned or wholly bold/italic (a bold line ``alone`` in its body is a heading)."""
+    text = text_of(block)
+    right_aligned = "text-align:right" in style_of(block) or (block.get("align") or "") == "right"
+    emphasised = "".join(t.strip() for t in block.xpath("./text()")) == "" and all(
+        child.tag in ("strong", "b", "em", "i", "span") for child in block
     )
     words = text.split()
-    if "text-align:center" in style_of(last) or len(words) > _AUTHOR_MAX_WORDS:
+    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
         return None
     if text.endswith((".", ":", ";")) or not text[:1].isupper():
         return None
-    if right_aligned or (emphasised and last is not blocks[0]):
-        last.drop_tree()
+    if right_aligned or (emphasised and not alone):
         return text
     return None

@@ -9,10 +9,10 @@ from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from crawler.articles import article_item
+from crawler.articles import build_article_item
 from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
-from crawler.parsing.base import ListingEntry, PortalMarkup
+from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.registry import Portal, RegistryError, load_registry
 
 
@@ -102,7 +102,7 @@ class FamilySpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "listing", "not an HTML page", response)
             return
-        listing = self.markup.parse_listing(response.text, response.url)
+        listing = self.read_listing(response, portal)
         self.crawler.stats.inc_value(f"listing_pages/{portal.id}")
         yield from self.portal_figures(response, portal)
         if not listing.entries:
@@ -124,6 +124,9 @@ class FamilySpider(scrapy.Spider):
             )
         if listing.next_url and (self.max_pages is None or page < self.max_pages):
             yield self.listing_request(listing.next_url, portal, page + 1)
+
+    def read_listing(self, response, portal: Portal) -> Listing:
+        return self.markup.parse_listing(response.text, response.url)
 
     def portal_figures(self, response, portal: Portal):
         """The portal's own widget figures (TTHC dossiers), read once per portal per crawl."""
@@ -147,16 +150,19 @@ class FamilySpider(scrapy.Spider):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
         article = self.markup.parse_article(response.text, entry.url)
+        yield self.article_item(article, response, portal, entry, category)
+
+    def article_item(self, article, response, portal: Portal, entry: ListingEntry, category: str):
+        """The ArticleItem of a parsed page, or a failure item saying what was missing."""
         if not article.title or not article.paragraphs:
             reason = "; ".join(article.problems) or "nothing to parse"
             self.logger.error("article %s (portal %s): %s", entry.url, portal.id, reason)
             self.crawler.stats.inc_value("articles/unparsable")
-            yield self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
-            return
+            return self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
         if article.published is None and entry.published is not None:
             self.crawler.stats.inc_value("articles/date_from_listing")
         self.crawler.stats.inc_value(f"articles/parsed/{portal.id}")
-        yield article_item(
+        return build_article_item(
             article,
             portal=portal.id,
             family=self.name,

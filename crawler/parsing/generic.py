@@ -1,0 +1,653 @@
+"""Extraction from portals of unknown platform, without per-site selectors.
+
+Listing pages: the article links are the links of the richest group of repeated item blocks
+(same markup path, same host, headline-length anchor text, article-shaped URLs) outside the
+navigation, menus, footers and sidebars; the next page comes from the pager helpers shared
+with the family parsers.
+
+Article pages: the title is the heading (h1/h2/…/"title" class) that best matches the
+listing's anchor text, og:title or <title>; the body is the densest block of prose after the
+title; the date and view count are read between the title and the body (never in the
+header, a widget or a sidebar); the author is the byline that ends the body.
+
+A host's template (lines that recur on many of its pages, digits masked) is learned during
+the crawl by ``HostTemplates`` and passed to ``parse_article`` as ``is_template``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urlsplit
+
+from lxml.html import HtmlElement
+
+from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
+from crawler.parsing.base import (
+    AUTHOR_PREFIX,
+    DATE_LABEL,
+    NEXT_WORDS,
+    Listing,
+    ListingEntry,
+    ParsedArticle,
+    absolute_url,
+    after_current,
+    arrow_link,
+    byline_of,
+    common_ancestor,
+    date_near,
+    is_current_marker,
+    rel_next,
+    repeats_title,
+    same_site,
+    take_trailing_author,
+    view_count_in,
+)
+from crawler.parsing.html import is_hidden, meta_content, paragraphs_of, parse_html, text_of
+from crawler.text.boilerplate import TemplateLearner, classify_line, mask_digits, strip_boilerplate
+from crawler.text.spam import remove_injected
+
+LineTest = Callable[[str], bool]
+
+# Markup conventions (tags, and words in class/id) of page furniture on any platform.
+FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_FURNITURE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|topmenu|footer|header|sidebar|aside"
+    r"|banner|breadcrumbs?|top-?bar|bottom)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BODY_FURNITURE_TAGS = frozenset({"nav", "footer", "aside"})
+_BODY_FURNITURE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|aside|banner|breadcrumbs?)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_TITLE_CLASS = re.compile(r"title|tieu-?de|heading|headline", re.IGNORECASE)
+_CATEGORY_CLASS = re.compile(r"title|heading|cat|chuyen-?muc|tieu-?de", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4")
+_TEXT_BLOCKS = frozenset("p div td li blockquote pre dd section article".split())
+_BLOCK_CHILDREN = frozenset(
+    "p div td li blockquote pre dd section article table ul ol tr h1 h2 h3 h4 h5 h6".split()
+)
+# URL shapes of articles: a numeric id, a date, a slug of several words.
+_URL_ID = re.compile(r"(?<![a-z])\d{3,}", re.IGNORECASE)
+_URL_DATE = re.compile(
+    r"(?:19|20)\d{2}[-/_]\d{1,2}[-/_]\d{1,2}|\d{1,2}[-/_]\d{1,2}[-/_](?:19|20)\d{2}"
+)
+_URL_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+# A line made only of a date, a time, a weekday, a counter and their labels.
+_META_PARTS = re.compile(
+    r"0\s*[/.-]\s*0\s*[/.-]\s*0|0\s*(?::|h|giờ)\s*0(?::0)?(?:\s*(?:sa|ch|am|pm))?"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|0)|chủ\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|cập\s+nhật"
+    r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|xem|đăng|ngày\s+xuất\s+bản|[0.,]+"
+)
+_MIN_ANCHOR_WORDS = 3
+_MIN_BLOCK_WORDS = 5
+_MAX_LINK_DENSITY = 0.5
+_MIN_TITLE_MATCH = 0.5
+_LEAD_MIN_WORDS = 10
+
+
+# ====================================================================== listing pages
+
+
+@dataclass(frozen=True)
+class GenericListing(Listing):
+    """A listing with the markup path of its items, to prefer on the host's other pages."""
+
+    item_path: tuple[str, ...] | None = None
+
+
+def parse_listing(page: str, url: str, prefer: tuple[str, ...] | None = None) -> GenericListing:
+    """Article links, next page and category of a listing page of an unknown platform.
+
+    ``prefer`` is the item path chosen on an earlier listing page of the host: a short last
+    page must not lose its list to a longer sidebar of the same template.
+    """
+    root = parse_html(page)
+    remove_injected(root, page_host=urlsplit(url).hostname or "")
+    anchors, item_path = article_anchors(root, url, prefer)
+    entries: list[ListingEntry] = []
+    seen: set[str] = set()
+    for anchor in anchors:
+        href = absolute_url(anchor.get("href"), url)
+        if href in seen:
+            continue
+        seen.add(href)
+        title = _anchor_text(anchor)
+        entries.append(ListingEntry(href, title, date_near(anchor, anchors)))
+    return GenericListing(
+        entries=entries,
+        next_url=next_page_url(root, url),
+        category=listing_category(anchors),
+        item_path=item_path,
+    )
+
+
+def article_anchors(
+    root: HtmlElement, url: str, prefer: tuple[str, ...] | None = None
+) -> tuple[list[HtmlElement], tuple[str, ...] | None]:
+    """The links of the listing's main list, in page order.
+
+    Links are grouped by their markup path (tags and classes up to <body>); the group with
+    the most headline-like items, weighted by the text each item block adds (a summary
+    outweighs a sidebar's bare date) and by article-shaped URLs, is the list. Other groups
+    inside its container join it (a featured first item with its own markup). Returns the
+    anchors and the list's path.
+    """
+    page_url = urldefrag(url)[0]
+    groups: dict[tuple, list[HtmlElement]] = {}
+    for anchor in root.iter("a"):
+        href = absolute_url(anchor.get("href"), url)
+        if not href or href == page_url or not same_site(href, url):
+            continue
+        if len(_anchor_text(anchor).split()) < _MIN_ANCHOR_WORDS:
+            continue
+        if _hidden_or_skipped(anchor) or in_furniture(anchor, FURNITURE_TAGS, _FURNITURE_NAME):
+            continue
+        groups.setdefault(_markup_path(anchor), []).append(anchor)
+    if not groups:
+        return [], None
+    paths = sorted(groups, key=lambda path: (path == prefer, _group_score(groups[path])))
+    scored = [groups[path] for path in reversed(paths)]
+    best = scored[0]
+    container = _common_ancestor_of(best)
+    chosen = list(best)
+    for group in scored[1:]:
+        inside = all(container in a.iterancestors() for a in group)
+        if inside and all(article_url_shape(a.get("href") or "") for a in group):
+            chosen.extend(group)
+    order = {id(el): i for i, el in enumerate(root.iter())}
+    return sorted(chosen, key=lambda a: order[id(a)]), paths[-1]
+
+
+def article_url_shape(href: str) -> int:
+    """How much a URL looks like an article's: 0–3 for an id, a date and a slug."""
+    parts = urlsplit(href)
+    target = parts.path + "?" + parts.query
+    return sum(bool(p.search(target)) for p in (_URL_ID, _URL_DATE, _URL_SLUG))
+
+
+def next_page_url(root: HtmlElement, url: str) -> str | None:
+    """The listing's next page: rel=next, the link after the current page number, or an arrow."""
+    pagers = pager_containers(root)
+    candidates = [rel_next(root)] + [after_current(p) for p in pagers]
+    candidates += [arrow_link(p) for p in pagers]
+    for href in candidates:
+        target = absolute_url(href, url)
+        if target and target != urldefrag(url)[0] and same_site(target, url):
+            return target
+    return None
+
+
+def pager_containers(root: HtmlElement) -> list[HtmlElement]:
+    """Elements holding at least two page numbers or arrows (links or the current page)."""
+    items = [
+        el
+        for el in root.iter("a", "span", "strong", "b", "li", "em")
+        if _is_page_item(el) and not _hidden_or_skipped(el)
+    ]
+    found: list[HtmlElement] = []
+    for item in items:
+        for ancestor in list(item.iterancestors())[:4]:
+            count = sum(1 for other in items if ancestor in other.iterancestors())
+            if count >= 2:
+                if all(ancestor is not f for f in found):
+                    found.append(ancestor)
+                break
+    return found
+
+
+def listing_category(anchors: list[HtmlElement]) -> str:
+    """The heading printed above the list ("Tin tức - Sự kiện"), if any."""
+    if not anchors:
+        return ""
+    container = _common_ancestor_of(anchors)
+    first = anchors[0]
+    for scope in [container, *list(container.iterancestors())[:2]]:
+        heading = ""
+        for element in scope.iter():
+            if element is first:
+                break
+            if not isinstance(element.tag, str) or next(element.iter("a"), None) is not None:
+                continue
+            if element.tag in _HEADINGS or _CATEGORY_CLASS.search(element.get("class") or ""):
+                text = text_of(element)
+                if 0 < len(text.split()) <= 8:
+                    heading = text
+        if heading:
+            return heading
+    return ""
+
+
+def _is_page_item(element: HtmlElement) -> bool:
+    label = text_of(element).lower()
+    if element.tag == "a":
+        return bool(element.get("href")) and (
+            (label.isdigit() and len(label) <= 4) or label in NEXT_WORDS
+        )
+    return is_current_marker(element) and label.isdigit() and len(label) <= 4
+
+
+def _group_score(group: list[HtmlElement]) -> float:
+    links = {a.get("href"): a for a in group}
+    score = 0.0
+    for anchor in links.values():
+        words = min(len(_anchor_text(anchor).split()), 15)
+        block = _item_block(anchor, group)
+        extra = (
+            len(text_of(block).split()) - len(text_of(anchor).split()) if block is not None else 0
+        )
+        score += words + min(max(extra, 0), 40) + 2 * article_url_shape(anchor.get("href"))
+    return score
+
+
+def _item_block(anchor: HtmlElement, group: list[HtmlElement]) -> HtmlElement | None:
+    """The largest element around ``anchor`` holding no link of another item."""
+    others = {id(a) for a in group if a.get("href") != anchor.get("href")}
+    block = None
+    for ancestor in list(anchor.iterancestors())[:4]:
+        if any(id(a) in others for a in ancestor.iter("a")):
+            break
+        block = ancestor
+    return block
+
+
+def _anchor_text(anchor: HtmlElement) -> str:
+    return text_of(anchor) or (anchor.get("title") or "").strip()
+
+
+def _markup_path(element: HtmlElement) -> tuple[str, ...]:
+    path = []
+    for el in [element, *element.iterancestors()]:
+        if el.tag in ("body", "html"):
+            break
+        path.append(f"{el.tag}.{'.'.join(sorted((el.get('class') or '').split()))}")
+    return tuple(path)
+
+
+def _common_ancestor_of(elements: list[HtmlElement]) -> HtmlElement:
+    ancestor = elements[0].getparent()
+    for element in elements[1:]:
+        ancestor = common_ancestor(ancestor, element)
+    return ancestor
+
+
+def _hidden_or_skipped(element: HtmlElement) -> bool:
+    return any(
+        is_hidden(el) or el.tag in ("script", "noscript", "template")
+        for el in [element, *element.iterancestors()]
+    )
+
+
+def in_furniture(element: HtmlElement, tags: frozenset[str], names: re.Pattern[str]) -> bool:
+    """Inside navigation, menus, header, footer or sidebar by tag or class/id words."""
+    for el in [element, *element.iterancestors()]:
+        if el.tag in tags:
+            return True
+        if names.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
+
+
+# ====================================================================== article pages
+
+_TITLE_END, _BODY_START, _BODY_END = "\ue000", "\ue001", "\ue002"
+
+
+def parse_article(
+    page: str, url: str, listing_title: str = "", is_template: LineTest | None = None
+) -> ParsedArticle:
+    """Fields of an article page of an unknown platform.
+
+    ``listing_title`` is the anchor text that led here (the best guide to the title);
+    ``is_template`` tells lines the host repeats on most pages (learned by HostTemplates).
+    """
+    is_template = is_template or (lambda line: False)
+    root = parse_html(page)
+    remove_injected(root, page_host=urlsplit(url).hostname or "")
+    article = ParsedArticle(url=url)
+    title_element, article.title = find_title(root, listing_title)
+    if not article.title:
+        article.problems.append("no title (no heading, og:title or <title> found)")
+    container = body_container(root, title_element, is_template)
+    if container is None:
+        article.problems.append("no body (no block of prose after the title)")
+        article.published = parse_iso_date(meta_content(root, "article:published_time"))
+        return article
+    region = common_ancestor(title_element, container)
+    author = take_trailing_author(container) or _byline_after(container, region, is_template)
+    zones = _zoned_lines(region, title_element, container)
+    meta = [line for line in zones["meta"] if not _widget(line)]
+    body = [line for line in zones["body"] if not is_template(line)]
+    article.view_count = _first_view_count(meta + [b for b in body if _counter(b)])
+    article.published = _published(root, meta, body)
+    labelled_author, body = _labelled_author(meta, body)
+    article.author = _clean_author(author or labelled_author)
+    lead = [
+        line
+        for line in meta
+        if len(line.split()) >= _LEAD_MIN_WORDS
+        and not (classify_line(line) or is_template(line) or is_meta_line(line))
+        and not repeats_title(line, article.title)
+    ]
+    body = [line for line in lead + body if not is_meta_line(line)]
+    stripped = strip_boilerplate(body, article.title)
+    if article.view_count is None:
+        article.view_count = stripped.view_count
+    article.paragraphs = [p for p in stripped.kept if not repeats_title(p, article.title)]
+    if not article.paragraphs:
+        article.problems.append("empty body")
+    if article.published is None:
+        article.problems.append("no date near the title")
+    return article
+
+
+def find_title(root: HtmlElement, listing_title: str = "") -> tuple[HtmlElement | None, str]:
+    """The title element and text best matching the listing anchor, og:title or <title>.
+
+    With no good match, the first <h1>, else the first heading before the densest text.
+    """
+    references = [
+        listing_title,
+        meta_content(root, "og:title", "twitter:title"),
+        text_of(root.find(".//title")),
+    ]
+    references = [r for r in references if r]
+    best: tuple[float, float, int] | None = None
+    best_element = None
+    for position, element in enumerate(_title_candidates(root)):
+        text = text_of(element)
+        match = max((word_similarity(text, ref) for ref in references), default=0.0)
+        rank = (match, _title_priority(element), -position)
+        if best is None or rank > best:
+            best, best_element = rank, element
+    if best_element is not None and best[0] >= _MIN_TITLE_MATCH:
+        return best_element, text_of(best_element)
+    if listing_title or references[:1]:
+        meta_title = meta_content(root, "og:title", "twitter:title")
+        if listing_title and word_similarity(meta_title, listing_title) >= _MIN_TITLE_MATCH:
+            return None, meta_title
+    h1 = next((h for h in root.iter("h1") if text_of(h)), None)
+    if h1 is not None:
+        return h1, text_of(h1)
+    container = body_container(root, None, lambda line: False)
+    if container is not None:
+        heading = _last_candidate_before(root, container)
+        if heading is not None:
+            return heading, text_of(heading)
+    return None, listing_title or (references[0] if references else "")
+
+
+def word_similarity(a: str, b: str) -> float:
+    """Dice overlap of the words of two texts (case-insensitive, "..." ignored)."""
+    words_a = Counter(_WORD.findall(a.lower()))
+    words_b = Counter(_WORD.findall(b.lower()))
+    total = sum(words_a.values()) + sum(words_b.values())
+    return 2 * sum((words_a & words_b).values()) / total if total else 0.0
+
+
+def body_container(
+    root: HtmlElement, title: HtmlElement | None, is_template: LineTest
+) -> HtmlElement | None:
+    """The element holding the most prose after ``title``: each text block (not a link
+    list, counter, widget or template line) adds its words to its parent, half to the
+    grandparent."""
+    elements = list(root.iter())
+    order = {id(el): i for i, el in enumerate(elements)}
+    start = order[id(_last_descendant(title))] if title is not None else -1
+    scores: Counter[int] = Counter()
+    by_id: dict[int, HtmlElement] = {}
+    for block in elements:
+        if block.tag not in _TEXT_BLOCKS or order[id(block)] <= start:
+            continue
+        if any(
+            child.tag in _BLOCK_CHILDREN and text_of(child)
+            for child in block.iter()
+            if child is not block
+        ):
+            continue
+        text = text_of(block)
+        words = len(text.split())
+        if words < _MIN_BLOCK_WORDS or classify_line(text) or is_template(text):
+            continue
+        link_words = sum(len(text_of(a).split()) for a in block.iter("a"))
+        if link_words / words > _MAX_LINK_DENSITY or _hidden_or_skipped(block):
+            continue
+        if in_furniture(block, _BODY_FURNITURE_TAGS, _BODY_FURNITURE_NAME):
+            continue
+        parent = block.getparent()
+        if parent is None:
+            continue
+        scores[id(parent)] += words
+        by_id[id(parent)] = parent
+        grandparent = parent.getparent()
+        if grandparent is not None and grandparent.tag not in ("body", "html"):
+            scores[id(grandparent)] += words / 2
+            by_id[id(grandparent)] = grandparent
+    if not scores:
+        return None
+    best = max(scores, key=lambda key: (scores[key], order[id(by_id[key])]))
+    return by_id[best]
+
+
+def is_meta_line(line: str) -> bool:
+    """A short line of only a date, time, weekday and counter ("Thứ năm, 18/01/2024 120
+    lượt xem", "Đăng ngày 23 - 09 - 2020"): metadata, not prose."""
+    if len(line.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
+        return False
+    rest = _META_PARTS.sub(" ", mask_digits(line))
+    return not _WORD.search(rest.replace("_", ""))
+
+
+def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
+    body = root.find("body")
+    if body is None:
+        return []
+    found = []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "body", "form"):
+            continue
+        heading = element.tag in _HEADINGS
+        if not heading and not _TITLE_CLASS.search(element.get("class") or ""):
+            continue
+        if next(element.iterancestors("a"), None) is not None or _hidden_or_skipped(element):
+            continue
+        if any(a.get("href") for a in element.iter("a")):
+            continue
+        words = len(text_of(element).split())
+        if 2 <= words <= 60:
+            found.append(element)
+    return found
+
+
+def _title_priority(element: HtmlElement) -> float:
+    return {"h1": 3.0, "h2": 2.0, "h3": 1.0}.get(element.tag, 1.5)
+
+
+def _last_candidate_before(root: HtmlElement, container: HtmlElement) -> HtmlElement | None:
+    before = None
+    candidates = {id(c) for c in _title_candidates(root)}
+    for element in root.iter():
+        if element is container:
+            break
+        if id(element) in candidates:
+            before = element
+    return before
+
+
+def _last_descendant(element: HtmlElement) -> HtmlElement:
+    last = element
+    for last in element.iter():  # noqa: B007 (we want the final element)
+        pass
+    return last
+
+
+def _zoned_lines(
+    region: HtmlElement, title: HtmlElement | None, container: HtmlElement
+) -> dict[str, list[str]]:
+    """The region's lines split into meta (title → body), body and after-body zones.
+
+    Marker paragraphs are inserted into the tree so that ``paragraphs_of`` keeps its reading
+    order; the tree is a private parse, so changing it is harmless.
+    """
+    title_inside = title is not None and container in title.iterancestors()
+    if title is not None:
+        title.addnext(_marker(_TITLE_END))
+    if not title_inside:
+        start = _marker(_BODY_START)
+        start.tail, container.text = container.text, None
+        container.insert(0, start)
+    container.append(_marker(_BODY_END))
+    zones: dict[str, list[str]] = {"meta": [], "body": [], "after": []}
+    zone = None if title is not None else "meta"
+    for line in paragraphs_of(region):
+        if line == _TITLE_END:
+            zone = "body" if title_inside else "meta"
+        elif line == _BODY_START:
+            zone = "body"
+        elif line == _BODY_END:
+            zone = "after"
+        elif zone is not None and zone in zones:
+            zones[zone].append(line)
+    if title is None:
+        zones["meta"] = []
+    return zones
+
+
+def _marker(text: str) -> HtmlElement:
+    marker = parse_html(f"<p>{text}</p>").find(".//p")
+    marker.getparent().remove(marker)
+    return marker
+
+
+def _widget(line: str) -> bool:
+    return classify_line(line) in {"tthc_widget", "site_counter", "welcome", "poll"}
+
+
+def _counter(line: str) -> bool:
+    return classify_line(line) == "view_counter"
+
+
+def _first_view_count(lines: list[str]) -> int | None:
+    for line in lines:
+        count = view_count_in(line)
+        if count is not None:
+            return count
+    return None
+
+
+def _published(root: HtmlElement, meta: list[str], body: list[str]) -> ParsedDate | None:
+    text = " | ".join(meta)
+    labelled = DATE_LABEL.search(text)
+    if labelled:
+        parsed = parse_vn_date(text[labelled.end() :])
+        if parsed:
+            return parsed
+    dates = find_dates(text)
+    if dates:
+        return dates[0]
+    machine = parse_iso_date(
+        meta_content(root, "article:published_time", "datePublished", "pubdate")
+    )
+    if machine:
+        return machine
+    for line in body[:3]:
+        if is_meta_line(line):
+            return parse_vn_date(line)
+    return None
+
+
+def _labelled_author(meta: list[str], body: list[str]) -> tuple[str | None, list[str]]:
+    """An "Tác giả: …"/"Tin, ảnh: …" line between title and body, or ending the body."""
+    for line in meta:
+        if AUTHOR_PREFIX.match(line) and len(line.split()) <= 10:
+            return line, body
+    if body and AUTHOR_PREFIX.match(body[-1]) and len(body[-1].split()) <= 10:
+        return body[-1], body[:-1]
+    return None, body
+
+
+def _byline_after(
+    container: HtmlElement, region: HtmlElement | None, is_template: LineTest
+) -> str | None:
+    """A byline printed after the body container, before any other text of the region."""
+    if region is None or region is container:
+        return None
+    elements = list(region.iter())
+    after = elements.index(_last_descendant(container)) + 1
+    for block in elements[after:]:
+        if block.tag not in ("p", "div") or block.xpath(".//p|.//div"):
+            continue
+        text = text_of(block)
+        if not text:
+            continue
+        # The same reporter signs most of a small portal's news: a byline may be a
+        # template line, so it is tried before template lines are skipped.
+        byline = byline_of(block)
+        if byline:
+            block.drop_tree()
+            return byline
+        if not (classify_line(text) or is_template(text)):
+            return None
+    return None
+
+
+def _clean_author(author: str | None) -> str | None:
+    if not author:
+        return None
+    return AUTHOR_PREFIX.sub("", author).strip() or None
+
+
+# ====================================================================== templates
+
+
+@dataclass
+class HostTemplates:
+    """Lines each host repeats on many of its pages (digits masked), learned from every
+    listing and article page of the crawl.
+
+    Article prose that recurs (a standard closing sentence) is kept unless a listing page
+    of the host carries it too: listings show the template, not the articles' text.
+    Memory is bounded by TemplateLearner's per-host cap and ``max_listing_lines``.
+    """
+
+    min_share: float = 0.5
+    min_pages: int = 3
+    max_listing_lines: int = 5000
+
+    def __post_init__(self):
+        self.learner = TemplateLearner(self.min_share, self.min_pages)
+        self.listing_lines: dict[str, set[str]] = {}
+        self.page_counts: Counter[str] = Counter()
+
+    def observe(self, host: str, page: str, listing: bool) -> None:
+        root = parse_html(page)
+        remove_injected(root, page_host=host)
+        lines = paragraphs_of(root.find("body"))
+        self.learner.add_page(host, lines)
+        self.page_counts[host] += 1
+        if listing:
+            known = self.listing_lines.setdefault(host, set())
+            for line in lines:
+                if len(known) >= self.max_listing_lines:
+                    break
+                known.add(mask_digits(line))
+
+    def pages(self, host: str) -> int:
+        return self.page_counts[host]
+
+    def is_template(self, host: str, line: str) -> bool:
+        if not self.learner.is_template(host, line):
+            return False
+        return not _prose(line) or mask_digits(line) in self.listing_lines.get(host, set())
+
+    def for_host(self, host: str) -> LineTest:
+        return lambda line: self.is_template(host, line)
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "?", "…", '"', "”"))
