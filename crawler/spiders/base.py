@@ -133,6 +133,7 @@ class FamilySpider(scrapy.Spider):
             reason = "; ".join(article.problems) or "nothing to parse"
             self.logger.error("article %s (portal %s): %s", entry.url, portal.id, reason)
             self.crawler.stats.inc_value("articles/unparsable")
+            self.crawler.stats.inc_value(f"articles/unparsable/{portal.id}")
             yield self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
             return
         published = refine_with(article.published, entry.published)
@@ -184,6 +185,8 @@ class FamilySpider(scrapy.Spider):
         item = PageFailureItem(
             url=url, portal=portal.id if portal else None, stage=stage, reason=reason
         )
+        if portal is not None:
+            self.crawler.stats.inc_value(f"failures/{stage}/{portal.id}")
         if response is not None:
             item.update(self.raw_page(response))
         return item
