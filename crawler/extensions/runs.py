@@ -15,8 +15,8 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.db import CrawlRunRow, DatabaseConfigError, create_schema, make_engine, now_iso
 from crawler.dates import VN_TZ
+from crawler.db import CrawlRunRow, DatabaseConfigError, create_schema, make_engine, now_iso
 from crawler.extensions.counts import (
     PortalCounts,
     crawled_portals,
