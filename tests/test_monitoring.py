@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 from conftest import PORTALS, PROJECT, SCRAPY, crawl, load_gold, rows
 
-from crawler.db import CrawlRunRow
 from crawler.dates import VN_TZ
+from crawler.db import CrawlRunRow
 from crawler.health import (
     MOSTLY_UNPARSABLE,
     NEVER_CRAWLED,
