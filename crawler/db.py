@@ -167,6 +167,33 @@ class PortalFlagRow(Base):
     pages: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class CrawlRunRow(Base):
+    """One portal in one crawl run: what it yielded and which health checks failed.
+
+    ``failed_checks`` is empty when every check passed; otherwise one line per failed check
+    (the portal's own checks and the crawl-wide ones). ``scrapy health`` reads this table.
+    """
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    spider: Mapped[str] = mapped_column(String(50))
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    job: Mapped[str | None] = mapped_column(String(100))
+    started_at: Mapped[str] = mapped_column(String(32))
+    finished_at: Mapped[str] = mapped_column(String(32), index=True)
+    finish_reason: Mapped[str | None] = mapped_column(String(100))
+    pages: Mapped[int] = mapped_column(Integer, default=0)  # responses received
+    listing_pages: Mapped[int] = mapped_column(Integer, default=0)
+    article_pages: Mapped[int] = mapped_column(Integer, default=0)  # parsed + unparsable
+    articles_new: Mapped[int] = mapped_column(Integer, default=0)
+    articles_updated: Mapped[int] = mapped_column(Integer, default=0)
+    articles_unparsable: Mapped[int] = mapped_column(Integer, default=0)
+    articles_dropped: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    failed_checks: Mapped[str] = mapped_column(Text, default="")
+
+
 def make_engine(url: str) -> Engine:
     """An engine for DATABASE_URL, with SQLite in WAL mode and its directory created."""
     try:

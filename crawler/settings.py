@@ -70,6 +70,35 @@ DEDUP_LOOKBACK_DAYS = 180
 # Originals kept in memory for near-duplicate search; the oldest leave first.
 DEDUP_INDEX_MAX = 20000
 
+# --- monitoring: crawl_runs, health checks, progress (README "Monitoring") -------------
+EXTENSIONS = {
+    # Spidermon (logging through spider.logger, see crawler/extensions/spidermon.py) comes
+    # first: its checks must have run when CrawlRuns records them at spider_closed.
+    "crawler.extensions.spidermon.Spidermon": 500,
+    "crawler.extensions.runs.CrawlRuns": 510,
+    "crawler.extensions.progress.Progress": 520,
+}
+# Seconds between per-portal progress lines in the log (0 turns them off).
+PROGRESS_INTERVAL = 60.0
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.monitors.CrawlHealthSuite"]
+# A crawl must store at least this many articles.
+SPIDERMON_MIN_ITEMS = 1
+# Share of stored articles that must have each field.
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "ArticleItem/url": 1.0,
+    "ArticleItem/title": 1.0,
+    "ArticleItem/body": 1.0,
+    "ArticleItem/published_at": 0.9,
+}
+# At most this many ERROR lines in the log of one crawl.
+SPIDERMON_MAX_ERRORS = 10
+# A portal fails its check when more than this share of its article pages cannot be parsed.
+SPIDERMON_MAX_UNPARSABLE_RATIO = 0.5
+# `scrapy health`: a portal without a good crawl for more than this many days is STALE.
+HEALTH_STALE_DAYS = 7
+
 # --- feeds (scrapy crawl hungyen -O articles.csv) ---------------------------------------
 FEED_EXPORTERS = {"csv": "crawler.exporters.ExcelCsvItemExporter"}
 FEED_EXPORT_ENCODING = "utf-8"

@@ -229,6 +229,9 @@ class StoragePipeline:
         new = sum(1 for row in articles if row["url"] not in known)
         self.stats.inc_value("articles/new", new)
         self.stats.inc_value("articles/updated", len(articles) - new)
+        for row in articles:
+            outcome = "updated" if row["url"] in known else "new"
+            self.stats.inc_value(f"articles/{outcome}/{row['portal']}")
         self.stats.inc_value("failures/stored", len(failures))
         logger.debug(
             "stored %d articles, %d pages, %d failures", len(articles), len(pages), len(failures)

@@ -158,6 +158,7 @@ class FamilySpider(scrapy.Spider):
             reason = "; ".join(article.problems) or "nothing to parse"
             self.logger.error("article %s (portal %s): %s", entry.url, portal.id, reason)
             self.crawler.stats.inc_value("articles/unparsable")
+            self.crawler.stats.inc_value(f"articles/unparsable/{portal.id}")
             return self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
         if article.published is None and entry.published is not None:
             self.crawler.stats.inc_value("articles/date_from_listing")
@@ -202,6 +203,8 @@ class FamilySpider(scrapy.Spider):
         item = PageFailureItem(
             url=url, portal=portal.id if portal else None, stage=stage, reason=reason
         )
+        if portal is not None:
+            self.crawler.stats.inc_value(f"failures/{stage}/{portal.id}")
         if response is not None:
             item.update(self.raw_page(response))
         return item

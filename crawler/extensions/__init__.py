@@ -1,0 +1,1 @@
+"""Scrapy extensions: crawl run records, progress logging."""

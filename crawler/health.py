@@ -1,0 +1,95 @@
+"""Portal health from the ``crawl_runs`` table: what `scrapy health` reports.
+
+Plain functions over rows, so the rules are tested without a crawl. A run is *good* when it
+stored articles and no health check failed; a portal is healthy (OK) when its last run
+stored articles, parsed most of its article pages, and a good run is at most
+``stale_days`` old.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, select
+
+from crawler.db import CrawlRunRow, PortalRow
+
+OK = "OK"
+NO_ARTICLES = "NO ARTICLES"
+MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
+NEVER_CRAWLED = "NEVER CRAWLED"
+STALE = "STALE"
+
+
+@dataclass(frozen=True)
+class PortalHealth:
+    portal: str
+    status: str
+    last_crawl: str | None
+    last_good_crawl: str | None
+    articles: int | None  # stored (new + updated) by the last run
+    errors: int | None  # failed pages in the last run
+    failed_checks: list[str]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def is_good(run: CrawlRunRow) -> bool:
+    return run.articles_new + run.articles_updated > 0 and not run.failed_checks
+
+
+def portal_health(
+    portal: str,
+    runs: list[CrawlRunRow],
+    now: datetime,
+    stale_days: float,
+    max_unparsable_ratio: float,
+) -> PortalHealth:
+    """The health of one portal from its runs, newest first."""
+    if not runs:
+        return PortalHealth(portal, NEVER_CRAWLED, None, None, None, None, [])
+    last = runs[0]
+    good = next((run for run in runs if is_good(run)), None)
+    articles = last.articles_new + last.articles_updated
+    if last.article_pages and last.articles_unparsable / last.article_pages > max_unparsable_ratio:
+        status = MOSTLY_UNPARSABLE
+    elif articles == 0:
+        status = NO_ARTICLES
+    elif good is None or datetime.fromisoformat(good.finished_at) < now - timedelta(
+        days=stale_days
+    ):
+        status = STALE
+    else:
+        status = OK
+    return PortalHealth(
+        portal=portal,
+        status=status,
+        last_crawl=last.finished_at,
+        last_good_crawl=good.finished_at if good else None,
+        articles=articles,
+        errors=last.errors,
+        failed_checks=[line for line in last.failed_checks.splitlines() if line],
+    )
+
+
+def known_portals(engine: Engine, registry_ids: list[str]) -> list[str]:
+    """Registry portals first, then portals only the database knows (crawled by URL)."""
+    portals = list(registry_ids)
+    with engine.connect() as connection:
+        for query in (select(PortalRow.id), select(CrawlRunRow.portal).distinct()):
+            for portal in connection.execute(query).scalars():
+                if portal not in portals:
+                    portals.append(portal)
+    return portals
+
+
+def runs_by_portal(engine: Engine) -> dict[str, list[CrawlRunRow]]:
+    """Every recorded run, grouped by portal, newest first."""
+    runs: dict[str, list[CrawlRunRow]] = {}
+    query = select(CrawlRunRow).order_by(CrawlRunRow.finished_at.desc(), CrawlRunRow.id.desc())
+    with engine.connect() as connection:
+        for row in connection.execute(query):
+            runs.setdefault(row.portal, []).append(row)
+    return runs
