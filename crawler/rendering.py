@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import TYPE_CHECKING
 
-from scrapy.settings import Settings
+if TYPE_CHECKING:  # settings.py imports this module: keep it light
+    from scrapy.settings import Settings
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
