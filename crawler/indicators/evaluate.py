@@ -56,14 +56,8 @@ class Scores:
 
 
 def _fields(scores: Scores) -> tuple:
-    return (
-        scores.expected,
-        scores.predicted,
-        scores.matched,
-        scores.kind_right,
-        scores.year_right,
-        scores.name_similarity_sum,
-    )
+    return (scores.expected, scores.predicted, scores.matched, scores.kind_right,
+            scores.year_right, scores.name_similarity_sum)
 
 
 EMPTY = Scores(0, 0, 0, 0, 0, 0.0)
@@ -96,9 +90,8 @@ def match_row(expected: list[dict], predicted: list[Indicator]) -> Scores:
     matched = kind_right = year_right = 0
     similarity = 0.0
     for figure in expected:
-        candidates = [
-            p for p in unused if p.unit == figure["unit"] and same_value(figure["value"], p.value)
-        ]
+        candidates = [p for p in unused
+                      if p.unit == figure["unit"] and same_value(figure["value"], p.value)]
         if not candidates:
             continue
         best = max(candidates, key=lambda p: (p.year == figure["year"], p.kind == figure["kind"]))
@@ -123,21 +116,15 @@ def errors(rows: Iterable[dict], extractor: Extractor = extract_indicators) -> l
     for row in rows:
         predicted = predict_row(row, extractor)
         scores = match_row(row["expected"], predicted)
-        if not (
-            scores.matched == scores.expected == scores.predicted
-            and scores.kind_right == scores.year_right == scores.matched
-        ):
-            found.append(
-                {
-                    "sentence": row["sentence"],
-                    "expected": row["expected"],
-                    "predicted": [p.to_dict() for p in predicted],
-                }
-            )
+        if not (scores.matched == scores.expected == scores.predicted
+                and scores.kind_right == scores.year_right == scores.matched):
+            found.append({"sentence": row["sentence"], "expected": row["expected"],
+                          "predicted": [p.to_dict() for p in predicted]})
     return found
 
 
-def by_source(rows: Iterable[dict], extractor: Extractor = extract_indicators) -> dict[str, Scores]:
+def by_source(rows: Iterable[dict], extractor: Extractor = extract_indicators
+              ) -> dict[str, Scores]:
     """Scores per source family ("seeds", "portals", "authored")."""
     groups: dict[str, Scores] = {}
     for row in rows:
@@ -148,17 +135,13 @@ def by_source(rows: Iterable[dict], extractor: Extractor = extract_indicators) -
 
 
 def format_scores(label: str, scores: Scores) -> str:
-    return (
-        f"| {label} | {scores.precision:.3f} | {scores.recall:.3f} | {scores.kind_share:.3f} "
-        f"| {scores.year_share:.3f} | {scores.name_similarity:.2f} | {scores.matched}/"
-        f"{scores.expected} |"
-    )
+    return (f"| {label} | {scores.precision:.3f} | {scores.recall:.3f} | {scores.kind_share:.3f} "
+            f"| {scores.year_share:.3f} | {scores.name_similarity:.2f} | {scores.matched}/"
+            f"{scores.expected} |")
 
 
-TABLE_HEADER = (
-    "| extractor | precision | recall | kind right | year right | name similarity "
-    "| matched |\n|---|---|---|---|---|---|---|"
-)
+TABLE_HEADER = ("| extractor | precision | recall | kind right | year right | name similarity "
+                "| matched |\n|---|---|---|---|---|---|---|")
 
 
 def main() -> None:

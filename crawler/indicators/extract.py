@@ -55,26 +55,23 @@ _YEAR_RANGE = re.compile(
     rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
     rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
 )
-_BLOCKED = [
-    re.compile(pattern)
-    for pattern in (
-        r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)",  # 16/6/2020
-        r"(?<![\w/.,])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}",  # 18 - 06 - 2020
-        r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
-        r"\btháng\s+\d{1,2}(?!\d)",
-        r"\bquý\s+\d",
-        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?",  # 8:51
-        r"\b\d{1,2}h\d{0,2}\b",  # 8h30
-        r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|chương|"
-        r"lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|tầng)\s+"
-        r"(?:thứ\s+)?\d+[\w/.-]*",
-        r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*",  # 12-NQ/TW, 39/CT-TTg
-        r"covid\s*-?\s*19|sars-cov-2",
-        r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)",  # phone numbers
-        r"\d{9,}",
-        r"\b\d\.0\b(?!\s*%)",  # "công nghiệp 4.0"
-    )
-]
+_BLOCKED = [re.compile(pattern) for pattern in (
+    r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)",                       # 16/6/2020
+    r"(?<![\w/.,])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}",                  # 18 - 06 - 2020
+    r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
+    r"\btháng\s+\d{1,2}(?!\d)",
+    r"\bquý\s+\d",
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?",                                # 8:51
+    r"\b\d{1,2}h\d{0,2}\b",                                            # 8h30
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|chương|"
+    r"lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|tầng)\s+"
+    r"(?:thứ\s+)?\d+[\w/.-]*",
+    r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*",                    # 12-NQ/TW, 39/CT-TTg
+    r"covid\s*-?\s*19|sars-cov-2",
+    r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)",                  # phone numbers
+    r"\d{9,}",
+    r"\b\d\.0\b(?!\s*%)",                                              # "công nghiệp 4.0"
+)]
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
@@ -239,7 +236,7 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
     multiplier = _longest_prefix(rest, {w: w for w in MULTIPLIERS if w != "vạn"})
-    if multiplier and not re.match(r"\s*(?:lệ|trọng)\b", rest[len(multiplier) :]):
+    if multiplier and not re.match(r"\s*(?:lệ|trọng)\b", rest[len(multiplier):]):
         after = start + len(multiplier)
         tail = low[after:]
         spaces = len(tail) - len(tail.lstrip())
@@ -288,21 +285,12 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if _inside(match.start(), blocked):
             continue
         part, whole = int(match.group(1)), int(match.group(2))
-        after = low[match.end() :]
+        after = low[match.end():]
         unit = _noun_unit(low, match.end() + len(after) - len(after.lstrip()))
         fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
         if unit and part <= whole and (not unit.skip or fulfilment):
-            figures.append(
-                _Figure(
-                    match.start(),
-                    unit.end,
-                    match.start(),
-                    float(part),
-                    None,
-                    unit.unit,
-                    total=float(whole),
-                )
-            )
+            figures.append(_Figure(match.start(), unit.end, match.start(), float(part), None,
+                                   unit.unit, total=float(whole)))
             ratio_spans.append((match.start(), unit.end))
         elif 1 <= part <= 31 and 1 <= whole <= 12:
             blocked.append(match.span())  # a day/month date such as "7/11"
@@ -311,7 +299,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if _inside(start, blocked) or _inside(start, ratio_spans):
             continue
         first, second = match.group("a"), match.group("b")
-        before = low[_clause_start(low, start) : start]
+        before = low[_clause_start(low, start):start]
         unit = _match_unit(low, match.end(), before)
         plain_year = second is None and re.fullmatch(YEAR, first)
         if plain_year and (unit is None or re.search(r"(?:năm|đến|từ|trước|sau)\s*$", before)):
@@ -327,35 +315,29 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if value == 1 and value_max is None and re.search(r"(?:trên|mỗi|/)\s*$", before):
             continue  # a denominator: "trên 1 ha", "/1 vạn dân"
         figures.append(_Figure(start, unit.end, start, value, value_max, unit.unit))
-    years += [
-        _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
-        for m in _FULL_DATE_YEAR.finditer(low)
-    ]
+    years += [_YearMark(m.start(1), m.end(1), int(m.group(1)), False)
+              for m in _FULL_DATE_YEAR.finditer(low)]
     figures.sort(key=lambda figure: figure.start)
     years.sort(key=lambda mark: mark.start)
     return figures, years
 
 
 def _qualifier(low: str, start: int) -> str | None:
-    before = low[max(0, start - 12) : start].rstrip()
+    before = low[max(0, start - 12):start].rstrip()
     for word in sorted(QUALIFIERS, key=len, reverse=True):
-        if before.endswith(word) and (
-            len(before) <= len(word) or not before[-len(word) - 1].isalpha()
-        ):
+        if before.endswith(word) and (len(before) <= len(word)
+                                      or not before[-len(word) - 1].isalpha()):
             return QUALIFIERS[word]
     return None
 
 
 def _kind(low: str, start: int, block: _TargetBlock | None, lead_in_end: int | None) -> str:
-    state = (
-        "target"
-        if block is not None or (lead_in_end is not None and lead_in_end <= start)
+    state = "target" if block is not None or (lead_in_end is not None and lead_in_end <= start) \
         else "actual"
-    )
     scope_start = low.rfind(";", 0, start) + 1 if state == "actual" else 0
     cues = []
     for match in _TARGET_CUE.finditer(low, scope_start, start):
-        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25) : match.start()]):
+        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25):match.start()]):
             cues.append((match.start(), "target"))
     cues += [(m.start(), "actual") for m in _ACTUAL_CUE.finditer(low, scope_start, start)]
     if cues:
@@ -376,7 +358,7 @@ def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
     for mark in years:
         if mark.base:
             continue
-        joiner = low[groups[-1][-1].end : mark.start] if groups else ""
+        joiner = low[groups[-1][-1].end:mark.start] if groups else ""
         if groups and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?", joiner):
             groups[-1].append(mark)
         else:
@@ -384,13 +366,8 @@ def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
     return groups
 
 
-def _years_for(
-    low: str,
-    figure: _Figure,
-    figures: list[_Figure],
-    years: list[_YearMark],
-    block: _TargetBlock | None,
-) -> list[int | None]:
+def _years_for(low: str, figure: _Figure, figures: list[_Figure], years: list[_YearMark],
+               block: _TargetBlock | None) -> list[int | None]:
     groups = _year_groups(low, years)
     left = [group for group in groups if group[-1].end <= figure.start]
     if left:
@@ -398,7 +375,7 @@ def _years_for(
         if len(group) == 1:
             return [group[0].year]
         between = [f for f in figures if group[-1].end <= f.start < figure.start]
-        if "lần lượt" in low[group[-1].end : figure.start]:
+        if "lần lượt" in low[group[-1].end:figure.start]:
             index = len(between)
             return [group[index].year] if index < len(group) else [None]
         return [mark.year for mark in group] if not between else [group[-1].year]
@@ -435,31 +412,24 @@ def _clean_name(raw: str) -> str:
     name = ", ".join(parts[chosen:])
     inner = _INNER_CHANGE.search(name)
     if inner and inner.start() > 0:
-        name = name[: inner.start()]
+        name = name[:inner.start()]
     name = re.sub(r"\s+(?:liên tục|ổn định)$", "", name).strip(" ,")
     name = _LOCATION_PREFIX.sub("", name).strip(" ,")
     return name if any(ch.isalpha() for ch in name) else ""
 
 
 def _right_phrase(low: str, figure: _Figure) -> str:
-    rest = low[figure.end :]
-    stop = re.search(
-        r"[;.:]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|\d)|\s(?:và|với)\s+\d", rest
-    )
-    phrase = rest[: stop.start()] if stop else rest
+    rest = low[figure.end:]
+    stop = re.search(r"[;.:]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|\d)|\s(?:và|với)\s+\d",
+                     rest)
+    phrase = rest[:stop.start()] if stop else rest
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = re.sub(r"^\s*(?:các|những|số|tổng số)\s+", "", phrase)
     return re.sub(r"\s+", " ", phrase).strip(" ,–-")
 
 
-def _name(
-    sentence: str,
-    low: str,
-    figure: _Figure,
-    previous: _Figure | None,
-    previous_name: str,
-    previous_phrase: str,
-) -> str:
+def _name(sentence: str, low: str, figure: _Figure, previous: _Figure | None,
+          previous_name: str, previous_phrase: str) -> str:
     """The subject: the noun phrase before the verb, else the phrase after a counted noun.
 
     ``previous_phrase`` is the text the previous figure already took from its right
@@ -468,17 +438,17 @@ def _name(
     segment_start = _clause_start(low, figure.start)
     if previous is not None:
         segment_start = max(segment_start, previous.end)
-    left = sentence[segment_start : figure.start]
-    verb_before = re.search(r"(?:bằng|vượt)\s*(?:\S+\s+)?$", low[segment_start : figure.start])
+    left = sentence[segment_start:figure.start]
+    verb_before = re.search(r"(?:bằng|vượt)\s*(?:\S+\s+)?$", low[segment_start:figure.start])
     subject = _clean_name(left)
     if previous_phrase and previous_phrase.endswith(subject):
         subject = ""
-    reference = _REFERENCE.match(low[figure.end :])
+    reference = _REFERENCE.match(low[figure.end:])
     if reference and verb_before:
         return f"{subject or previous_name} so với {reference.group(1)}".strip()
     if subject:
         return subject
-    if previous_name and (figure.unit == "lần" or low[figure.end :].lstrip().startswith("so với")):
+    if previous_name and (figure.unit == "lần" or low[figure.end:].lstrip().startswith("so với")):
         return previous_name
     if figure.unit != "%" and figure.unit != "VND":
         phrase = _right_phrase(low, figure)
@@ -492,9 +462,8 @@ def _name(
     return previous_name
 
 
-def _extract_sentence(
-    sentence: str, block: _TargetBlock | None
-) -> tuple[list[Indicator], _TargetBlock | None]:
+def _extract_sentence(sentence: str, block: _TargetBlock | None
+                      ) -> tuple[list[Indicator], _TargetBlock | None]:
     low = _lower(sentence)
     figures, years = _find_figures(sentence, low)
     if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
@@ -507,53 +476,43 @@ def _extract_sentence(
     previous_change = False
     previous_phrase = ""
     for figure in figures:
-        before = low[_clause_start(low, figure.number_start) : figure.number_start]
-        change_match = _CHANGE_BEFORE.search(_strip_qualifier(before)) or _VERB_THEN_SUBJECT.search(
-            before
-        )
+        before = low[_clause_start(low, figure.number_start):figure.number_start]
+        change_match = _CHANGE_BEFORE.search(_strip_qualifier(before)) or \
+            _VERB_THEN_SUBJECT.search(before)
         change = bool(change_match)
-        segment = low[
-            max(previous.end if previous else 0, _clause_start(low, figure.start)) : figure.start
-        ]
-        if (
-            not change
-            and previous_change
-            and previous is not None
-            and previous.unit == figure.unit
-            and not _VERB_IN_SEGMENT.search(segment)
-        ):
+        segment = low[max(previous.end if previous else 0, _clause_start(low, figure.start)):
+                      figure.start]
+        if not change and previous_change and previous is not None \
+                and previous.unit == figure.unit and not _VERB_IN_SEGMENT.search(segment):
             change = True  # elliptical list: "tăng 3,8%; công nghiệp 11%; dịch vụ 8,4%"
         sign = -1.0 if change_match and change_match.group(1) == "giảm" else 1.0
         if not change_match and change:
             sign = -1.0 if previous is not None and rows and rows[-1].value < 0 else 1.0
         name = _name(sentence, low, figure, previous, previous_name, previous_phrase)
-        previous_phrase = (
-            _right_phrase(low, figure) if name.endswith(_right_phrase(low, figure) or "\0") else ""
-        )
+        previous_phrase = _right_phrase(low, figure) if name.endswith(
+            _right_phrase(low, figure) or "\0") else ""
         kind = _kind(low, figure.number_start, block, lead_in_end)
         year_block = block
         if lead_in is not None and lead_in_end <= figure.start:
-            year_block = _TargetBlock(_lead_in_year(low[lead_in.start() : lead_in_end]))
+            year_block = _TargetBlock(_lead_in_year(low[lead_in.start():lead_in_end]))
         for year in _years_for(low, figure, figures, years, year_block):
-            rows.append(
-                Indicator(
-                    name=name,
-                    value=sign * figure.value,
-                    value_max=sign * figure.value_max if figure.value_max is not None else None,
-                    unit=figure.unit,
-                    kind=kind,
-                    year=year,
-                    change=change,
-                    period=_period(low, figure),
-                    qualifier=_qualifier(low, figure.number_start),
-                    total=figure.total,
-                    sentence=sentence,
-                )
-            )
+            rows.append(Indicator(
+                name=name,
+                value=sign * figure.value,
+                value_max=sign * figure.value_max if figure.value_max is not None else None,
+                unit=figure.unit,
+                kind=kind,
+                year=year,
+                change=change,
+                period=_period(low, figure),
+                qualifier=_qualifier(low, figure.number_start),
+                total=figure.total,
+                sentence=sentence,
+            ))
         previous, previous_name, previous_change = figure, name, change
     rows = [row for row in rows if re.search(r"[^\W\d_]{2}", row.name)]  # not "a", "°"
     if lead_in is not None:
-        block = _TargetBlock(_lead_in_year(low[lead_in.start() : lead_in.end()]))
+        block = _TargetBlock(_lead_in_year(low[lead_in.start():lead_in.end()]))
     return rows, block
 
 

@@ -7,30 +7,8 @@ import unicodedata
 
 # Words that end with a dot without ending the sentence ("TP. Hưng Yên", "v.v. Năm").
 ABBREVIATIONS = frozenset(
-    {
-        "tp",
-        "v.v",
-        "vv",
-        "ts",
-        "ths",
-        "pgs",
-        "gs",
-        "bs",
-        "ks",
-        "th.s",
-        "q",
-        "p",
-        "tx",
-        "tt",
-        "st",
-        "ông",
-        "bà",
-        "đ/c",
-        "mr",
-        "ms",
-        "no",
-        "tr",
-    }
+    {"tp", "v.v", "vv", "ts", "ths", "pgs", "gs", "bs", "ks", "th.s", "q", "p", "tx", "tt",
+     "st", "ông", "bà", "đ/c", "mr", "ms", "no", "tr"}
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u200b]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+")
@@ -63,7 +41,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         following = paragraph[match.end() : match.end() + 1]
-        if not following or not (following.isupper() or following.isdigit() or following in '"“('):
+        if not following or not (following.isupper() or following.isdigit() or following in "\"“("):
             continue
         chunk = paragraph[start : match.start()]
         if match.group().startswith(".") and _ends_with_abbreviation(chunk):
@@ -76,29 +54,8 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-BLOCK_TAGS = (
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "td",
-    "th",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "table",
-    "ul",
-    "ol",
-    "blockquote",
-)
+BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+              "section", "article", "header", "footer", "table", "ul", "ol", "blockquote")
 
 
 def html_to_text(html: str) -> str:
