@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from crawler.dates import VN_TZ
@@ -222,7 +222,18 @@ def make_engine(url: str) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    """Create the missing tables.
+
+    Jobs that scrapyd starts together on a new database race here: a table created by
+    another job between the check and the CREATE fails ours, and a second pass skips it.
+    """
+    for attempt in range(3):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except DBAPIError as error:
+            if "already exists" not in str(error) or attempt == 2:
+                raise
 
 
 def insert_for(engine: Engine):

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-DEFAULT_REGISTRY = Path(__file__).with_name("portals.toml")
+# Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
+DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
 LEVELS = ("tỉnh", "huyện", "xã")
 SCHEDULES = ("hourly", "daily", "weekly")
 
@@ -71,7 +74,7 @@ def load_registry(path: str | Path | None = None, families: set[str] | None = No
     source = Path(path) if path else DEFAULT_REGISTRY
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, KeyError):  # KeyError: a file missing inside a zipped egg
         raise RegistryError(f"portal registry {source} does not exist") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise RegistryError(f"portal registry {source} is not valid TOML: {error}") from None
@@ -87,7 +90,7 @@ def load_registry(path: str | Path | None = None, families: set[str] | None = No
     return Registry(tuple(portals), str(source))
 
 
-def _portal(table: object, index: int, source: Path, families: set[str] | None) -> Portal:
+def _portal(table: object, index: int, source: Traversable, families: set[str] | None) -> Portal:
     where = f"portal registry {source}, portal #{index}"
     if not isinstance(table, dict):
         raise RegistryError(f"{where}: expected a table")

@@ -11,6 +11,7 @@ import json
 import os
 
 from crawler import __version__
+from crawler.rendering import launch_options
 
 BOT_NAME = "crawler"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -112,6 +113,13 @@ FEED_EXPORT_FIELDS = [
     "category",
     "body",
 ]
+
+# --- portals that build their listings by JavaScript (render_js = true) ------------------
+# Rendered by scrapy-playwright in the system Chromium ($CHROMIUM_PATH or found on PATH); its
+# download handlers are switched on only for crawls that include such a portal.
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = launch_options()
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000  # milliseconds
 
 LOG_LEVEL = "INFO"
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"

@@ -14,6 +14,7 @@ from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
 from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.registry import Portal, RegistryError, load_registry
+from crawler.rendering import LISTING_META, enable_rendering
 
 
 class SpiderArgumentError(ValueError):
@@ -58,11 +59,14 @@ class FamilySpider(scrapy.Spider):
         self.max_pages = positive_int("max_pages", max_pages)
         self.portals: list[Portal] = []
         self.widgets_read: set[str] = set()
+        self.rendering_problem: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.portals = spider.select_portals(crawler.settings.get("PORTAL_REGISTRY") or None)
+        if any(portal.render_js for portal in spider.portals):
+            spider.rendering_problem = enable_rendering(crawler.settings)
         return spider
 
     def select_portals(self, registry_path: str | None) -> list[Portal]:
@@ -85,7 +89,7 @@ class FamilySpider(scrapy.Spider):
     async def start(self):
         for portal in self.portals:
             for listing in portal.listings:
-                yield self.listing_request(listing, portal, page=1)
+                yield self.unrenderable(listing, portal) or self.listing_request(listing, portal, 1)
 
     # ------------------------------------------------------------------ listings
 
@@ -95,8 +99,23 @@ class FamilySpider(scrapy.Spider):
             callback=self.parse_listing,
             errback=self.page_failed,
             cb_kwargs={"portal": portal, "page": page},
-            meta={"portal": portal.id, "stage": "listing"},
+            meta={"portal": portal.id, "stage": "listing", **self.rendering_meta(portal)},
         )
+
+    # ------------------------------------------------------------------ JavaScript portals
+
+    @staticmethod
+    def rendering_meta(portal: Portal) -> dict:
+        """Listings of render_js portals are built by scripts: fetch them through Chromium."""
+        return LISTING_META if portal.render_js else {}
+
+    def unrenderable(self, url: str, portal: Portal) -> PageFailureItem | None:
+        """The failure of a render_js listing when there is no browser to render it with."""
+        if not (portal.render_js and self.rendering_problem):
+            return None
+        self.crawler.stats.inc_value("failures/listing")
+        self.logger.error("listing %s (portal %s) %s", url, portal.id, self.rendering_problem)
+        return self.failure(url, portal, "listing", self.rendering_problem)
 
     def parse_listing(self, response, portal: Portal, page: int):
         if not isinstance(response, TextResponse):

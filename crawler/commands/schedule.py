@@ -1,0 +1,84 @@
+"""scrapy schedule [--portal ID | --family NAME | --schedule GROUP] [--per-portal] [--crontab]"""
+
+import os
+import sys
+from pathlib import Path
+from shutil import which
+
+from scrapy.commands import ScrapyCommand
+from scrapy.utils.conf import closest_scrapy_cfg, get_config
+
+from crawler.registry import SCHEDULES, RegistryError, load_registry
+from crawler.scheduling import SchedulingError, crontab_lines, plan_jobs, post_job
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+
+    def syntax(self):
+        return "[--url URL] [--portal ID ...] [--family NAME ...] [--schedule GROUP] [--crontab]"
+
+    def short_desc(self):
+        return "Post crawl jobs to scrapyd (one per family, or per portal), or print a crontab"
+
+    def add_options(self, parser):
+        super().add_options(parser)
+        parser.add_argument("--url", help="scrapyd URL (default: $SCRAPYD_URL)")
+        parser.add_argument(
+            "--portal", action="append", default=[], metavar="ID", help="a registry portal"
+        )
+        parser.add_argument(
+            "--family", action="append", default=[], metavar="NAME", help="a portal family"
+        )
+        parser.add_argument(
+            "--schedule", choices=SCHEDULES, help="only portals with this registry schedule"
+        )
+        parser.add_argument(
+            "--per-portal", action="store_true", help="one job per portal instead of per family"
+        )
+        parser.add_argument(
+            "--crontab", action="store_true", help="print crontab lines for the registry schedules"
+        )
+
+    def run(self, args, opts):
+        try:
+            registry = load_registry(self.settings.get("PORTAL_REGISTRY") or None)
+            if opts.crontab:
+                print("\n".join(self.crontab(registry, opts)))
+                return
+            url = opts.url or os.environ.get("SCRAPYD_URL", "")
+            if not url:
+                raise SchedulingError("no scrapyd URL: give --url URL or set SCRAPYD_URL")
+            jobs = plan_jobs(registry, opts.portal, opts.family, opts.schedule, opts.per_portal)
+            if not jobs:
+                print("nothing to schedule: no registry portal matches", file=sys.stderr)
+            for job in jobs:
+                job_id = post_job(
+                    url,
+                    self.project_name(),
+                    job,
+                    opts.set,
+                    os.environ.get("SCRAPYD_USERNAME", ""),
+                    os.environ.get("SCRAPYD_PASSWORD", ""),
+                )
+                print(f"{job_id}\t{job}", flush=True)
+        except (RegistryError, SchedulingError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            self.exitcode = 2 if isinstance(error, RegistryError) else 1
+
+    def project_name(self) -> str:
+        """The scrapyd project: scrapy.cfg's [deploy] project, as scrapyd-deploy uses it."""
+        return get_config().get("deploy", "project", fallback=self.settings.get("BOT_NAME"))
+
+    def crontab(self, registry, opts) -> list[str]:
+        project_dir = os.path.dirname(os.path.abspath(closest_scrapy_cfg()))
+        scrapy = Path(sys.executable).with_name("scrapy")
+        return crontab_lines(
+            registry,
+            project_dir,
+            str(scrapy) if scrapy.exists() else (which("scrapy") or "scrapy"),
+            os.path.join(project_dir, "logs", "schedule.log"),
+            opts.url or os.environ.get("SCRAPYD_URL", ""),
+            os.environ.get("SCRAPYD_USERNAME", ""),
+        )

@@ -1,0 +1,154 @@
+"""Scheduled crawls on scrapyd: which jobs to post, posting them, and the crontab that does it.
+
+scrapyd runs jobs but has no periodic scheduler, so cron runs ``scrapy schedule`` (the
+project command in crawler/commands/schedule.py), which posts one job per portal family, or
+per portal, to scrapyd's ``schedule.json``. Everything here is plain functions, so the
+command stays a thin layer over them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shlex
+from dataclasses import dataclass
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
+
+from crawler.registry import SCHEDULES, Registry
+
+# Crontab times of the schedule groups: off the full hour, at night for the big groups.
+CRON_TIMES = {"hourly": "7 * * * *", "daily": "30 1 * * *", "weekly": "30 2 * * 1"}
+
+
+class SchedulingError(RuntimeError):
+    """A job cannot be planned or posted; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Job:
+    spider: str
+    portal: str | None = None  # None: every registry portal of the family
+
+    def __str__(self) -> str:
+        return f"{self.spider} -a portal={self.portal}" if self.portal else self.spider
+
+
+def plan_jobs(
+    registry: Registry,
+    portals: list[str] = (),
+    families: list[str] = (),
+    schedule: str | None = None,
+    per_portal: bool = False,
+) -> list[Job]:
+    """The jobs for a selection of registry portals.
+
+    A family whose portals are all selected gets one job (its spider crawls them all);
+    otherwise, or with ``per_portal``, each selected portal gets its own job.
+    """
+    if portals:
+        if families or schedule:
+            raise SchedulingError("give --portal, or --family/--schedule, not both")
+        return [Job(p.family, p.id) for p in map(registry.get, dict.fromkeys(portals))]
+    known = list(dict.fromkeys(p.family for p in registry.portals))
+    for family in families:
+        if family not in known:
+            raise SchedulingError(
+                f"unknown family {family!r}; families in {registry.source}: {', '.join(known)}"
+            )
+    if schedule is not None and schedule not in SCHEDULES:
+        raise SchedulingError(f"unknown schedule {schedule!r}; one of {', '.join(SCHEDULES)}")
+    jobs = []
+    for family in known:
+        if families and family not in families:
+            continue
+        members = registry.of_family(family)
+        chosen = [p for p in members if schedule is None or p.schedule == schedule]
+        if per_portal or len(chosen) < len(members):
+            jobs += [Job(family, p.id) for p in chosen]
+        elif chosen:
+            jobs.append(Job(family))
+    return jobs
+
+
+def post_job(
+    url: str,
+    project: str,
+    job: Job,
+    settings: list[str] = (),
+    username: str = "",
+    password: str = "",
+    timeout: float = 30,
+) -> str:
+    """Schedule ``job`` on the scrapyd at ``url``; its job id."""
+    fields = [("project", project), ("spider", job.spider)]
+    fields += [("portal", job.portal)] if job.portal else []
+    fields += [("setting", setting) for setting in settings]
+    request = Request(f"{url.rstrip('/')}/schedule.json", data=urlencode(fields).encode())
+    if username or password:
+        token = base64.b64encode(f"{username}:{password}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    try:
+        with urlopen(request, timeout=timeout) as response:
+            answer = json.loads(response.read().decode("utf-8"))
+    except HTTPError as error:
+        if error.code == 401:
+            raise SchedulingError(
+                f"scrapyd at {url} refused the credentials (HTTP 401): "
+                "set SCRAPYD_USERNAME and SCRAPYD_PASSWORD to its username and password"
+            ) from None
+        raise SchedulingError(
+            f"scrapyd at {url} answered HTTP {error.code} {error.reason}"
+        ) from None
+    except (URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise SchedulingError(
+            f"scrapyd at {url} is unreachable ({reason}): is it running? (--url or SCRAPYD_URL)"
+        ) from None
+    except ValueError:
+        raise SchedulingError(
+            f"scrapyd at {url} did not answer with JSON: is it scrapyd?"
+        ) from None
+    if answer.get("status") != "ok" or "jobid" not in answer:
+        message = answer.get("message", answer)
+        hint = " (deploy it first: scrapyd-deploy)" if "not found" in str(message) else ""
+        raise SchedulingError(f"scrapyd at {url} refused job {job}: {message}{hint}")
+    return answer["jobid"]
+
+
+def crontab_lines(
+    registry: Registry,
+    project_dir: str,
+    scrapy: str,
+    log_file: str,
+    url: str = "",
+    username: str = "",
+) -> list[str]:
+    """Crontab lines that schedule each schedule group of the registry on scrapyd.
+
+    Each line runs ``scrapy schedule --schedule GROUP``, which reads the registry when it
+    runs, so portals added later are crawled without editing the crontab.
+    """
+    lines = [
+        "# Scheduled crawls of the portal registry (scrapy schedule --crontab).",
+        "# cron starts commands without your login environment: give them scrapyd's address",
+        "# and credentials here (the password stays in your crontab, readable only by you).",
+        f"SCRAPYD_URL={url}" if url else "# SCRAPYD_URL=http://127.0.0.1:6800",
+        f"SCRAPYD_USERNAME={username}" if username else "# SCRAPYD_USERNAME=...",
+        "# SCRAPYD_PASSWORD=...",
+    ]
+    for group in SCHEDULES:
+        portals = [p.id for p in registry.portals if p.schedule == group]
+        if not portals:
+            continue
+        command = (
+            f"cd {shlex.quote(project_dir)}"
+            f" && mkdir -p {shlex.quote(os.path.dirname(log_file) or '.')}"
+            f" && {shlex.quote(scrapy)} schedule --schedule {group}"
+            f" >> {shlex.quote(log_file)} 2>&1"
+        )
+        lines.append(f"# {group}: {', '.join(portals)}")
+        lines.append(f"{CRON_TIMES[group]} {command}")
+    return lines
