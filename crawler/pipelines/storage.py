@@ -21,6 +21,7 @@ from crawler.db import (
     upsert_portals,
 )
 from crawler.items import ArticleItem, PageFailureItem
+from crawler.signals import listing_page_fetched
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class StoragePipeline:
     def from_crawler(cls, crawler):
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.listing_page_fetched, signal=listing_page_fetched)
         return pipeline
 
     def open_spider(self):
@@ -96,6 +98,10 @@ class StoragePipeline:
             self.failures.append(
                 self._failure_row(adapter["url"], adapter.get("portal"), "pipeline", str(exception))
             )
+
+    def listing_page_fetched(self, page: dict):
+        """Keep listing pages with their validators, for conditional requests next time."""
+        self.pages[page["url"]] = self._page_row(ItemAdapter(page), "listing", now_iso())
 
     # ------------------------------------------------------------------ buffering
 
@@ -143,6 +149,8 @@ class StoragePipeline:
             "encoding": adapter.get("encoding"),
             "html": adapter.get("html") or b"",
             "fetched_at": stamp,
+            "etag": adapter.get("etag"),
+            "last_modified": adapter.get("last_modified"),
         }
 
     # ------------------------------------------------------------------ writing
@@ -182,6 +190,8 @@ class StoragePipeline:
                                 "encoding",
                                 "html",
                                 "fetched_at",
+                                "etag",
+                                "last_modified",
                             )
                         },
                     )
