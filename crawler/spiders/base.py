@@ -9,6 +9,7 @@ import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
+    DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
@@ -360,10 +361,11 @@ class FamilySpider(scrapy.Spider):
         elif failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
             reason = "timed out"
         elif failure.check(ResponseDataLossError) or (
-            failure.check(ResponseFailed) and "DataLoss" in failure.getErrorMessage()
+            failure.check(ResponseFailed, DownloadFailedError)
+            and "DataLoss" in failure.getErrorMessage()
         ):
             reason = "truncated: the connection closed before the whole page was sent"
-        elif failure.check(ConnectionLost, ConnectionDone, ResponseFailed):
+        elif failure.check(ConnectionLost, ConnectionDone, ResponseFailed, DownloadFailedError):
             reason = "connection lost"
         elif failure.check(DownloadCancelledError):
             reason = f"refused: {failure.getErrorMessage()}"
