@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import ClassVar
 
 import scrapy
@@ -108,6 +109,7 @@ class FamilySpider(scrapy.Spider):
         self.stored_articles: set[str] = set()
         self.validators: dict[str, tuple[str | None, str | None]] = {}
         self.database = None
+        self.interrupted_before = False
         # Requests are re-issued after a resume (dont_filter), so duplicates are caught here.
         self.requested_listings: set[str] = set()
         self.requested_articles: set[str] = set()
@@ -150,6 +152,8 @@ class FamilySpider(scrapy.Spider):
     def closed(self, reason):
         if self.database is not None:
             self.database.dispose()
+        if reason == "finished" and self.settings.get("JOBDIR"):
+            self.in_progress_marker().unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ incremental state
 
@@ -160,6 +164,7 @@ class FamilySpider(scrapy.Spider):
         with JOBDIR, a request whose item never reached the database is asked again, because
         what decides is the database, not the seen-requests file.
         """
+        self.interrupted_before = self.mark_in_progress()
         if self.full:
             return
         self.database = make_engine(self.settings.get("DATABASE_URL"))
@@ -172,6 +177,25 @@ class FamilySpider(scrapy.Spider):
             len(self.stored_articles),
             len(self.validators),
         )
+
+    def in_progress_marker(self) -> Path:
+        return Path(self.settings.get("JOBDIR")) / "crawl-in-progress"
+
+    def mark_in_progress(self) -> bool:
+        """Mark the JOBDIR crawl as running; True if an earlier run was killed before the end.
+
+        An interrupted run may have stopped anywhere in a listing, so its resume walks every
+        listing page again (stored articles are still skipped).
+        """
+        if not self.settings.get("JOBDIR"):
+            return False
+        marker = self.in_progress_marker()
+        interrupted = marker.exists()
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        if interrupted:
+            self.logger.info("resuming an interrupted crawl: walking every listing page again")
+        return interrupted
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         etag, last_modified = self.validators.get(url, (None, None))
@@ -223,7 +247,9 @@ class FamilySpider(scrapy.Spider):
         if next_url in self.requested_listings:
             return False
         stop_after = self.settings.getint("INCREMENTAL_STOP_AFTER_KNOWN_PAGES", 1)
-        if not self.full and stop_after > 0 and known_in_row >= stop_after:
+        if self.full or self.interrupted_before:
+            return True
+        if stop_after > 0 and known_in_row >= stop_after:
             self.crawler.stats.inc_value("incremental/pagination_stopped")
             self.logger.info(
                 "listing %s: %d page(s) of stored articles only; not following the pager",
