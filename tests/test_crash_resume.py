@@ -29,16 +29,23 @@ def test_a_killed_crawl_resumed_with_its_jobdir_stores_every_article_exactly_onc
     # Small batches flushed only by size: at the kill, some fetched articles sit in the buffer
     # while JOBDIR already counts their requests as seen.
     arguments = [
-        "-a", f"url={server.listing_url}",
-        "-s", f"JOBDIR={jobdir}",
-        "-s", "STORAGE_BATCH_SIZE=7",
-        "-s", "STORAGE_FLUSH_INTERVAL=600",
+        "-a",
+        f"url={server.listing_url}",
+        "-s",
+        f"JOBDIR={jobdir}",
+        "-s",
+        "STORAGE_BATCH_SIZE=7",
+        "-s",
+        "STORAGE_FLUSH_INTERVAL=600",
     ]
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "http_proxy": server.url}
     try:
         process = subprocess.Popen(
             [SCRAPY, "crawl", "haiduong", *FAST, *arguments],
-            cwd=PROJECT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=PROJECT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 60
         while stored_count(db) < 14 and process.poll() is None and time.monotonic() < deadline:
