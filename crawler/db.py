@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import (
+    DDL,
     Boolean,
     Engine,
     Float,
@@ -27,8 +28,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.schema import CreateColumn
 
 from crawler.dates import VN_TZ
 from crawler.registry import Portal
@@ -95,6 +103,9 @@ class PageRow(Base):
     encoding: Mapped[str | None] = mapped_column(String(40))
     html: Mapped[bytes] = mapped_column(LargeBinary)
     fetched_at: Mapped[str] = mapped_column(String(32))
+    # HTTP validators of listing pages, sent back as If-None-Match / If-Modified-Since.
+    etag: Mapped[str | None] = mapped_column(String(200))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
 
 
 class FailureRow(Base):
@@ -190,6 +201,8 @@ class CrawlRunRow(Base):
     articles_updated: Mapped[int] = mapped_column(Integer, default=0)
     articles_unparsable: Mapped[int] = mapped_column(Integer, default=0)
     articles_dropped: Mapped[int] = mapped_column(Integer, default=0)
+    # Listed articles already stored and not fetched again by an incremental crawl.
+    articles_known: Mapped[int | None] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     failed_checks: Mapped[str] = mapped_column(Text, default="")
 
@@ -203,7 +216,13 @@ def make_engine(url: str) -> Engine:
             f"DATABASE_URL {url!r} is not a database URL (expected e.g. sqlite:///data/crawler.db)"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseConfigError(
+                f"DATABASE_URL {url!r}: cannot create the folder of the database file "
+                f"({error.strerror or error})"
+            ) from None
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as error:
@@ -221,8 +240,24 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def check_database(url: str) -> None:
+    """Raise DatabaseConfigError unless DATABASE_URL names a database we can open and write."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(select(1))
+        create_schema(engine)
+    except (OperationalError, DatabaseError) as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise DatabaseConfigError(
+            f"DATABASE_URL {url!r}: cannot open the database ({reason})"
+        ) from None
+    finally:
+        engine.dispose()
+
+
 def create_schema(engine: Engine) -> None:
-    """Create the missing tables.
+    """Create missing tables and add missing nullable columns to tables of older versions.
 
     Jobs that scrapyd starts together on a new database race here: a table created by
     another job between the check and the CREATE fails ours, and a second pass skips it.
@@ -230,10 +265,28 @@ def create_schema(engine: Engine) -> None:
     for attempt in range(3):
         try:
             Base.metadata.create_all(engine)
-            return
+            break
         except DBAPIError as error:
             if "already exists" not in str(error) or attempt == 2:
                 raise
+    add_missing_columns(engine)
+
+
+def add_missing_columns(engine: Engine) -> None:
+    """The one migration we need: ``create_all`` never adds columns to an existing table.
+
+    Only nullable columns are added, so existing rows stay valid; running it twice does nothing.
+    """
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present or not column.nullable:
+                    continue
+                definition = str(CreateColumn(column).compile(dialect=engine.dialect))
+                add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
+                connection.execute(add.against(table))
 
 
 def insert_for(engine: Engine):
@@ -281,6 +334,38 @@ def existing_urls(connection, urls: list[str]) -> set[str]:
         return set()
     found = connection.execute(select(ArticleRow.url).where(ArticleRow.url.in_(urls)))
     return set(found.scalars())
+
+
+def stored_article_urls(engine: Engine, portals: list[str]) -> set[str]:
+    """URLs of the articles already stored for these portals (what an incremental crawl skips)."""
+    if not portals:
+        return set()
+    with engine.connect() as connection:
+        found = connection.execute(select(ArticleRow.url).where(ArticleRow.portal.in_(portals)))
+        return set(found.scalars())
+
+
+def listing_validators(
+    engine: Engine, portals: list[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """``{url: (etag, last_modified)}`` of the stored listing pages of these portals."""
+    if not portals:
+        return {}
+    query = select(PageRow.url, PageRow.etag, PageRow.last_modified).where(
+        PageRow.kind == "listing",
+        PageRow.portal.in_(portals),
+        (PageRow.etag.is_not(None)) | (PageRow.last_modified.is_not(None)),
+    )
+    with engine.connect() as connection:
+        return {row.url: (row.etag, row.last_modified) for row in connection.execute(query)}
+
+
+def stored_page(engine: Engine, url: str) -> tuple[bytes, str | None] | None:
+    """The stored body and encoding of a page, or None."""
+    query = select(PageRow.html, PageRow.encoding).where(PageRow.url == url)
+    with engine.connect() as connection:
+        row = connection.execute(query).first()
+    return (row.html, row.encoding) if row is not None and row.html else None
 
 
 def table_names(engine: Engine) -> list[str]:

@@ -36,8 +36,13 @@ class PortalHealth:
         return asdict(self)
 
 
+def articles_seen(run: CrawlRunRow) -> int:
+    """Articles the run stored or found already stored (an incremental quiet day counts)."""
+    return run.articles_new + run.articles_updated + (run.articles_known or 0)
+
+
 def is_good(run: CrawlRunRow) -> bool:
-    return run.articles_new + run.articles_updated > 0 and not run.failed_checks
+    return articles_seen(run) > 0 and not run.failed_checks
 
 
 def portal_health(
@@ -52,7 +57,7 @@ def portal_health(
         return PortalHealth(portal, NEVER_CRAWLED, None, None, None, None, [])
     last = runs[0]
     good = next((run for run in runs if is_good(run)), None)
-    articles = last.articles_new + last.articles_updated
+    articles = articles_seen(last)
     if last.article_pages and last.articles_unparsable / last.article_pages > max_unparsable_ratio:
         status = MOSTLY_UNPARSABLE
     elif articles == 0:

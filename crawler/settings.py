@@ -42,10 +42,20 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Retries wait RETRY_BACKOFF_BASE * 2^(n-1) seconds (at most RETRY_BACKOFF_MAX), times a random
+# factor in [0.5, 1]; crawler/retry.py. RETRY_BACKOFF_BASE=0 retries at once.
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {"crawler.retry.RetryBackoffMiddleware": 560}
 DOWNLOAD_TIMEOUT = 60
 # News pages are a few hundred kB; a page over the limit is refused, not parsed.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# A page cut short (fewer bytes than its Content-Length) is an error, retried, never parsed.
+DOWNLOAD_FAIL_ON_DATALOSS = True
+# Incremental crawls: stop following a listing's pager after this many pages in a row that
+# list only stored articles (0: always walk to the end). `-a full=1` ignores it.
+INCREMENTAL_STOP_AFTER_KNOWN_PAGES = 1
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control server runs code sent to it: no crawl of ours needs it.

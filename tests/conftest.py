@@ -50,7 +50,7 @@ def crawl(
     environment = {**os.environ, "http_proxy": proxy, "DATABASE_URL": f"sqlite:///{db}"}
     environment.pop("https_proxy", None)
     environment.update(env or {})
-    command = [SCRAPY, "crawl", spider, *arguments, *FAST]
+    command = [SCRAPY, "crawl", spider, *FAST, *arguments]  # later -s win over FAST
     return subprocess.run(
         command, cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=timeout
     )

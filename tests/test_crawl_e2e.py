@@ -89,7 +89,10 @@ def test_recrawl_updates_view_count_and_last_seen_without_new_rows(mirror_copy, 
             '<div class="views">Lượt xem: 77</div><div class="news-date">',
         )
     )
-    result = crawl("haiduong", "-a", f"url={listing}", db=db, proxy=mirror_copy.url)
+    # A full re-crawl (-a full=1): an incremental one would not fetch stored articles again.
+    result = crawl(
+        "haiduong", "-a", f"url={listing}", "-a", "full=1", db=db, proxy=mirror_copy.url
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     second = {r["url"]: dict(r) for r in rows(db, "SELECT * FROM articles")}
     assert set(second) == set(first)

@@ -54,7 +54,8 @@ def test_crawl_runs_hold_exact_per_portal_counts_and_the_log_shows_progress(mirr
         proxy=mirror.url,
     )
     assert first.returncode == 0, first.stderr[-3000:]
-    second = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror.url)
+    # full=1: every article is fetched again and updated (the default re-crawl skips them).
+    second = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", "-a", "full=1", db=db, proxy=mirror.url)
     assert second.returncode == 0, second.stderr[-3000:]
 
     recorded = runs(db, "ninhbinh-yenmo")
@@ -148,8 +149,8 @@ def test_a_portal_that_stops_yielding_articles_fails_loudly(mirror_copy, tmp_pat
     db = tmp_path / "crawl.db"
     good = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror_copy.url)
     assert good.returncode == 0, good.stderr[-3000:]
-    for article in (mirror_copy.root / YENMO / "tin-tuc-su-kien").glob("*.html"):
-        article.unlink()  # the portal moved its articles: every listed link now answers 404
+    for listing in (mirror_copy.root / YENMO).glob("tin-tuc-su-kien.html*"):
+        listing.unlink()  # the portal moved its news list: the listing now answers 404
     result = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror_copy.url)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (
@@ -219,3 +220,19 @@ def test_health_reports_registry_portals_never_crawled_and_rejects_unknown_ones(
     assert all(line.endswith(NEVER_CRAWLED) for line in report.stdout.splitlines()[2:-1])
     unknown = health(tmp_path / "empty.db", "--portal", "nowhere")
     assert (unknown.returncode, unknown.stderr.strip()) == (2, "error: unknown portal 'nowhere'")
+
+
+def test_a_quiet_incremental_recrawl_is_healthy_not_no_articles(mirror, tmp_path):
+    """Nothing new on the portal: no article is fetched, yet the portal works."""
+    db = tmp_path / "crawl.db"
+    assert crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror.url).returncode == 0
+    quiet = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror.url)
+    assert quiet.returncode == 0, quiet.stderr[-3000:]
+    assert "NO ARTICLES" not in quiet.stderr
+    last = runs(db, "ninhbinh-yenmo")[-1]
+    assert (last["articles_new"], last["articles_updated"], last["article_pages"]) == (0, 0, 0)
+    assert last["articles_known"] > 0 and last["failed_checks"] == ""
+    health = subprocess.run([SCRAPY, "health", "--portal", "ninhbinh-yenmo", "-s",
+                             f"DATABASE_URL=sqlite:///{db}"], cwd=PROJECT, capture_output=True, text=True)
+    assert health.returncode == 0, health.stdout + health.stderr
+    assert "OK" in health.stdout

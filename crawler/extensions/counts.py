@@ -18,6 +18,7 @@ PORTAL_STAT_PREFIXES = (
     "articles/updated/",
     "articles/unparsable/",
     "articles/dropped/",
+    "articles/known/",
 )
 FAILURE_STAGES = ("listing", "article", "page")
 
@@ -32,12 +33,18 @@ class PortalCounts:
     articles_updated: int
     articles_unparsable: int
     articles_dropped: int
+    articles_known: int  # listed articles already stored, not fetched again (incremental)
     failures: int  # pages of any stage that could not be used (unparsable ones included)
 
     @property
     def articles(self) -> int:
         """Articles stored by this crawl (new or updated)."""
         return self.articles_new + self.articles_updated
+
+    @property
+    def articles_seen(self) -> int:
+        """Articles the portal's listings still show: stored now, or stored before."""
+        return self.articles + self.articles_known
 
     @property
     def article_pages(self) -> int:
@@ -62,6 +69,7 @@ def portal_counts(stats: dict, portal: str) -> PortalCounts:
         articles_updated=count("articles/updated/"),
         articles_unparsable=count("articles/unparsable/"),
         articles_dropped=count("articles/dropped/"),
+        articles_known=count("articles/known/"),
         failures=sum(count(f"failures/{stage}/") for stage in FAILURE_STAGES),
     )
 

@@ -80,6 +80,7 @@ class CrawlRuns:
                 "articles_updated": c.articles_updated,
                 "articles_unparsable": c.articles_unparsable,
                 "articles_dropped": c.articles_dropped,
+                "articles_known": c.articles_known,
                 "errors": c.failures,
                 "failed_checks": "\n".join(
                     [*stats.get(PORTAL_PROBLEMS_STAT.format(portal=c.portal), []), *crawl_wide]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
@@ -11,20 +10,11 @@ from itemadapter import ItemAdapter
 from crawler.items import ArticleItem
 from crawler.parsing.html import clean_inline, parse_html
 from crawler.text.boilerplate import strip_boilerplate
+from crawler.text.markup import strip_markup
 from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
 from crawler.text.spam import find_injected, scan_text_for_spam
 
 logger = logging.getLogger(__name__)
-
-_SCRIPT_BLOCK = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]{0,500}>")
-
-
-def plain_text(text: str) -> str:
-    """Text with any markup that slipped through removed: the database holds no HTML."""
-    if "<" not in text:
-        return text
-    return _TAG.sub(" ", _SCRIPT_BLOCK.sub(" ", text))
 
 
 class ArticlePipeline:
@@ -53,8 +43,8 @@ class NormalizationPipeline(ArticlePipeline):
     def process_article(self, article):
         for field in ("title", "author", "category"):
             if article.get(field):
-                article[field] = clean_inline(plain_text(article[field])) or None
-        article["body"] = normalize_text(plain_text(article.get("body") or ""))
+                article[field] = clean_inline(strip_markup(article[field])) or None
+        article["body"] = normalize_text(strip_markup(article.get("body") or ""))
         quality = diacritics_quality(f"{article.get('title') or ''}\n{article['body']}")
         article["text_quality"] = quality.label
         if quality.label != "ok":

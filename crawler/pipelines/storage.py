@@ -24,6 +24,7 @@ from crawler.db import (
     upsert_portals,
 )
 from crawler.items import ArticleItem, PageFailureItem, PortalIndicatorItem
+from crawler.signals import listing_page_fetched
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class StoragePipeline:
     def from_crawler(cls, crawler):
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.listing_page_fetched, signal=listing_page_fetched)
         return pipeline
 
     def open_spider(self):
@@ -108,6 +110,10 @@ class StoragePipeline:
             self.failures.append(
                 self._failure_row(adapter["url"], adapter.get("portal"), "pipeline", str(exception))
             )
+
+    def listing_page_fetched(self, page: dict):
+        """Keep listing pages with their validators, for conditional requests next time."""
+        self.pages[page["url"]] = self._page_row(ItemAdapter(page), "listing", now_iso())
 
     # ------------------------------------------------------------------ buffering
 
@@ -178,6 +184,8 @@ class StoragePipeline:
             "encoding": adapter.get("encoding"),
             "html": adapter.get("html") or b"",
             "fetched_at": stamp,
+            "etag": adapter.get("etag"),
+            "last_modified": adapter.get("last_modified"),
         }
 
     # ------------------------------------------------------------------ writing
@@ -219,6 +227,8 @@ class StoragePipeline:
                                 "encoding",
                                 "html",
                                 "fetched_at",
+                                "etag",
+                                "last_modified",
                             )
                         },
                     )

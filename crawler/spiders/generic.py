@@ -70,10 +70,10 @@ class GenericSpider(FamilySpider):
 
     # ------------------------------------------------------------------ pages
 
-    def read_listing(self, response, portal: Portal):
-        host = host_of(response.url)
-        self.templates.observe(host, response.text, listing=True)
-        listing = generic.parse_listing(response.text, response.url, self.item_paths.get(host))
+    def read_listing(self, text: str, url: str, portal: Portal):
+        host = host_of(url)
+        self.templates.observe(host, text, listing=True)
+        listing = generic.parse_listing(text, url, self.item_paths.get(host))
         if listing.item_path and host not in self.item_paths:
             self.item_paths[host] = listing.item_path
         return listing
@@ -83,7 +83,7 @@ class GenericSpider(FamilySpider):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
         host = host_of(response.url)
-        self.templates.observe(host, response.text, listing=False)
+        self.templates.observe(host, self.decoded_page(response).text, listing=False)
         held = self.held.setdefault(host, deque())
         held.append(HeldPage(response, portal, entry, category))
         if self.templates.pages(host) >= self.template_pages:
@@ -95,13 +95,16 @@ class GenericSpider(FamilySpider):
         held = self.held.get(host) or deque()
         while held:
             page = held.popleft()
+            decoded = self.decoded_page(page.response)
             article = generic.parse_article(
-                page.response.text,
+                decoded.text,
                 page.entry.url,
                 page.entry.title,
                 self.templates.for_host(host),
             )
-            yield self.article_item(article, page.response, page.portal, page.entry, page.category)
+            yield self.article_item(
+                article, page.response, page.portal, page.entry, page.category, decoded.encoding
+            )
 
     def release_all(self, response=None):
         for host in list(self.held):

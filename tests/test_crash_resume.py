@@ -1,0 +1,74 @@
+"""A crawl killed with SIGKILL and resumed with the same JOBDIR stores every article once."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+from conftest import FAST, PROJECT, SCRAPY, crawl, rows
+from faultserver import FaultServer, generated_articles
+
+ARTICLES = 60
+
+
+def stored_count(db) -> int:
+    try:
+        connection = sqlite3.connect(db, timeout=5)
+        try:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def test_a_killed_crawl_resumed_with_its_jobdir_stores_every_article_exactly_once(tmp_path):
+    server = FaultServer(generated_articles(ARTICLES), page_size=10, delay=0.05).start()
+    db, jobdir = tmp_path / "crawl.db", tmp_path / "job"
+    # Small batches flushed only by size: at the kill, some fetched articles sit in the buffer
+    # while JOBDIR already counts their requests as seen.
+    arguments = [
+        "-a",
+        f"url={server.listing_url}",
+        "-s",
+        f"JOBDIR={jobdir}",
+        "-s",
+        "STORAGE_BATCH_SIZE=7",
+        "-s",
+        "STORAGE_FLUSH_INTERVAL=600",
+    ]
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "http_proxy": server.url}
+    try:
+        process = subprocess.Popen(
+            [SCRAPY, "crawl", "haiduong", *FAST, *arguments],
+            cwd=PROJECT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while stored_count(db) < 14 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert process.poll() is None, "the crawl ended before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        at_kill = {r["url"] for r in rows(db, "SELECT url FROM articles")}
+        fetched_before = set(server.article_requests())
+        assert 14 <= len(at_kill) < ARTICLES
+        assert rows(db, "PRAGMA integrity_check")[0][0] == "ok"
+
+        server.hits.clear()
+        result = crawl("haiduong", *arguments, db=db, proxy=server.url)
+        assert result.returncode == 0, result.stderr[-3000:]
+    finally:
+        server.stop()
+    assert rows(db, "PRAGMA integrity_check")[0][0] == "ok"
+    urls = [r["url"] for r in rows(db, "SELECT url FROM articles")]
+    assert len(urls) == len(set(urls)) == ARTICLES
+    refetched = {target for target in server.article_requests()}
+    # Articles already stored are not fetched again; the ones lost in the buffer are.
+    assert not {url.split("127.0.0.1:")[1].split("/", 1)[1] for url in at_kill} & {
+        t.lstrip("/") for t in refetched
+    }
+    assert len(fetched_before) > len(at_kill)
