@@ -211,3 +211,14 @@ def test_cli_reports_a_missing_file(tmp_path):
     result = _cli(str(tmp_path / "missing.txt"))
     assert result.returncode != 0
     assert result.stderr.count("\n") == 1 and "missing.txt" in result.stderr
+
+
+def test_every_row_of_a_year_list_keeps_the_subject_of_the_list():
+    rows = extract_indicators(
+        "Tốc độ tăng trưởng năm 2020 là 8,1%, năm 2021 là 8% và năm 2022 là 9,7%."
+    )
+    assert [(r.name, r.value, r.year) for r in rows] == [
+        ("tốc độ tăng trưởng", 8.1, 2020),
+        ("tốc độ tăng trưởng", 8.0, 2021),
+        ("tốc độ tăng trưởng", 9.7, 2022),
+    ]

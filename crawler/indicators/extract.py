@@ -441,10 +441,15 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
+
+
 def _right_phrase(low: str, figure: _Figure) -> str:
     rest = low[figure.end :]
     stop = re.search(
-        r"[;.:]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|\d)|\s(?:và|với)\s+\d", rest
+        r"[;.:]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|\d)|\s(?:và|với)\s+\d"
+        r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}",
+        rest,
     )
     phrase = rest[: stop.start()] if stop else rest
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
@@ -485,10 +490,13 @@ def _name(
         return f"{figure.unit} {phrase}" if phrase else (previous_name or figure.unit)
     if figure.unit == "%":
         phrase = _right_phrase(low, figure)
-        if phrase and not _VERB_IN_SEGMENT.match(phrase):
+        # "… là 8% và năm 2022 là 9,7%": what follows a list item is the next item, no name.
+        if phrase and not _VERB_IN_SEGMENT.match(phrase) and not _CONJUNCTION.match(phrase):
             return f"tỷ lệ {phrase}"
         if previous is not None and previous.unit not in ("%", "VND") and previous_name:
             return previous_name if previous_name.startswith("tỷ lệ") else f"tỷ lệ {previous_name}"
+        # A rate whose subject the sentence never states ("Năm 2020 là 8,1%") is still a row.
+        return previous_name or "tỷ lệ"
     return previous_name
 
 
