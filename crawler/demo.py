@@ -15,7 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from crawler.db import ArticleRow, FailureRow, make_engine
+from crawler.db import (
+    ArticleRow,
+    FailureRow,
+    IndicatorRow,
+    PortalFlagRow,
+    PortalIndicatorRow,
+    make_engine,
+)
 from crawler.mirror import MirrorServer
 from crawler.parsing.families import FAMILIES
 from crawler.registry import load_registry
@@ -52,14 +59,21 @@ def main() -> int:
             select(ArticleRow.portal, func.count()).group_by(ArticleRow.portal)
         ).all()
         failures = connection.scalar(select(func.count()).select_from(FailureRow))
+        indicators = connection.scalar(select(func.count()).select_from(IndicatorRow))
+        widget_figures = connection.scalar(select(func.count()).select_from(PortalIndicatorRow))
+        flagged = connection.scalars(select(PortalFlagRow.portal).distinct()).all()
     print(f"\n{'portal':<28}{'articles':>9}")
     for portal, count in per_portal:
         print(f"{portal:<28}{count:>9}")
     total = sum(count for _, count in per_portal)
     print(
-        f"{len(per_portal)} portals, {total} articles, {failures} failures, "
-        f"crawled in {elapsed:.1f} s -> {database}, {csv_path}"
+        f"{len(per_portal)} portals, {total} articles, {indicators} indicators, "
+        f"{widget_figures} portal figures, {failures} failures, crawled in {elapsed:.1f} s"
     )
+    if flagged:
+        print(f"injected spam found on: {', '.join(flagged)} (see table portal_flags)")
+    print(f"-> {database}, {csv_path}")
+    print("indicators as CSV: scrapy export indicators -o data/indicators.csv")
     return 0
 
 

@@ -78,6 +78,10 @@ class SpamPipeline(ArticlePipeline):
     links to bare IP addresses) on the whole page, keeps it out of the body, and hands the
     findings to storage, which flags the portal in ``portal_flags``."""
 
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.warned_portals: set[str] = set()
+
     def process_article(self, article):
         findings = []
         if article.get("html"):
@@ -96,9 +100,14 @@ class SpamPipeline(ArticlePipeline):
         article["spam"] = findings
         if findings:
             self.stats.inc_value("spam/pages_with_findings")
-            logger.warning(
-                "portal %s: injected content on %s: %s",
-                article.get("portal"),
+            portal = article.get("portal")
+            # Once per portal at WARNING (a compromised template repeats on every page).
+            level = logging.DEBUG if portal in self.warned_portals else logging.WARNING
+            self.warned_portals.add(portal)
+            logger.log(
+                level,
+                "portal %s: injected content on %s: %s (recorded in portal_flags)",
+                portal,
                 article.get("url"),
                 "; ".join(f"{f.kind} {f.href or f.text!r}" for f in findings[:3]),
             )
