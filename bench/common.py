@@ -55,7 +55,9 @@ def median(values) -> float:
     return statistics.median(list(values))
 
 
-def mirror(articles: int, families: tuple[str, ...] = FAMILIES, portals_per_family: int = 2) -> Path:
+def mirror(
+    articles: int, families: tuple[str, ...] = FAMILIES, portals_per_family: int = 2
+) -> Path:
     """A generated mirror in bench/out, reused while the generator and parameters are the same."""
     generator = (PROJECT / "bench" / "generate_mirror.py").read_bytes()
     key = hashlib.sha1(generator + repr((articles, families, portals_per_family)).encode())
@@ -78,7 +80,9 @@ def served(root: Path) -> Iterator[MirrorServer]:
 
 
 def listings(root: Path, family: str) -> list[str]:
-    return [url for p in load_registry(root / "portals.toml").of_family(family) for url in p.listings]
+    return [
+        url for p in load_registry(root / "portals.toml").of_family(family) for url in p.listings
+    ]
 
 
 def scratch_dir() -> Path:
@@ -104,7 +108,7 @@ def _run_crawl(command: list[str], proxy: str, stats_file: Path, env: dict | Non
 
 
 def full_crawl(family: str, root: Path, proxy: str, work: Path) -> dict:
-    """`scrapy crawl FAMILY` of the project, its settings and pipelines, over every mirror portal."""
+    """`scrapy crawl FAMILY` with the project's settings and pipelines over the mirror's portals."""
     database = work / f"{family}.db"
     database.unlink(missing_ok=True)
     env = {"DATABASE_URL": f"sqlite:///{database}", "PORTAL_REGISTRY": str(root / "portals.toml")}

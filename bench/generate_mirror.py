@@ -88,7 +88,9 @@ def vary_figures(sentence: str, rng: random.Random) -> str:
         whole, _, fraction = match[0].partition(",")
         if len(whole) == 4 and whole[:2] in ("19", "20"):
             return match[0]  # a year
-        number = str(rng.randint(10 ** (len(whole) - 1) if len(whole) > 1 else 1, 10 ** len(whole) - 1))
+        number = str(
+            rng.randint(10 ** (len(whole) - 1) if len(whole) > 1 else 1, 10 ** len(whole) - 1)
+        )
         return number + ("," + str(rng.randint(1, 9)) if fraction else "")
 
     return _FIGURE.sub(other, sentence)
@@ -140,7 +142,7 @@ _WEEKDAYS = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "
 
 
 def _clock_vi(moment: datetime) -> str:
-    """"8:51 SA" / "4:45 CH" as the Tân Dân listings print the time."""
+    """ "8:51 SA" / "4:45 CH" as the Tân Dân listings print the time."""
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d} {'SA' if moment.hour < 12 else 'CH'}"
 
@@ -201,7 +203,7 @@ class HungYen:
 <div class="tandan-div-footer"><div class="tandan-online"><span>°</span><br/><span id="online">{rng.randint(20, 400)}</span> người đang online</div>
 <p>Cơ quan chủ quản: Ủy ban nhân dân {u}</p></div>
 </form></body></html>
-"""
+"""  # noqa: E501 (the portals' own line shapes)
 
     def listing(self, articles: list[Article], page: int, pages: int, latest, rng) -> str:
         items = "\n".join(
@@ -226,7 +228,9 @@ class HungYen:
 
     def article(self, a: Article, latest: list[Article], rng) -> str:
         views = (
-            f'<div class="tandan-view-count">Lượt xem: {a.views}</div>\n' if rng.random() < 0.8 else ""
+            f'<div class="tandan-view-count">Lượt xem: {a.views}</div>\n'
+            if rng.random() < 0.8
+            else ""
         )
         main = f"""<div class="tandan-div-article-news">
 <p class="tandan-p-article-news-title">{html.escape(a.title)}</p>
@@ -237,7 +241,7 @@ class HungYen:
 </div></div>
 <div class="tandan-comment"><p class="tandan-p-module-news-title">Ý kiến bạn đọc</p>
 <textarea name="comment"></textarea><input type="submit" value="Gửi ý kiến"/></div>
-</div>"""
+</div>"""  # noqa: E501
         sidebar = "\n".join(
             f'<div class="tandan-p-module-news-second"><a href="{html.escape(o.path)}">'
             f'{html.escape(o.title)}</a><span class="ngay">({o.published:%d/%m/%Y} '
@@ -289,12 +293,13 @@ class NinhBinh:
 <div id="footer"><p>Bản quyền thuộc {unit}</p>
 <div style="display:none"><a href="https://139.99.113.80/" title="W88">W88 113.80</a> - https://139.99.113.80/</div></div>
 </body></html>
-"""
+"""  # noqa: E501 (the portals' own line shapes)
 
     def listing(self, articles: list[Article], page: int, pages: int, latest, rng) -> str:
         items = "\n".join(
-            f'<div class="item clearfix"><a class="thumb" href="{a.path}"><img src="/uploads/news/'
-            f'{a.number}.jpg" alt=""/></a>\n<h2><a href="{a.path}">{html.escape(a.title)}</a></h2>\n'
+            f'<div class="item clearfix"><a class="thumb" href="{a.path}">'
+            f'<img src="/uploads/news/{a.number}.jpg" alt=""/></a>\n'
+            f'<h2><a href="{a.path}">{html.escape(a.title)}</a></h2>\n'
             f'<span class="date">{a.published:%d/%m/%Y}</span><p>{html.escape(a.summary)}</p></div>'
             for a in articles
         )
@@ -319,7 +324,7 @@ class NinhBinh:
 <ul class="rating"><li>Đánh giá cho bài viết:</li><li><span class="star"></span><span class="star"></span></li><li>0 điểm ( 0 đánh giá )</li></ul>
 <div class="art-cont">
 {_paragraphs_html(a, rng)}{author}
-</div></div>"""
+</div></div>"""  # noqa: E501
         return self._frame(a.title, a.paragraphs[0], main, rng)
 
 
@@ -362,12 +367,13 @@ class HaiDuong:
 <p>Địa chỉ: {self.unit} - Tỉnh Hải Dương</p>
 <div class="counter">Đang truy cập: {rng.randint(1, 40)}<br/>Hôm nay: {rng.randint(1, 400)}<br/>Tất cả: 12,943</div></div>
 </div></form></body></html>
-"""
+"""  # noqa: E501 (the portals' own line shapes)
 
     def listing(self, articles: list[Article], page: int, pages: int, latest, rng) -> str:
         rows = "\n".join(
             f'<tr><td class="news-item"><a class="title" href="{html.escape(a.path)}">'
-            f'{html.escape(a.title)}</a>\n<span class="date">({a.published:%d/%m/%Y})</span></td></tr>'
+            f"{html.escape(a.title)}</a>\n"
+            f'<span class="date">({a.published:%d/%m/%Y})</span></td></tr>'
             for a in articles
         )
         pager = " ".join(
@@ -443,7 +449,9 @@ def generate(
         for page in range(1, pages + 1):
             start = (page - 1) * ARTICLES_PER_LISTING_PAGE
             chunk = site[start : start + ARTICLES_PER_LISTING_PAGE]
-            write_page(root, host, markup.page_path(page), markup.listing(chunk, page, pages, None, rng))
+            write_page(
+                root, host, markup.page_path(page), markup.listing(chunk, page, pages, None, rng)
+            )
         for position, article in enumerate(site):
             latest = site[max(0, position - 8) : position] or site[1:9]
             write_page(root, host, article.path, markup.article(article, latest, rng))

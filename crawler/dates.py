@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import dateparser
@@ -84,6 +85,9 @@ def _time_near(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return None
 
 
+# dateparser costs milliseconds a call, and a crawl meets the same dates over and over (a
+# listing and its article, many articles a day): the datetimes it returns are immutable.
+@lru_cache(maxsize=8192)
 def _via_dateparser(day: int, month: int, year: int, clock: tuple[int, int, int] | None):
     hour, minute, second = clock or (0, 0, 0)
     canonical = f"{day:02d}/{month:02d}/{year:04d} {hour:02d}:{minute:02d}:{second:02d}"
