@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -86,8 +88,11 @@ def listings(root: Path, family: str) -> list[str]:
 
 
 def scratch_dir() -> Path:
+    """A folder for one benchmark's databases and stats files, removed when the run ends."""
     OUT.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix="run-", dir=OUT))
+    path = Path(tempfile.mkdtemp(prefix="run-", dir=OUT))
+    atexit.register(shutil.rmtree, path, True)
+    return path
 
 
 def _run_crawl(command: list[str], proxy: str, stats_file: Path, env: dict | None = None) -> dict:
