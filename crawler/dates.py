@@ -4,8 +4,8 @@ Portals write dates in many shapes ("Đăng ngày 18 - 06 - 2020", "Thứ ba, 31
 "22/06/2023 12:00:00", "(07/11/2020 8:51 SA)", "ngày 18 tháng 6 năm 2020"). We locate the
 date with a strict day-first pattern and build the datetime (Asia/Ho_Chi_Minh) from its
 numbers, so an impossible date ("31/02/2020") is rejected rather than guessed. (dateparser
-gave the same datetimes for these numeric parts at a thousand times the cost: a quarter of a
-crawl's CPU time, bench/README.)
+gave the same datetimes for these numeric parts at milliseconds a call, a quarter of a
+crawl's CPU time: README, Benchmarks.)
 """
 
 from __future__ import annotations
