@@ -38,9 +38,16 @@ def baseline_indicators(text: str) -> list[Indicator]:
                 unit = "%" if word == "%" else "VND"
                 if word in ("triệu", "tỷ"):
                     value = scale(value, word)
-                rows.append(Indicator(name="", value=value, unit=unit, kind="actual",
-                                      year=int(year.group()) if year else None,
-                                      sentence=sentence))
+                rows.append(
+                    Indicator(
+                        name="",
+                        value=value,
+                        unit=unit,
+                        kind="actual",
+                        year=int(year.group()) if year else None,
+                        sentence=sentence,
+                    )
+                )
     return rows
 
 

@@ -21,6 +21,7 @@ from crawler.parsing.html import (
     meta_content,
     paragraphs_of,
     parse_html,
+    select,
     style_of,
     text_of,
 )
@@ -152,14 +153,14 @@ class PortalMarkup:
 
     def _listing_anchors(self, root: HtmlElement) -> list[HtmlElement]:
         for selector in self.listing_links:
-            found = [a for a in root.cssselect(selector) if a.get("href")]
+            found = [a for a in select(root, selector) if a.get("href")]
             if found:
                 return found
         # Unknown variant of the listing markup: any link shaped like an article URL.
         return [a for a in root.iter("a") if self.article_url.search(a.get("href") or "")]
 
     def _next_page(self, root: HtmlElement, url: str) -> str | None:
-        containers = [el for selector in self.pager for el in root.cssselect(selector)]
+        containers = [el for selector in self.pager for el in select(root, selector)]
         candidates = [rel_next(root)] + [after_current(c) for c in containers]
         candidates += [arrow_link(c) for c in containers]
         for href in candidates:
@@ -183,7 +184,7 @@ class PortalMarkup:
         article.view_count = self._view_count(root, container, bodies)
         article.category = first_text(root, self.category)
         for body in bodies:
-            for noise in [n for selector in self.body_noise for n in body.cssselect(selector)]:
+            for noise in [n for selector in self.body_noise for n in select(body, selector)]:
                 noise.drop_tree()
         article.author = first_text(root, self.author) or None
         if article.author is None and bodies:
@@ -206,7 +207,7 @@ class PortalMarkup:
     @staticmethod
     def _first_with_text(root: HtmlElement, selectors: tuple[str, ...]) -> HtmlElement | None:
         for selector in selectors:
-            for element in root.cssselect(selector):
+            for element in select(root, selector):
                 if text_of(element):
                     return element
         return None
@@ -214,7 +215,7 @@ class PortalMarkup:
     def _body_elements(self, root: HtmlElement) -> list[HtmlElement]:
         """All matches of the first body selector that matches, outermost only."""
         for selector in self.body:
-            found = root.cssselect(selector)
+            found = select(root, selector)
             outer = [el for el in found if not any(o in el.iterancestors() for o in found)]
             if outer:
                 return outer
@@ -224,7 +225,7 @@ class PortalMarkup:
         self, root: HtmlElement, container: HtmlElement | None, bodies: list[HtmlElement]
     ) -> ParsedDate | None:
         for selector in self.published:
-            for element in root.cssselect(selector):
+            for element in select(root, selector):
                 parsed = parse_vn_date(text_of(element))
                 if parsed:
                     return parsed
@@ -247,7 +248,7 @@ class PortalMarkup:
         self, root: HtmlElement, container: HtmlElement | None, bodies: list[HtmlElement]
     ) -> int | None:
         for selector in self.view_count:
-            for element in root.cssselect(selector):
+            for element in select(root, selector):
                 text = text_of(element)
                 count = view_count_in(text)
                 if count is None and re.fullmatch(r"[\d.,\s]+", text):

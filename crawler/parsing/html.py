@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 # Elements that start and end a paragraph of running text.
@@ -114,10 +116,23 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
     return paragraphs
 
 
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector:
+    return CSSSelector(selector, translator="html")
+
+
+def select(element: HtmlElement, selector: str) -> list[HtmlElement]:
+    """``element.cssselect(selector)`` with the selector compiled once per process.
+
+    Translating CSS to XPath costs more than running it; the families' selectors are fixed.
+    """
+    return _compiled(selector)(element)
+
+
 def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
     """The first element matched by the first selector that matches anything."""
     for selector in selectors:
-        found = root.cssselect(selector)
+        found = select(root, selector)
         if found:
             return found[0]
     return None
@@ -126,7 +141,7 @@ def first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
 def first_text(root: HtmlElement, selectors: Iterable[str]) -> str:
     """Text of the first matching element that has any text."""
     for selector in selectors:
-        for element in root.cssselect(selector):
+        for element in select(root, selector):
             text = text_of(element)
             if text:
                 return text

@@ -1,0 +1,91 @@
+"""Benchmark 2: milliseconds per article of the project's extraction and item pipeline
+against ``trafilatura.extract`` on the same pages.
+
+The project side is what a crawl does with a downloaded article page: the family spider's
+``parse_article`` (family parser, dates) and every pipeline of ITEM_PIPELINES in order, ending
+in real SQLite writes on disk (the final flush at close_spider included). Passes alternate
+with the baseline, each on fresh responses and a fresh database; medians are reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import trafilatura
+
+from bench.common import FAMILIES, Result, median, mirror, scratch_dir
+from bench.inprocess import PipelineChain, parse, project_crawler, saved_articles
+
+
+async def project_pass(family_articles: dict, root, database) -> tuple[float, int, list[str]]:
+    """Seconds and stored items for every article, one crawler and pipeline chain per family."""
+    seconds, kept, names = 0.0, 0, []
+    for family, articles in family_articles.items():
+        crawler = project_crawler(
+            family,
+            {
+                "DATABASE_URL": f"sqlite:///{database}",
+                "PORTAL_REGISTRY": str(root / "portals.toml"),
+                "LOG_LEVEL": "WARNING",
+            },
+        )
+        chain = PipelineChain(crawler)
+        names = chain.names
+        await chain.open()
+        start = time.perf_counter()
+        for article in articles:
+            for item in parse(crawler, article):
+                kept += await chain.process(item) is not None
+        await chain.close()
+        seconds += time.perf_counter() - start
+    return seconds, kept, names
+
+
+def trafilatura_pass(family_articles: dict) -> float:
+    start = time.perf_counter()
+    for articles in family_articles.values():
+        for article in articles:
+            trafilatura.extract(article.response().text)
+    return time.perf_counter() - start
+
+
+def run(
+    articles: int = 600,
+    rounds: int = 3,
+    families: tuple[str, ...] = FAMILIES,
+    mirror_articles: int = 5000,
+) -> Result:
+    root = mirror(max(mirror_articles, articles))
+    per_family = -(-articles // len(families))
+    family_articles = {f: saved_articles(root, f, per_family) for f in families}
+    count = sum(len(a) for a in family_articles.values())
+    work = scratch_dir()
+    ours, theirs, ratios, names, kept = [], [], [], [], 0
+    for round_number in range(rounds):
+        database = work / f"pipeline-{round_number}.db"
+        if round_number % 2:
+            baseline = trafilatura_pass(family_articles)
+            seconds, kept, names = asyncio.run(project_pass(family_articles, root, database))
+        else:
+            seconds, kept, names = asyncio.run(project_pass(family_articles, root, database))
+            baseline = trafilatura_pass(family_articles)
+        ours.append(seconds * 1000 / count)
+        theirs.append(baseline * 1000 / count)
+        ratios.append(ours[-1] / theirs[-1])
+        print(
+            f"  round {round_number + 1}: project {ours[-1]:.2f} ms/article, "
+            f"trafilatura {theirs[-1]:.2f} ms/article",
+            flush=True,
+        )
+    return Result(
+        name="per-article cost (parse + pipelines / trafilatura)",
+        measured=f"{median(ours):.2f} ms/article",
+        baseline=f"{median(theirs):.2f} ms/article",
+        ratio=median(ratios),
+        notes=[
+            f"{count} articles of {len(families)} families, {rounds} rounds; pipelines: "
+            + " → ".join(names)
+            + f"; {kept} items stored per pass",
+        ],
+    )
