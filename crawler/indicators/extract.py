@@ -187,6 +187,9 @@ def extract_indicators(text: str) -> list[Indicator]:
 
 def _lower(text: str) -> str:
     """Lower-case without changing offsets (some code points lower to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 

@@ -12,7 +12,7 @@ from crawler.parsing.html import clean_inline, parse_html
 from crawler.text.boilerplate import strip_boilerplate
 from crawler.text.markup import strip_markup
 from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
-from crawler.text.spam import find_injected, scan_text_for_spam
+from crawler.text.spam import find_injected, might_carry_spam, scan_text_for_spam
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +85,10 @@ class SpamPipeline(ArticlePipeline):
     def process_article(self, article):
         findings = []
         if article.get("html"):
-            page = decode_html(article["html"], article.get("encoding"))
-            host = urlsplit(article.get("url") or "").hostname or ""
-            findings = find_injected(parse_html(page.text), host)
+            page = decode_html(article["html"], article.get("encoding")).text
+            if might_carry_spam(page):
+                host = urlsplit(article.get("url") or "").hostname or ""
+                findings = find_injected(parse_html(page), host)
         kept = []
         for paragraph in (article.get("body") or "").split("\n\n"):
             in_text = scan_text_for_spam(paragraph)

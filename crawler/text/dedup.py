@@ -70,12 +70,22 @@ class NearDuplicateIndex:
         self._minhashes: dict[str, MinHash] = {}
         self._hash_of_key: dict[str, str] = {}
         self._keys_by_hash: dict[str, set[str]] = {}
+        template = MinHash(num_perm=num_perm)
+        self._permutations, self._scheme = template.permutations, template.scheme
+        self._last: tuple[str, MinHash | None] | None = None
 
     def _minhash(self, body: str) -> MinHash | None:
-        if len(_WORD.findall(body)) < self.min_words:
-            return None
-        minhash = MinHash(num_perm=self.num_perm)
-        minhash.update_batch([s.encode("utf-8") for s in shingles(body, self.shingle_words)])
+        """The body's MinHash; the last one is reused, since a new article is first queried
+        and then added. Permutations are drawn once per index, not once per body."""
+        if self._last is not None and self._last[0] == body:
+            return self._last[1]
+        minhash = None
+        if len(_WORD.findall(body)) >= self.min_words:
+            minhash = MinHash(
+                num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme
+            )
+            minhash.update_batch([s.encode("utf-8") for s in shingles(body, self.shingle_words)])
+        self._last = (body, minhash)
         return minhash
 
     def add(self, key: str, body: str) -> None:

@@ -19,8 +19,31 @@ _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def _is_stray_control(char: str) -> bool:
-    return char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf")
+def _control_characters() -> re.Pattern[str]:
+    """Control (Cc) and format (Cf) characters but newline and tab, as one character class.
+
+    Scanned once over the blocks that hold them (Latin-1, general punctuation, Arabic and
+    Syriac marks, specials, and the astral format blocks) instead of per character of text.
+    """
+    blocks = (
+        range(0x0000, 0x3000),
+        range(0xFE00, 0x10000),
+        range(0x110A0, 0x11100),
+        range(0x13430, 0x13460),
+        range(0x1BCA0, 0x1BCA4),
+        range(0x1D170, 0x1D180),
+        range(0xE0000, 0xE0080),
+    )
+    found = [
+        chr(code)
+        for block in blocks
+        for code in block
+        if unicodedata.category(chr(code)) in ("Cc", "Cf") and chr(code) not in "\n\t"
+    ]
+    return re.compile("[" + "".join(re.escape(char) for char in found) + "]")
+
+
+_STRAY_CONTROLS = _control_characters()
 
 
 def normalize_text(text: str) -> str:
@@ -28,7 +51,7 @@ def normalize_text(text: str) -> str:
     paragraphs separated by exactly one blank line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.translate(_ZERO_WIDTH)
-    text = "".join(" " if char == "\t" else char for char in text if not _is_stray_control(char))
+    text = _STRAY_CONTROLS.sub("", text).replace("\t", " ")
     # \s covers U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000; \n is kept for line structure.
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")

@@ -145,6 +145,24 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
     return findings
 
 
+_HIDING = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0|font-size\s*:\s*0"
+    r"|position\s*:\s*(?:absolute|fixed)|overflow\s*:\s*hidden|\shidden[\s>=/]",
+    re.IGNORECASE,
+)
+_ABSOLUTE_LINK = re.compile(r"href\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_IP_IN_URL = re.compile(r"//\[?(?:\d{1,3}\.){3}\d{1,3}|//\[[0-9a-f:]+\]", re.IGNORECASE)
+
+
+def might_carry_spam(page: str) -> bool:
+    """A cheap look at the page source before parsing it for `find_injected`: False only
+    when none of what it reports can be there (no gambling word, no link to an IP address,
+    and not both a hiding style and an absolute link)."""
+    if _BRAND.search(page) or _GENERIC.search(page) or _IP_IN_URL.search(page):
+        return True
+    return bool(_HIDING.search(page) and _ABSOLUTE_LINK.search(page))
+
+
 def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
     """Hidden spam blocks, gambling keywords and links to bare IP addresses in a page."""
     findings: list[SpamFinding] = []

@@ -3,7 +3,12 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from crawler.text.spam import find_injected, remove_injected, scan_text_for_spam
+from crawler.text.spam import (
+    find_injected,
+    might_carry_spam,
+    remove_injected,
+    scan_text_for_spam,
+)
 
 PORTALS = Path(__file__).parents[1] / "fixtures" / "portals"
 YENMO_ARTICLE = (
@@ -120,3 +125,37 @@ def test_scan_text_for_spam():
 def test_clean_article_text_has_no_spam():
     text = "Hội nghị đã thống nhất các giải pháp trọng tâm, phấn đấu hoàn thành các chỉ tiêu."
     assert scan_text_for_spam(text) == []
+
+
+SPAM_SOURCES = [
+    YENMO_ARTICLE.read_text(encoding="utf-8"),
+    *(
+        f'<p>Tin</p><div style="{style}"><a href="https://nhacai-uytin.example/">xem</a></div>'
+        for style in ("display: none", "font-size: 0px", "position:absolute; left:-9999px",
+                      "height:0; overflow:hidden")
+    ),
+    '<p>Tin tức</p><span hidden><a href="http://[2001:db8::7]/">xem ngay</a></span>',
+    '<p>Tin</p><a href="http://103.1.2.3/x">xem</a>',
+    "<p>Đăng ký FUN88 nhận thưởng ngay hôm nay</p>",
+    '<p>Xem thêm <a href="/bai-viet">nổ hũ đổi thưởng</a></p>',
+]
+
+
+@pytest.mark.parametrize("source", SPAM_SOURCES)
+def test_the_cheap_precheck_never_misses_what_find_injected_reports(source):
+    assert find_injected(parse(source), HOST)
+    assert might_carry_spam(source)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        PORTALS / "kimdong.hungyen.gov.vn" / "portal" / "Pages" / "2020-11-7"
+        / "MTTQ-Viet-Nam-huyen-Ky-niem-90-nam-ngay-truyen-thong-9100.aspx",
+        next((PORTALS / "quangthanh.kinhmon.haiduong.gov.vn" / "Trang").glob("ChiTiet*nid=1300*")),
+    ],
+)
+def test_a_clean_page_skips_the_parse(page):
+    source = page.read_text(encoding="utf-8")
+    assert not might_carry_spam(source)
+    assert find_injected(html.fromstring(source), HOST) == []
