@@ -78,8 +78,10 @@ ITEM_PIPELINES = {
 }
 # Stored originals (first seen within this many days) that new articles are compared with.
 DEDUP_LOOKBACK_DAYS = 180
-# Originals kept in memory for near-duplicate search; the oldest leave first.
-DEDUP_INDEX_MAX = 20000
+# Originals kept in memory for near-duplicate search; the oldest leave first. Each costs
+# about 9 KB (MinHash and LSH bands), so this bounds a crawl's memory; exact duplicates are
+# found in the database (content_hash) without a bound.
+DEDUP_INDEX_MAX = 2000
 
 # --- monitoring: crawl_runs, health checks, progress (README "Monitoring") -------------
 EXTENSIONS = {

@@ -24,9 +24,10 @@ BODY = (
 class Chain:
     """The project's ITEM_PIPELINES, opened on a temporary database."""
 
-    def __init__(self, db):
+    def __init__(self, db, **overrides):
         settings = get_project_settings()
         settings.set("DATABASE_URL", f"sqlite:///{db}")
+        settings.update(overrides)
         self.crawler = Crawler(FamilySpider, settings)
         self.crawler.spider = FamilySpider(name="test")
         self.crawler.stats = MemoryStatsCollector(self.crawler)
@@ -173,3 +174,23 @@ def test_portal_widget_figures_are_stored_per_crawl(chain):
     assert chain.query("SELECT portal, name, value, as_of FROM portal_indicators") == [
         ("haiduong-quangthanh", "hồ sơ TTHC trễ hạn", 0.0, "2023-11-30T07:04:41+07:00")
     ]
+
+
+def test_the_in_memory_index_is_bounded_and_exact_copies_are_still_found(tmp_path):
+    chain = Chain(tmp_path / "bounded.db", DEDUP_INDEX_MAX=1, STORAGE_BATCH_SIZE=1)
+    try:
+        first = chain.run(article())
+        other = BODY.replace("Quang Thành", "Ngọc Liên").replace("92 triệu", "71 triệu")
+        other = other.replace("Dự hội nghị có lãnh đạo các ban, ngành, đoàn thể của xã.",
+                              "Các đại biểu thảo luận kế hoạch xây dựng nông thôn mới kiểu mẫu.")
+        chain.run(article(url="http://ngoclien.camgiang.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=4",
+                          portal="haiduong-ngoclien", body=other))
+        dedup = next(p for p in chain.pipelines if hasattr(p, "originals"))
+        assert list(dedup.originals) == [
+            "http://ngoclien.camgiang.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=4"
+        ]
+        copy = chain.run(article(url="http://kimdong.hungyen.gov.vn/portal/Pages/2023-11-3/Ban-sao-7.aspx",
+                                 portal="hungyen-kimdong"))
+        assert copy["duplicate_of"] == first["url"]  # found in the database, not in memory
+    finally:
+        chain.close()

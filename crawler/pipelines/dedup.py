@@ -38,7 +38,7 @@ class DeduplicationPipeline:
         self.stats = crawler.stats
         self.database_url = settings.get("DATABASE_URL")
         self.lookback_days = settings.getint("DEDUP_LOOKBACK_DAYS", 180)
-        self.index_max = settings.getint("DEDUP_INDEX_MAX", 20000)
+        self.index_max = settings.getint("DEDUP_INDEX_MAX", 2000)
         self.index = NearDuplicateIndex()
         # Originals in the index, oldest first: url -> (portal, order of arrival).
         self.originals: OrderedDict[str, tuple[str, int]] = OrderedDict()
