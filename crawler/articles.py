@@ -5,7 +5,6 @@ from __future__ import annotations
 from crawler.dates import ParsedDate, refine_with
 from crawler.items import ArticleItem
 from crawler.parsing.base import ParsedArticle
-from crawler.text.markup import strip_markup
 
 
 def build_article_item(
@@ -19,18 +18,18 @@ def build_article_item(
     raw: dict,
 ) -> ArticleItem:
     """The item for a usable parsed page; the listing's date fills in or refines the page's.
-    Text fields are plain text: markup that slipped into a field is removed here."""
+    Markup that slipped into a text field is removed by NormalizationPipeline, for every item."""
     published = refine_with(parsed.published, listing_published)
     return ArticleItem(
         url=parsed.url,
         portal=portal,
         family=family,
-        title=strip_markup(parsed.title),
+        title=parsed.title,
         published_at=published.isoformat() if published else None,
-        author=strip_markup(parsed.author),
+        author=parsed.author,
         view_count=parsed.view_count,
-        category=strip_markup(parsed.category or category or None),
-        body=strip_markup(parsed.body),
+        category=parsed.category or category or None,
+        body=parsed.body,
         listing_url=listing_url,
         listing_published_at=listing_published.isoformat() if listing_published else None,
         **raw,

@@ -366,7 +366,3 @@ def stored_page(engine: Engine, url: str) -> tuple[bytes, str | None] | None:
     with engine.connect() as connection:
         row = connection.execute(query).first()
     return (row.html, row.encoding) if row is not None and row.html else None
-
-
-def table_names(engine: Engine) -> list[str]:
-    return inspect(engine).get_table_names()

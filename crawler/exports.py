@@ -12,16 +12,10 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from crawler.db import ArticleRow, IndicatorRow, PortalIndicatorRow
+from crawler.items import ARTICLE_FIELDS
 
 ARTICLE_COLUMNS = (
-    "url",
-    "portal",
-    "title",
-    "published_at",
-    "author",
-    "view_count",
-    "category",
-    "body",
+    *ARTICLE_FIELDS,
     "duplicate_of",
     "text_quality",
     "first_seen",

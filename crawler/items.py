@@ -2,6 +2,19 @@
 
 import scrapy
 
+# The article fields users see, in the order they see them: crawl feeds, CSV exports and the
+# storage columns all start with these.
+ARTICLE_FIELDS = (
+    "url",
+    "portal",
+    "title",
+    "published_at",
+    "author",
+    "view_count",
+    "category",
+    "body",
+)
+
 
 class ArticleItem(scrapy.Item):
     """One news article as parsed from its page, plus the raw page for re-parsing."""

@@ -11,6 +11,7 @@ import json
 import os
 
 from crawler import __version__
+from crawler.items import ARTICLE_FIELDS
 from crawler.rendering import launch_options
 
 BOT_NAME = "crawler"
@@ -115,16 +116,7 @@ HEALTH_STALE_DAYS = 7
 # --- feeds (scrapy crawl hungyen -O articles.csv) ---------------------------------------
 FEED_EXPORTERS = {"csv": "crawler.exporters.ExcelCsvItemExporter"}
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = [
-    "url",
-    "portal",
-    "title",
-    "published_at",
-    "author",
-    "view_count",
-    "category",
-    "body",
-]
+FEED_EXPORT_FIELDS = list(ARTICLE_FIELDS)
 
 # --- portals that build their listings by JavaScript (render_js = true) ------------------
 # Rendered by scrapy-playwright in the system Chromium ($CHROMIUM_PATH or found on PATH); its

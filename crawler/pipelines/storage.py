@@ -23,20 +23,13 @@ from crawler.db import (
     now_iso,
     upsert_portals,
 )
-from crawler.items import ArticleItem, PageFailureItem, PortalIndicatorItem
+from crawler.items import ARTICLE_FIELDS, ArticleItem, PageFailureItem, PortalIndicatorItem
 from crawler.signals import listing_page_fetched
 
 logger = logging.getLogger(__name__)
 
 ARTICLE_COLUMNS = (
-    "url",
-    "portal",
-    "title",
-    "published_at",
-    "author",
-    "view_count",
-    "category",
-    "body",
+    *ARTICLE_FIELDS,
     "content_hash",
     "duplicate_of",
     "text_quality",
