@@ -69,12 +69,12 @@ def _mix64(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(33))
 
 
-def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
+def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:  # uint32
     """Distinct 32-bit hashes of the ``size``-word shingles of ``words``, computed with numpy
     from one CRC-32 per word rather than one SHA-1 per shingle string (the same sets as
     `shingles`, about twenty times cheaper)."""
     if not words:
-        return np.empty(0, dtype=np.uint64)
+        return np.empty(0, dtype=np.uint32)
     word_hashes = np.fromiter(
         (zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words)
     )
@@ -83,7 +83,7 @@ def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
     with np.errstate(over="ignore"):
         for offset in range(min(size, len(words))):
             combined = combined * _SHINGLE_STEP + word_hashes[offset : offset + width]
-        return np.unique(_mix64(combined) & _MASK32)
+        return np.unique((_mix64(combined) & _MASK32).astype(np.uint32))
 
 
 class NearDuplicateIndex:
@@ -106,10 +106,13 @@ class NearDuplicateIndex:
         self._minhashes: dict[str, MinHash] = {}
         self._hash_of_key: dict[str, str] = {}
         self._keys_by_hash: dict[str, set[str]] = {}
-        # Affine permutations a*h + b mod 2^32 (a odd: a bijection), drawn once per index.
+        # Affine permutations a*h + b mod 2^32 (a odd: a bijection), drawn once per index;
+        # uint32 arithmetic wraps modulo 2^32 by itself.
         random = np.random.default_rng(1)
-        self._multipliers = random.integers(1, 2**32, size=num_perm, dtype=np.uint64) | 1
-        self._offsets = random.integers(0, 2**32, size=num_perm, dtype=np.uint64)
+        self._multipliers = (random.integers(0, 2**32, num_perm, dtype=np.uint64) | 1).astype(
+            np.uint32
+        )
+        self._offsets = random.integers(0, 2**32, num_perm, dtype=np.uint64).astype(np.uint32)
         self._last: tuple[str, MinHash | None] | None = None
 
     def _minhash(self, body: str) -> MinHash | None:
@@ -123,8 +126,11 @@ class NearDuplicateIndex:
             hashes = shingle_hashes(words, self.shingle_words)
             with np.errstate(over="ignore"):
                 permuted = self._multipliers[:, None] * hashes[None, :] + self._offsets[:, None]
-            signature = (permuted & _MASK32).min(axis=1)
-            minhash = MinHash(num_perm=self.num_perm, hashvalues=signature, scheme="affine32")
+            minhash = MinHash(
+                hashvalues=permuted.min(axis=1),
+                permutations=(self._multipliers, self._offsets),
+                scheme="affine32",
+            )
         self._last = (body, minhash)
         return minhash
 
