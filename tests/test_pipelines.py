@@ -194,3 +194,40 @@ def test_the_in_memory_index_is_bounded_and_exact_copies_are_still_found(tmp_pat
         assert copy["duplicate_of"] == first["url"]  # found in the database, not in memory
     finally:
         chain.close()
+
+
+def test_an_unseen_body_costs_no_database_lookup_and_other_crawls_rows_are_read_in(tmp_path):
+    """Exact originals are looked up in the database only when the body's hash prefix is
+    known; rows another crawl stored after this one opened are read in on refresh."""
+    from sqlalchemy import event
+
+    from crawler.db import make_engine
+    from crawler.pipelines.dedup import StoredHashes
+    from crawler.text.dedup import content_hash
+
+    writer = Chain(tmp_path / "shared.db", DEDUP_INDEX_MAX=1, STORAGE_BATCH_SIZE=1)
+    writer.run(article())
+    writer.close()
+    engine = make_engine(f"sqlite:///{tmp_path / 'shared.db'}")
+    hashes = StoredHashes(engine, refresh_seconds=3600)
+    lookups = []
+    event.listen(engine, "before_cursor_execute", lambda *args: lookups.append(args[2]))
+    assert hashes.might_contain(content_hash(writer.query("SELECT body FROM articles")[0][0]))
+    assert not hashes.might_contain(content_hash("Một bài viết chưa từng lưu."))
+    assert lookups == []
+
+    other = (
+        "Chiều 5/11, xã Ngọc Liên ra quân làm đường giao thông nông thôn, nạo vét kênh mương"
+        " nội đồng và trồng cây xanh dọc các tuyến đường liên thôn trên địa bàn xã.\n\n"
+        "Năm 2023, toàn xã đã cứng hóa 4,5 km đường ngõ xóm với tổng kinh phí 3,2 tỷ đồng,"
+        " trong đó nhân dân đóng góp hơn 1 tỷ đồng và nhiều ngày công lao động."
+    )
+    second = Chain(tmp_path / "shared.db", STORAGE_BATCH_SIZE=1)
+    stored = second.run(article(url="http://x.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=9",
+                                portal="haiduong-ngoclien", body=other))
+    second.close()
+    assert stored["duplicate_of"] is None
+    assert not hashes.might_contain(stored["content_hash"])  # not refreshed yet
+    hashes.refresh_seconds = 0
+    assert hashes.might_contain(stored["content_hash"])
+    engine.dispose()

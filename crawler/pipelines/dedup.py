@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from datetime import datetime, timedelta
 
+import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 from sqlalchemy import or_, select
@@ -27,6 +29,56 @@ from crawler.text.dedup import NearDuplicateIndex, content_hash
 from crawler.text.urls import canonical_url
 
 logger = logging.getLogger(__name__)
+
+ORIGINAL = or_(ArticleRow.duplicate_of.is_(None), ArticleRow.duplicate_of == "")
+
+
+class StoredHashes:
+    """The content hashes of stored originals, held as 64-bit prefixes (8 bytes each), so a
+    body stored nowhere needs no database look-up. A prefix match only means "look it up".
+    Rows that other crawls add to the same database are read in at most every
+    ``refresh_seconds``."""
+
+    def __init__(self, engine, refresh_seconds: float = 2.0):
+        self.engine = engine
+        self.refresh_seconds = refresh_seconds
+        self.last_id = 0
+        self.loaded = np.empty(0, dtype=np.uint64)  # sorted, read at open
+        self.added: set[int] = set()
+        self.refreshed_at = 0.0
+        prefixes = self._read_new()
+        self.loaded = np.unique(np.array(prefixes, dtype=np.uint64))
+        self.refreshed_at = time.monotonic()
+
+    @staticmethod
+    def prefix(digest: str) -> int:
+        return int(digest[:16], 16)
+
+    def add(self, digest: str) -> None:
+        self.added.add(self.prefix(digest))
+
+    def might_contain(self, digest: str) -> bool:
+        if time.monotonic() - self.refreshed_at > self.refresh_seconds:
+            self.added.update(self._read_new())
+            self.refreshed_at = time.monotonic()
+        prefix = self.prefix(digest)
+        if prefix in self.added:
+            return True
+        position = int(np.searchsorted(self.loaded, np.uint64(prefix)))
+        return position < len(self.loaded) and int(self.loaded[position]) == prefix
+
+    def _read_new(self) -> list[int]:
+        query = (
+            select(ArticleRow.id, ArticleRow.content_hash)
+            .where(ArticleRow.id > self.last_id, ArticleRow.content_hash.is_not(None), ORIGINAL)
+            .order_by(ArticleRow.id)
+        )
+        prefixes = []
+        with self.engine.connect() as connection:
+            for row_id, digest in connection.execute(query):
+                self.last_id = row_id
+                prefixes.append(self.prefix(digest))
+        return prefixes
 
 
 class DeduplicationPipeline:
@@ -44,6 +96,7 @@ class DeduplicationPipeline:
         self.originals: OrderedDict[str, tuple[str, int]] = OrderedDict()
         self.arrivals = 0
         self.engine = None
+        self.stored_hashes: StoredHashes | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -62,6 +115,7 @@ class DeduplicationPipeline:
         with self.engine.connect() as connection:
             for url, portal, body in reversed(connection.execute(query).all()):
                 self._remember(url, portal, body)
+        self.stored_hashes = StoredHashes(self.engine)
 
     def close_spider(self):
         self.engine.dispose()
@@ -90,6 +144,7 @@ class DeduplicationPipeline:
             return item
         article["duplicate_of"] = None
         self._remember(url, article.get("portal"), body)
+        self.stored_hashes.add(digest)
         return item
 
     def _exact_original(self, digest: str, url: str) -> tuple[str, str] | None:
@@ -98,10 +153,11 @@ class DeduplicationPipeline:
         if known:
             first = min(known, key=lambda key: self.originals[key][1])
             return first, self.originals[first][0]
+        if not self.stored_hashes.might_contain(digest):
+            return None
         query = (
             select(ArticleRow.url, ArticleRow.portal)
-            .where(ArticleRow.content_hash == digest, ArticleRow.url != url)
-            .where(or_(ArticleRow.duplicate_of.is_(None), ArticleRow.duplicate_of == ""))
+            .where(ArticleRow.content_hash == digest, ArticleRow.url != url, ORIGINAL)
             .order_by(ArticleRow.first_seen, ArticleRow.id)
             .limit(1)
         )
