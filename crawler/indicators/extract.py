@@ -47,6 +47,7 @@ from .vocabulary import (
 )
 
 YEAR = r"(?:19|20)\d{2}"
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(
     rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER}))?(?!\d)"
 )
@@ -203,13 +204,29 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _longest_prefix(rest: str, table: dict[str, str] | frozenset[str]) -> str | None:
-    best = None
-    for written in table:
-        if rest.startswith(written) and not _continues_word(rest, len(written)):
-            if best is None or len(written) > len(best):
-                best = written
-    return best
+class _Lexicon:
+    """Written forms grouped by first character, longest first: a look-up tries only the
+    few forms that can start the text instead of the whole vocabulary."""
+
+    def __init__(self, forms):
+        self.by_first: dict[str, list[str]] = {}
+        for written in sorted(forms, key=len, reverse=True):
+            self.by_first.setdefault(written[:1], []).append(written)
+
+    def longest_prefix(self, rest: str) -> str | None:
+        """The longest form ``rest`` starts with as a whole word."""
+        for written in self.by_first.get(rest[:1], ()):
+            if rest.startswith(written) and not _continues_word(rest, len(written)):
+                return written
+        return None
+
+
+_SKIP_WORDS = _Lexicon(TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS)
+_COUNT_NOUNS = _Lexicon(COUNT_NOUNS)
+_MEASURES = _Lexicon(MEASURE_UNITS)
+_MULTIPLIERS = _Lexicon(w for w in MULTIPLIERS if w != "vạn")
+_CURRENCIES = _Lexicon(CURRENCY_WORDS)
+_FOREIGN = _Lexicon(FOREIGN_CURRENCIES)
 
 
 def _continues_word(rest: str, length: int) -> bool:
@@ -218,9 +235,9 @@ def _continues_word(rest: str, length: int) -> bool:
 
 def _noun_unit(low: str, offset: int) -> _Unit | None:
     rest = low[offset:]
-    skip_word = _longest_prefix(rest, TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS)
-    noun = _longest_prefix(rest, COUNT_NOUNS)
-    measure = _longest_prefix(rest, MEASURE_UNITS)
+    skip_word = _SKIP_WORDS.longest_prefix(rest)
+    noun = _COUNT_NOUNS.longest_prefix(rest)
+    measure = _MEASURES.longest_prefix(rest)
     candidates = [w for w in (skip_word, noun, measure) if w]
     if not candidates:
         return None
@@ -241,15 +258,15 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     rest = low[start:]
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
-    multiplier = _longest_prefix(rest, {w: w for w in MULTIPLIERS if w != "vạn"})
+    multiplier = _MULTIPLIERS.longest_prefix(rest)
     if multiplier and not re.match(r"\s*(?:lệ|trọng)\b", rest[len(multiplier) :]):
         after = start + len(multiplier)
         tail = low[after:]
         spaces = len(tail) - len(tail.lstrip())
-        money = _longest_prefix(tail.lstrip(), {w: w for w in CURRENCY_WORDS})
+        money = _CURRENCIES.longest_prefix(tail.lstrip())
         if money and not _is_comrade(tail.lstrip()):
             return _Unit("VND", after + spaces + len(money), multiplier)
-        foreign = _longest_prefix(tail.lstrip(), FOREIGN_CURRENCIES)
+        foreign = _FOREIGN.longest_prefix(tail.lstrip())
         if foreign:
             return _Unit(FOREIGN_CURRENCIES[foreign], after + spaces + len(foreign), multiplier)
         counted = _noun_unit(low, after + spaces)
@@ -261,10 +278,10 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     noun = _noun_unit(low, start)
     if noun and noun.unit not in ("đồng chí", "đồng bào"):
         return noun
-    money = _longest_prefix(rest, {w: w for w in CURRENCY_WORDS})
+    money = _CURRENCIES.longest_prefix(rest)
     if money and not _is_comrade(rest):
         return _Unit("VND", start + len(money))
-    foreign = _longest_prefix(rest, FOREIGN_CURRENCIES)
+    foreign = _FOREIGN.longest_prefix(rest)
     if foreign:
         return _Unit(FOREIGN_CURRENCIES[foreign], start + len(foreign))
     if re.match(r"lần\b(?!\s+thứ)", rest):
@@ -507,6 +524,12 @@ def _extract_sentence(
     sentence: str, block: _TargetBlock | None
 ) -> tuple[list[Indicator], _TargetBlock | None]:
     low = _lower(sentence)
+    if not _DIGIT.search(sentence):
+        # No figure and no year: only a target lead-in ("Phấn đấu:") can change the block.
+        lead_in = _LEAD_IN.search(low)
+        if lead_in is not None:
+            block = _TargetBlock(_lead_in_year(low[lead_in.start() : lead_in.end()]))
+        return [], block
     figures, years = _find_figures(sentence, low)
     if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
         block = None
