@@ -33,9 +33,34 @@ GAMBLING_WORDS = (
 )  # fmt: skip
 
 
+def _trie(words) -> str:
+    """Alternatives of ``words`` with shared prefixes factored out ("w88|win79" becomes
+    "w(?:88|in79)"): the regex engine then rejects most positions on their first letter."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return pattern(tree)
+
+
 def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    """Whole-word keywords, spaces matching any run of whitespace, for LOWER-CASED text
+    (several times faster on a whole page than an IGNORECASE alternation)."""
+    return re.compile(rf"(?<!\w){_trie(word.lower() for word in words)}(?!\w)")
 
 
 _BRAND = _keyword_pattern(GAMBLING_BRANDS)
@@ -138,26 +163,28 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
     suspicious_links = [f.href for f in findings] + [
         link.get("href").strip() for link in _links(block) if is_ip_host(_host_of(link.get("href")))
     ]
-    gambling = _BRAND.search(text) or _GENERIC.search(text)
+    lowered = text.lower()
+    gambling = _BRAND.search(lowered) or _GENERIC.search(lowered)
     if suspicious_links or gambling:
         href = suspicious_links[0] if suspicious_links else None
         findings.insert(0, SpamFinding("hidden_block", _excerpt(text), href, block))
     return findings
 
 
+# Matched on the lower-cased page source.
 _HIDING = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0|font-size\s*:\s*0"
-    r"|position\s*:\s*(?:absolute|fixed)|overflow\s*:\s*hidden|\shidden[\s>=/]",
-    re.IGNORECASE,
+    r"|position\s*:\s*(?:absolute|fixed)|overflow\s*:\s*hidden|\shidden[\s>=/]"
 )
-_ABSOLUTE_LINK = re.compile(r"href\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-_IP_IN_URL = re.compile(r"//\[?(?:\d{1,3}\.){3}\d{1,3}|//\[[0-9a-f:]+\]", re.IGNORECASE)
+_ABSOLUTE_LINK = re.compile(r"href\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//")
+_IP_IN_URL = re.compile(r"//\[?(?:\d{1,3}\.){3}\d{1,3}|//\[[0-9a-f:]+\]")
 
 
 def might_carry_spam(page: str) -> bool:
     """A cheap look at the page source before parsing it for `find_injected`: False only
     when none of what it reports can be there (no gambling word, no link to an IP address,
     and not both a hiding style and an absolute link)."""
+    page = page.lower()
     if _BRAND.search(page) or _GENERIC.search(page) or _IP_IN_URL.search(page):
         return True
     return bool(_HIDING.search(page) and _ABSOLUTE_LINK.search(page))
@@ -175,9 +202,9 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
         if href and is_ip_host(_host_of(href)):
             findings.append(SpamFinding("ip_link", _excerpt(element.text_content()), href, element))
         own = _own_text(element)
-        in_link = bool(href)
-        match = _BRAND.search(own) or (
-            _GENERIC.search(own) if in_link or _URL_IN_TEXT.search(own) else None
+        lowered = own.lower()
+        match = _BRAND.search(lowered) or (
+            _GENERIC.search(lowered) if href or _URL_IN_TEXT.search(own) else None
         )
         if match:
             findings.append(SpamFinding("gambling_keyword", _excerpt(own), href or None, element))
@@ -221,8 +248,9 @@ def scan_text_for_spam(text: str) -> list[SpamFinding]:
             candidate = url if "://" in url else "http://" + url
             if is_ip_host(_host_of(candidate)):
                 findings.append(SpamFinding("ip_link", _excerpt(line), url))
-        brand = _BRAND.search(line)
-        generic = _GENERIC.search(line) if (urls or brand) else None
+        lowered = line.lower()
+        brand = _BRAND.search(lowered)
+        generic = _GENERIC.search(lowered) if (urls or brand) else None
         if brand or generic:
             findings.append(SpamFinding("gambling_keyword", _excerpt(line)))
     return findings

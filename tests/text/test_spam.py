@@ -159,3 +159,20 @@ def test_a_clean_page_skips_the_parse(page):
     source = page.read_text(encoding="utf-8")
     assert not might_carry_spam(source)
     assert find_injected(html.fromstring(source), HOST) == []
+
+
+def test_keyword_trie_matches_exactly_the_whole_words_of_the_list():
+    import re
+
+    from crawler.text.spam import _keyword_pattern
+
+    words = ("nhà cái", "nhà cái uy tín", "w88", "win79", "bắn cá", "bet", "bet365")
+    pattern = _keyword_pattern(words)
+    naive = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    ) + r")(?!\w)")
+    samples = ["nhà  cái uy tín số 1", "nhà cái", "nhàcái", "xw88", "w88x", "win79!", "bet3650",
+               "bet365", "đi bắn\tcá", "bắn cáo", "betting", "nhà cái uy", "(bet)"]
+    for text in samples:
+        found, expected = pattern.search(text), naive.search(text)
+        assert (found and found.group()) == (expected and expected.group()), text
