@@ -16,6 +16,7 @@ def build_article_item(
     listing_url: str | None,
     listing_published: ParsedDate | None,
     raw: dict,
+    page_text: str | None = None,
 ) -> ArticleItem:
     """The item for a usable parsed page; the listing's date fills in or refines the page's.
     Markup that slipped into a text field is removed by NormalizationPipeline, for every item."""
@@ -32,5 +33,6 @@ def build_article_item(
         body=parsed.body,
         listing_url=listing_url,
         listing_published_at=listing_published.isoformat() if listing_published else None,
+        page_text=page_text,
         **raw,
     )

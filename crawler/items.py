@@ -35,6 +35,9 @@ class ArticleItem(scrapy.Item):
     encoding = scrapy.Field()
     status = scrapy.Field()
     content_type = scrapy.Field()
+    # The page decoded to text, handed on so that pipelines looking at the whole page (spam)
+    # need not decode it again; neither stored nor exported.
+    page_text = scrapy.Field()
     # Filled by pipelines.
     content_hash = scrapy.Field()
     duplicate_of = scrapy.Field()

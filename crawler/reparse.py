@@ -100,4 +100,5 @@ class ReparseSpider(scrapy.Spider):
             listing_url=listing_url,
             listing_published=parse_iso_date(listing_published_at),
             raw=raw,
+            page_text=text,
         )

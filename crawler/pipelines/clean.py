@@ -84,11 +84,12 @@ class SpamPipeline(ArticlePipeline):
 
     def process_article(self, article):
         findings = []
-        if article.get("html"):
+        page = article.get("page_text")
+        if page is None and article.get("html"):
             page = decode_html(article["html"], article.get("encoding")).text
-            if might_carry_spam(page):
-                host = urlsplit(article.get("url") or "").hostname or ""
-                findings = find_injected(parse_html(page), host)
+        if page and might_carry_spam(page):
+            host = urlsplit(article.get("url") or "").hostname or ""
+            findings = find_injected(parse_html(page), host)
         kept = []
         for paragraph in (article.get("body") or "").split("\n\n"):
             in_text = scan_text_for_spam(paragraph)

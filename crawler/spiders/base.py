@@ -386,7 +386,7 @@ class FamilySpider(scrapy.Spider):
             yield self.failure(entry.url, portal, "article", not_found, response)
             return
         article = self.markup.parse_article(decoded.text, entry.url)
-        yield self.article_item(article, response, portal, entry, category, decoded.encoding)
+        yield self.article_item(article, response, portal, entry, category, decoded)
 
     def article_item(
         self,
@@ -395,7 +395,7 @@ class FamilySpider(scrapy.Spider):
         portal: Portal,
         entry: ListingEntry,
         category: str,
-        encoding: str | None,
+        decoded: DecodedPage,
     ):
         """The ArticleItem of a parsed page, or a failure item saying what was missing."""
         if not article.title or not article.paragraphs:
@@ -414,7 +414,8 @@ class FamilySpider(scrapy.Spider):
             category=category,
             listing_url=response.meta.get("listing_url"),
             listing_published=entry.published,
-            raw={**self.raw_page(response), "encoding": encoding},
+            raw={**self.raw_page(response), "encoding": decoded.encoding},
+            page_text=decoded.text,
         )
 
     def decoded_page(self, response) -> DecodedPage:

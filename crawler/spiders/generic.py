@@ -103,7 +103,7 @@ class GenericSpider(FamilySpider):
                 self.templates.for_host(host),
             )
             yield self.article_item(
-                article, page.response, page.portal, page.entry, page.category, decoded.encoding
+                article, page.response, page.portal, page.entry, page.category, decoded
             )
 
     def release_all(self, response=None):
