@@ -4,6 +4,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler.text.legacy_fonts import tcvn3_to_unicode, vni_to_unicode
 from crawler.text.vietnamese import (
@@ -234,8 +235,10 @@ LEGACY_SHARE_THRESHOLD = 0.2
 MIN_LEGACY_WORDS = 3
 
 
+@lru_cache(maxsize=65536)
 def _legacy_convertible(word: str) -> bool:
-    """An invalid word that becomes a syllable once read as TCVN3 or VNI."""
+    """An invalid word that becomes a syllable once read as TCVN3 or VNI (cached: a
+    language has a few thousand syllables, and every article repeats them)."""
     if word.isascii() or _VIETNAMESE_BEYOND_LATIN1.search(word) or is_valid_syllable(word):
         return False
     return any(is_valid_syllable(convert(word)) for convert in _LEGACY_CONVERTERS.values())

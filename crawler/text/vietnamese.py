@@ -69,6 +69,11 @@ LOANWORDS = frozenset(
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+")
 _WORD_SEPARATORS = re.compile(r"[\s\-\u2013\u2014/]+")
 _EDGE_PUNCTUATION = ".,;:!?()[]{}<>\"'“”‘’…*=+|"
+# Every character str.isdigit() accepts ("²" of "m²" too), as one class: a regex scan
+# instead of a Python loop per character.
+_DIGIT = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x110000) if chr(c).isdigit()) + "]"
+)
 
 
 def split_tone(syllable: str) -> tuple[str, str | None] | None:
@@ -157,7 +162,7 @@ def candidate_words(text: str) -> list[str]:
     words = []
     for token in _WORD_SEPARATORS.split(text):
         word = token.strip(_EDGE_PUNCTUATION)
-        if word and not any(char.isdigit() for char in word):
+        if word and not _DIGIT.search(word):
             words.append(word)
     return words
 
