@@ -103,6 +103,8 @@ def mask_digits(line: str) -> str:
 
 def classify_line(line: str) -> str | None:
     """Reason why a line is not article text, or None when it may be."""
+    if len(line.split()) > MAX_BOILERPLATE_WORDS:
+        return None  # prose: masking keeps the word count, so no need to mask it
     masked = mask_digits(line)
     if not masked:
         return "empty"

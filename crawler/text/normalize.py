@@ -15,8 +15,6 @@ from crawler.text.vietnamese import (
     vietnamese_score,
 )
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u2060\u00ad"))
-_SPACES = re.compile(r"[^\S\n]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -51,10 +49,14 @@ def normalize_text(text: str) -> str:
     """NFC text with one kind of space, no invisible characters, stripped lines and
     paragraphs separated by exactly one blank line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_ZERO_WIDTH)
-    text = _STRAY_CONTROLS.sub("", text).replace("\t", " ")
-    # \s covers U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000; \n is kept for line structure.
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = []
+    for line in text.split("\n"):
+        if not line.isprintable():
+            # Control and format characters (zero-width ones included) are not printable;
+            # most lines have none and skip this scan.
+            line = _STRAY_CONTROLS.sub("", line).replace("\t", " ")
+        # str.split() splits on what \s matches (U+00A0, U+2000..U+200A, U+202F, U+3000...).
+        lines.append(" ".join(line.split()))
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
