@@ -252,7 +252,8 @@ def diacritics_quality(text: str) -> TextQuality:
     text = unicodedata.normalize("NFC", text)
     words = candidate_words(text)
 
-    garbled = [word for word in words if _MOJIBAKE.search(word)]
+    # Mojibake pairs never span a space, so a text without one has no garbled word.
+    garbled = [word for word in words if _MOJIBAKE.search(word)] if _MOJIBAKE.search(text) else []
     if len(garbled) >= MIN_DAMAGED_WORDS:
         return TextQuality("mojibake", len(garbled) / len(words), garbled[:5])
 

@@ -162,7 +162,7 @@ def candidate_words(text: str) -> list[str]:
     words = []
     for token in _WORD_SEPARATORS.split(text):
         word = token.strip(_EDGE_PUNCTUATION)
-        if word and not _DIGIT.search(word):
+        if word and (word.isalpha() or not _DIGIT.search(word)):
             words.append(word)
     return words
 
