@@ -23,7 +23,6 @@ SKIPPED_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -31,8 +30,11 @@ def clean_inline(text: str | None) -> str:
     """One line of text: NFC, no invisible characters, single spaces."""
     if not text:
         return ""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():  # invisible characters are format characters: not printable
+        text = _INVISIBLE.sub("", text)
+    # str.split() splits on every Unicode space (U+00A0, U+2000..U+200A, U+3000...).
+    return " ".join(text.split())
 
 
 def parse_html(text: str) -> HtmlElement:

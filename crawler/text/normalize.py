@@ -119,9 +119,9 @@ def _decode_single_byte(body: bytes, encoding: str) -> str:
 def _font_preference(html_head: str) -> list[str]:
     """Legacy encodings named by the page's fonts, most likely first."""
     hints = []
-    if _TCVN3_FONT_HINT.search(html_head):
+    if ".Vn" in html_head and _TCVN3_FONT_HINT.search(html_head):
         hints.append("tcvn3")
-    if _VNI_FONT_HINT.search(html_head):
+    if "VNI" in html_head and _VNI_FONT_HINT.search(html_head):
         hints.append("vni")
     return hints
 
