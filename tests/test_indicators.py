@@ -222,3 +222,24 @@ def test_every_row_of_a_year_list_keeps_the_subject_of_the_list():
         ("tốc độ tăng trưởng", 8.0, 2021),
         ("tốc độ tăng trưởng", 9.7, 2022),
     ]
+
+
+def test_every_blocked_number_match_contains_one_of_its_cues():
+    """The cue pre-check may skip a pattern only when it cannot match: fuzzed text over
+    the characters the patterns use never yields a match without one of its cues."""
+    import random
+
+    from crawler.indicators.extract import _BLOCKED
+
+    pieces = ["1", "2", "12", "2020", " ", "/", "-", ":", "h", ".0", ".", ",", "ngày ", "tháng ",
+              "quý ", "covid", "sars-cov-2", "nq", "tw", "ct", "đ", "và", "đến"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    texts += ["ngày 16/6/2020", "18 - 06 - 2020", "lúc 8:51", "8h30", "12-NQ/TW".lower(),
+              "covid-19", "công nghiệp 4.0", "quý 3", "tháng 11"]
+    for pattern, cues in _BLOCKED:
+        if not cues:
+            continue
+        for text in texts:
+            for match in pattern.finditer(text):
+                assert any(cue in match.group() for cue in cues), (pattern.pattern, text)

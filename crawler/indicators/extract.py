@@ -56,24 +56,32 @@ _YEAR_RANGE = re.compile(
     rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
     rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
 )
+# Numbers that are not figures (dates, times, document numbers...), each with the
+# substrings one of which every match contains: a sentence without them skips the scan.
 _BLOCKED = [
-    re.compile(pattern)
-    for pattern in (
-        r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)",  # 16/6/2020
-        r"(?<![\w/.,])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}",  # 18 - 06 - 2020
-        r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
-        r"\btháng\s+\d{1,2}(?!\d)",
-        r"\bquý\s+\d",
-        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?",  # 8:51
-        r"\b\d{1,2}h\d{0,2}\b",  # 8h30
-        r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|chương|"
-        r"lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|tầng)\s+"
-        r"(?:thứ\s+)?\d+[\w/.-]*",
-        r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*",  # 12-NQ/TW, 39/CT-TTg
-        r"covid\s*-?\s*19|sars-cov-2",
-        r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)",  # phone numbers
-        r"\d{9,}",
-        r"\b\d\.0\b(?!\s*%)",  # "công nghiệp 4.0"
+    (re.compile(pattern), cues)
+    for pattern, cues in (
+        (r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)", ("/",)),  # 16/6/2020
+        (r"(?<![\w/.,])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}", ("-",)),  # 18 - 06 - 2020
+        (
+            r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
+            ("ngày",),
+        ),
+        (r"\btháng\s+\d{1,2}(?!\d)", ("tháng",)),
+        (r"\bquý\s+\d", ("quý",)),
+        (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
+        (r"\b\d{1,2}h\d{0,2}\b", ("h",)),  # 8h30
+        (
+            r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
+            r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
+            r"tầng)\s+(?:thứ\s+)?\d+[\w/.-]*",
+            (),
+        ),
+        (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
+        (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
+        (r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)", ()),  # phone numbers
+        (r"\d{9,}", ()),
+        (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
 _ATTENDANCE = re.compile(
@@ -195,7 +203,12 @@ def _lower(text: str) -> str:
 
 
 def _blocked_spans(low: str) -> list[tuple[int, int]]:
-    spans = [m.span() for pattern in _BLOCKED for m in pattern.finditer(low)]
+    spans = [
+        m.span()
+        for pattern, cues in _BLOCKED
+        if not cues or any(cue in low for cue in cues)
+        for m in pattern.finditer(low)
+    ]
     spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
     return spans
 
