@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -27,4 +27,9 @@ class Indicator:
     total: float | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Every field is a plain value, so a shallow copy is enough (dataclasses.asdict
+        # deep-copies each one, which cost more than storing the row).
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
+
+
+_FIELD_NAMES = tuple(field.name for field in fields(Indicator))
