@@ -2,11 +2,11 @@
 
 Portals write dates in many shapes ("Đăng ngày 18 - 06 - 2020", "Thứ ba, 31/10/2023",
 "22/06/2023 12:00:00", "(07/11/2020 8:51 SA)", "ngày 18 tháng 6 năm 2020"). We locate the
-date with a strict day-first pattern, rebuild it as "DD/MM/YYYY" and let dateparser
-(Vietnamese, day first, Asia/Ho_Chi_Minh) read it, so an impossible date ("31/02/2020") is
-rejected rather than guessed. dateparser costs milliseconds a call, a quarter of a crawl's CPU
-when called per date (README, Benchmarks), so each day is read once per process (a crawl sees
-the same days again and again) and the time of day is applied to the result.
+date with strict day-first patterns and build the datetime from its numbers (Asia/Ho_Chi_Minh),
+so an impossible date ("31/02/2020") is rejected rather than guessed. A short date element
+those patterns cannot read ("31 tháng 10, 2023", "Thứ ba, 31 tháng mười 2023") is handed to
+dateparser (Vietnamese, day first); it costs milliseconds a call, so it is never used for the
+common shapes.
 """
 
 from __future__ import annotations
@@ -90,10 +90,11 @@ _DATEPARSER_SETTINGS = {
 
 @lru_cache(maxsize=8192)
 def _day(day: int, month: int, year: int) -> datetime | None:
-    """Midnight of the day in Vietnam, read by dateparser; None for a day that does not exist."""
-    return dateparser.parse(
-        f"{day:02d}/{month:02d}/{year:04d}", languages=["vi"], settings=_DATEPARSER_SETTINGS
-    )
+    """Midnight of the day in Vietnam; None for a day the month does not have."""
+    try:
+        return datetime(year, month, day, tzinfo=VN_TZ)
+    except ValueError:
+        return None
 
 
 def _as_datetime(day: int, month: int, year: int, clock: tuple[int, int, int] | None):
@@ -126,7 +127,26 @@ def find_dates(text: str) -> list[ParsedDate]:
 def parse_vn_date(text: str | None) -> ParsedDate | None:
     """The first date written in ``text`` (a date element's text), or None."""
     dates = find_dates(text or "")
-    return dates[0] if dates else None
+    return dates[0] if dates else _read_with_dateparser(text or "")
+
+
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Longer texts are not a date element: dateparser would guess at them, slowly.
+_DATEPARSER_MAX_CHARS = 60
+
+
+def _read_with_dateparser(text: str) -> ParsedDate | None:
+    """A short date the strict patterns do not know, read by dateparser. Only absolute
+    dates (with a four-digit year): a relative "2 giờ trước" would date the article by the
+    crawl, not by its publication."""
+    text = unicodedata.normalize("NFC", text).strip()
+    if len(text) > _DATEPARSER_MAX_CHARS or not _FOUR_DIGIT_YEAR.search(text):
+        return None
+    value = dateparser.parse(text, languages=["vi"], settings=_DATEPARSER_SETTINGS)
+    if value is None:
+        return None
+    value = value.astimezone(VN_TZ)
+    return ParsedDate(value, has_time=(value.hour, value.minute, value.second) != (0, 0, 0))
 
 
 def parse_iso_date(text: str | None) -> ParsedDate | None:
