@@ -51,6 +51,8 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # factor in [0.5, 1]; crawler/retry.py. RETRY_BACKOFF_BASE=0 retries at once.
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
+# A 503/429 with Retry-After is retried no sooner than it asks, but after at most this long.
+RETRY_AFTER_MAX = 300.0
 DOWNLOADER_MIDDLEWARES = {"crawler.retry.RetryBackoffMiddleware": 560}
 DOWNLOAD_TIMEOUT = 60
 # News pages are a few hundred kB; a page over the limit is refused, not parsed.

@@ -52,6 +52,7 @@ class Fault:
     times: int | None = None  # misbehave for the first N requests only, then serve the page
     status: int = 503
     charset: str | None = "utf-8"
+    retry_after: str | None = None  # Retry-After header of a ``status`` answer
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -213,7 +214,8 @@ class FaultHandler(BaseHTTPRequestHandler):
         if fault is None or (fault.times is not None and served > fault.times):
             return self.reply(200, article_html(article).encode())
         if fault.kind == "status":
-            return self.reply(fault.status, _page("<h2>Lỗi máy chủ</h2>").encode())
+            headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+            return self.reply(fault.status, _page("<h2>Lỗi máy chủ</h2>").encode(), headers=headers)
         if fault.kind == "timeout":
             time.sleep(self.server.hang_seconds)
             return self.hang_up()
@@ -272,9 +274,17 @@ class FaultHandler(BaseHTTPRequestHandler):
             pass
         self.connection.close()
 
-    def reply(self, code: int, body: bytes, content_type: str = "text/html; charset=utf-8"):
+    def reply(
+        self,
+        code: int,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ):
         self.send_response(code)
         self.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

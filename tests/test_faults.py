@@ -196,6 +196,41 @@ def test_retries_are_held_back_exponentially(tmp_path):
     assert "'retry/backoff_count': 3" in result.stderr
 
 
+def test_a_503_with_retry_after_is_retried_no_sooner_than_it_asks(tmp_path):
+    """Back-off alone would wait 0.05-0.1 s; the server asks for 2 s and gets them."""
+    articles = generated_articles(2)
+    fault = Fault("status", status=503, times=1, retry_after="2")
+    server = FaultServer(articles, {1: fault}).start()
+    try:
+        result = crawl(
+            "haiduong",
+            "-a",
+            f"url={server.listing_url}",
+            "-s",
+            "RETRY_BACKOFF_BASE=0.1",
+            db=tmp_path / "c.db",
+            proxy=server.url,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        times = server.times_of(1)
+    finally:
+        server.stop()
+    assert len(times) == 2 and times[1] - times[0] >= 2.0, times
+    assert "'retry/retry_after_honoured': 1" in result.stderr
+    assert len(rows(tmp_path / "c.db", "SELECT * FROM articles WHERE url LIKE '%nid=1&%'")) == 1
+
+
+def test_retry_after_is_read_as_seconds_or_an_http_date():
+    from crawler.retry import retry_after_seconds
+
+    now = 1_700_000_000.0  # Tue, 14 Nov 2023 22:13:20 GMT
+    assert retry_after_seconds(b"120", now) == 120.0
+    assert retry_after_seconds("Tue, 14 Nov 2023 22:15:20 GMT", now) == 120.0
+    assert retry_after_seconds("Tue, 14 Nov 2023 22:00:00 GMT", now) == 0.0  # already past
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds(None, now) is None
+
+
 def test_backoff_delays_grow_and_are_capped():
     from crawler.retry import backoff_delay
 
