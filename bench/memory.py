@@ -11,9 +11,9 @@ from __future__ import annotations
 from bench.common import Result, full_crawl, mirror, scratch_dir, served
 
 AIM = 1.3
-# A request fingerprint is a 40-character hex str (89 bytes) in a set (~2 slots of 8 bytes
-# each, sets are kept at most 3/5 full): about 100 bytes per URL.
-FINGERPRINT_BYTES = 100
+# A request fingerprint is a 20-byte bytes object (53 bytes) in a set (a 16-byte slot, sets
+# are kept at most 3/5 full): about 80 bytes per URL.
+FINGERPRINT_BYTES = 80
 MIB = 1024 * 1024
 
 
