@@ -7,6 +7,7 @@ import codecs
 import unicodedata
 
 import pytest
+from faultserver import encode_cp1258
 
 from crawler.text.normalize import decode_html
 
@@ -95,20 +96,6 @@ def encode_vni(text: str) -> bytes:
             marks = _VNI_TONE[tone]
         out.append((base + marks).upper() if upper else base + marks)
     return "".join(out).encode("latin-1")
-
-
-def encode_cp1258(text: str) -> bytes:
-    """windows-1258 as Word and FrontPage wrote it: base letters plus combining tones."""
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", char)
-            tone = "".join(mark for mark in decomposed if mark in _TONES)
-            base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONES))
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def page(body: str, head: str = "") -> str:
