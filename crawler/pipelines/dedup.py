@@ -43,11 +43,9 @@ class StoredHashes:
         self.engine = engine
         self.refresh_seconds = refresh_seconds
         self.last_id = 0
-        self.loaded = np.empty(0, dtype=np.uint64)  # sorted, read at open
+        # Sorted prefixes read at open, and those stored or read in since.
+        self.loaded = np.unique(np.array(self._read_new(), dtype=np.uint64))
         self.added: set[int] = set()
-        self.refreshed_at = 0.0
-        prefixes = self._read_new()
-        self.loaded = np.unique(np.array(prefixes, dtype=np.uint64))
         self.refreshed_at = time.monotonic()
 
     @staticmethod
