@@ -167,27 +167,25 @@ def test_broken_markup_still_gives_the_whole_article(fault_crawl):
     assert article["published_at"].startswith("2024-05-12")
 
 
+def crawl_with_one_faulty_article(tmp_path, fault, *extra):
+    """Crawl two articles, the first misbehaving as ``fault``, into tmp_path/c.db: the
+    crawl's result and the times the server was asked for that article."""
+    server = FaultServer(generated_articles(2), {1: fault}).start()
+    try:
+        result = run(server, tmp_path / "c.db", *extra)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result, server.times_of(1)
+    finally:
+        server.stop()
+
+
 def test_retries_are_held_back_exponentially(tmp_path):
     """Scrapy alone retries at once; with RETRY_BACKOFF_BASE=0.4 the server sees gaps of
     at least 0.2 s, 0.4 s and 0.8 s (base * 2^(n-1), times a jitter in [0.5, 1])."""
-    articles = generated_articles(2)
-    server = FaultServer(articles, {1: Fault("status", status=503, times=3)}).start()
-    try:
-        result = crawl(
-            "haiduong",
-            "-a",
-            f"url={server.listing_url}",
-            "-s",
-            "RETRY_TIMES=3",
-            "-s",
-            "RETRY_BACKOFF_BASE=0.4",
-            db=tmp_path / "c.db",
-            proxy=server.url,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        times = server.times_of(1)
-    finally:
-        server.stop()
+    result, times = crawl_with_one_faulty_article(
+        tmp_path, Fault("status", status=503, times=3), "-s", "RETRY_TIMES=3", "-s",
+        "RETRY_BACKOFF_BASE=0.4",
+    )
     assert len(times) == 4
     gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
     for gap, least in zip(gaps, (0.2, 0.4, 0.8), strict=True):
@@ -198,23 +196,9 @@ def test_retries_are_held_back_exponentially(tmp_path):
 
 def test_a_503_with_retry_after_is_retried_no_sooner_than_it_asks(tmp_path):
     """Back-off alone would wait 0.05-0.1 s; the server asks for 2 s and gets them."""
-    articles = generated_articles(2)
-    fault = Fault("status", status=503, times=1, retry_after="2")
-    server = FaultServer(articles, {1: fault}).start()
-    try:
-        result = crawl(
-            "haiduong",
-            "-a",
-            f"url={server.listing_url}",
-            "-s",
-            "RETRY_BACKOFF_BASE=0.1",
-            db=tmp_path / "c.db",
-            proxy=server.url,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        times = server.times_of(1)
-    finally:
-        server.stop()
+    result, times = crawl_with_one_faulty_article(
+        tmp_path, Fault("status", status=503, times=1, retry_after="2")
+    )
     assert len(times) == 2 and times[1] - times[0] >= 2.0, times
     assert "'retry/retry_after_honoured': 1" in result.stderr
     assert len(rows(tmp_path / "c.db", "SELECT * FROM articles WHERE url LIKE '%nid=1&%'")) == 1
