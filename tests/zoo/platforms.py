@@ -44,7 +44,8 @@ class Features:
     sidebar: bool = False  # a dated "Tin mới nhất" / "Tin xem nhiều" sidebar longer than the list
     per_item_class: bool = False  # every list item carries its own id class (post-<ID>)
     links: str = "absolute"  # absolute / root / relative / dotdot / protocol / https
-    per_page: int = 2
+    per_page: int = 3
+    listing_shape: str = "platform"  # or page-html: later pages at /<list>/page-N.html
     stories: tuple[str, ...] = ()
 
 
@@ -476,6 +477,8 @@ class NinhBinh(Platform):
 
     def listing_url(self, ctx, page):
         url = f"{ctx.base}/tin-tuc-su-kien.html"
+        if page > 1 and ctx.features.listing_shape == "page-html":
+            return f"{ctx.base}/tin-tuc-su-kien/page-{page}.html"
         return url if page == 1 else f"{url}?page={page}"
 
     def pager(self, ctx, page, pages, url):

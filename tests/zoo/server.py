@@ -9,6 +9,10 @@ otherwise ``__EVENTARGUMENT`` ``Page$N`` gives page N.
 
 from __future__ import annotations
 
+import datetime
+import io
+import ssl
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -44,11 +48,12 @@ def stored_key(url: str) -> str:
 class ZooHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: ZooServer
+    scheme = "http"  # "https" inside a CONNECT tunnel
 
     def target(self) -> str:
         parts = urlsplit(self.path)
         host = parts.hostname or self.headers.get("Host", "").split(":")[0]
-        return f"http://{host}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+        return f"{self.scheme}://{host}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         url = self.target()
@@ -80,6 +85,18 @@ class ZooHandler(BaseHTTPRequestHandler):
             return self.reply(200, self.server.pages[stored_key(keys[argument])].html.encode())
         self.reply(200, current.html.encode())
 
+    def do_CONNECT(self):  # noqa: N802
+        """An https:// page asked through the proxy: open the tunnel, speak TLS with a
+        self-signed certificate (Scrapy does not verify certificates), serve the same pages."""
+        self.server.log("CONNECT", self.path)
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        tls = self.server.tls_context().wrap_socket(self.connection, server_side=True)
+        self.connection = tls
+        self.scheme = "https"
+        self.rfile = tls.makefile("rb")
+        self.wfile = SocketWriter(tls)
+
     def reply(self, code: int, body: bytes, content_type: str = "text/html; charset=utf-8"):
         self.send_response(code)
         self.send_header("Content-Type", content_type)
@@ -91,6 +108,56 @@ class ZooHandler(BaseHTTPRequestHandler):
         pass
 
 
+class SocketWriter(io.BufferedIOBase):
+    """What http.server writes replies to, over the TLS socket of a tunnel."""
+
+    def __init__(self, sock):
+        self.sock = sock
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.sock.sendall(data)
+        return len(data)
+
+
+def self_signed_context(hosts: list[str]) -> ssl.SSLContext:
+    """A TLS server context with a throw-away certificate for the zoo's host names."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "zoo.invalid")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in hosts]), False)
+        .sign(key, hashes.SHA256())
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with tempfile.NamedTemporaryFile("wb", suffix=".pem") as pem:
+        pem.write(certificate.public_bytes(serialization.Encoding.PEM))
+        pem.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        pem.flush()
+        context.load_cert_chain(pem.name)
+    return context
+
+
 class ZooServer(ThreadingHTTPServer):
     """All sites of a zoo on 127.0.0.1 (an ephemeral port unless one is given)."""
 
@@ -98,6 +165,7 @@ class ZooServer(ThreadingHTTPServer):
 
     def __init__(self, sites: dict[str, Site], port: int = 0):
         self.pages = {}
+        self.hosts = sorted(sites)
         self.postbacks: dict[str, list] = {}
         for site in sites.values():
             for page in site.pages.values():
@@ -106,11 +174,18 @@ class ZooServer(ThreadingHTTPServer):
                 self.pages[stored_key(page.url)] = page
         self.requests: list[tuple] = []
         self.lock = threading.Lock()
+        self._tls: ssl.SSLContext | None = None
         super().__init__(("127.0.0.1", port), ZooHandler)
 
     def log(self, *request) -> None:
         with self.lock:
             self.requests.append(request)
+
+    def tls_context(self) -> ssl.SSLContext:
+        with self.lock:
+            if self._tls is None:
+                self._tls = self_signed_context(self.hosts)
+            return self._tls
 
     @property
     def url(self) -> str:
