@@ -325,13 +325,17 @@ class Platform:
     def article(self, ctx: Context, story: Story, url: str, related, number: int) -> str:
         raise NotImplementedError
 
-    # whether the article's date element / the listing show the time of day
-    article_time = True
-    listing_time = False
+    # whether the article's date element / the listing show the time of day; "attribute":
+    # only in a machine-readable attribute (<time datetime>)
+    article_time: bool | str = True
+    listing_time: bool | str = False
 
-    def time_known(self, f: Features) -> bool:
-        """Whether a page a crawl may date from shows the time of publication."""
-        return (f.date_in_article and self.article_time) or self.listing_time
+    def time_shown(self, f: Features) -> bool | str:
+        """Whether a page a crawl may date the article from shows its time of publication:
+        True, "attribute" (only in markup attributes), or False."""
+        if f.date_in_article and self.article_time:
+            return self.article_time
+        return self.listing_time
 
     # pager -------------------------------------------------------------------
 
@@ -373,7 +377,7 @@ class TanDan(Platform):
     default_pager = "numbers"
     listing_time = True
 
-    def time_known(self, f):
+    def time_shown(self, f):
         return True  # the 2020 themes' date element, and every theme's listing, show it
 
     def category(self, ctx):
@@ -724,7 +728,7 @@ class WordPress(Platform):
     name = "wordpress"
     family_spiders = ()
     default_pager = "wordpress"
-    listing_time = True
+    listing_time = "attribute"
 
     def article_url(self, ctx, story, number):
         y, m, d = story.date.split("-")

@@ -45,6 +45,13 @@ def test_gold_is_what_the_pages_show():
             assert gold["title"] in text
             for line in gold["body"]:
                 assert line in text, (gold["url"], line)
+            if gold["time"] and not gold["time_optional"]:
+                hour, minute = gold["time"].split(":")
+                # in the text, or in a date meta tag / <time datetime> of the article
+                shown = [text, site.pages[gold["url"]].html]
+                shown += [page_text(p.html) for p in site.pages.values() if p.url != gold["url"]]
+                clock = f"{int(hour) % 12 or 12}:{minute}"  # also "8:30 SA" on listings
+                assert any(gold["time"] in t or clock in t for t in shown), gold["url"]
             if gold["author"]:
                 assert gold["author"] in text
             if gold["views"] is not None:

@@ -346,7 +346,9 @@ def gold(variant: Variant, platform, story: Story, url: str) -> dict:
         "url": url,
         "title": story.title,
         "date": story.date,
-        "time": story.time if platform.time_known(f) else None,
+        "time": story.time if platform.time_shown(f) else None,
+        # a time shown only in an attribute may be read or not: midnight is accepted too
+        "time_optional": platform.time_shown(f) == "attribute",
         "author": story.author if signed else None,
         "views": story.views if f.views else None,
         "body": story.body_lines(),
