@@ -107,8 +107,10 @@ def query(db: Path, sql: str) -> list[dict]:
         connection.close()
 
 
-def run_zoo(names: list[str] | None = None, jobs: int | None = None) -> tuple[Zoo, list[Run]]:
-    zoo = build_zoo(names)
+def run_zoo(
+    names: list[str] | None = None, jobs: int | None = None, extra: tuple[Variant, ...] = ()
+) -> tuple[Zoo, list[Run]]:
+    zoo = build_zoo(names, extra)
     runs = runs_for(zoo, spider_names())
     server = ZooServer(zoo.sites).start()
     jobs = jobs or int(os.environ.get("ZOO_JOBS", "3"))
@@ -219,8 +221,8 @@ def check(result: Score, name: str, ok: bool, where: str, got, want) -> None:
 def table(scores: list[Score]) -> str:
     head = (
         "| variant | platform | spider | articles | title | date | author | views "
-        "| boilerplate left | lines lost | extra stored | s |\n"
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| boilerplate left | lines lost | other articles stored |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = []
     for s in scores:
@@ -230,7 +232,7 @@ def table(scores: list[Score]) -> str:
         rows.append(
             f"| {run.variant.name} | {run.variant.platform} | {spider} | {s.found}/{s.expected} "
             f"| {s.title}/{n} | {s.date}/{n} | {s.author}/{n} | {s.views}/{n} | {s.left} "
-            f"| {s.lost} | {s.extra} | {run.seconds:.1f} |"
+            f"| {s.lost} | {s.extra} |"
         )
     total = len(scores)
     perfect = sum(s.perfect for s in scores)
