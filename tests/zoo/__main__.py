@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from .run import run_zoo, score, table
 from .variants import VARIANTS, random_variants
@@ -27,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-random", action="store_true", help="crawl only the --random variants"
     )
+    parser.add_argument(
+        "--role", choices=("family", "generic"), help="only the family or only the generic crawls"
+    )
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep each crawl's SQLite file here"
+    )
     args = parser.parse_args(argv)
     unknown = set(args.variants) - {v.name for v in VARIANTS}
     if unknown:
@@ -34,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     extra = random_variants(args.random, args.seed) if args.random else ()
     names = args.variants or (["-"] if args.only_random else None)
-    zoo, runs = run_zoo(names, args.jobs, extra)
+    zoo, runs = run_zoo(names, args.jobs, extra, args.role, args.keep)
     scores = [score(run, zoo) for run in runs]
     print(table(scores))
     print(f"({len(runs)} crawls in {time.monotonic() - started:.0f} s)")

@@ -76,8 +76,14 @@ def crawl(run: Run, listing: str, proxy: str, workdir: Path) -> Run:
     if run.spider is None:
         return run
     db = workdir / f"{run.variant.name}-{run.role}.db"
-    env = {**os.environ, "http_proxy": proxy, "https_proxy": proxy,
-           "DATABASE_URL": f"sqlite:///{db}", "SPIDERMON_ENABLED": "0"}  # fmt: skip
+    for old in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        old.unlink(missing_ok=True)  # a kept database would make this crawl incremental
+    env = {
+        **os.environ,
+        "http_proxy": proxy,
+        "https_proxy": proxy,
+        "DATABASE_URL": f"sqlite:///{db}",
+    }
     env.pop("no_proxy", None)
     env.pop("NO_PROXY", None)
     command = [SCRAPY, "crawl", run.spider, "-a", f"url={listing}", *FAST]
@@ -108,22 +114,26 @@ def query(db: Path, sql: str) -> list[dict]:
 
 
 def run_zoo(
-    names: list[str] | None = None, jobs: int | None = None, extra: tuple[Variant, ...] = ()
+    names: list[str] | None = None,
+    jobs: int | None = None,
+    extra: tuple[Variant, ...] = (),
+    role: str | None = None,
+    keep: Path | None = None,
 ) -> tuple[Zoo, list[Run]]:
+    """Crawl the chosen variants (all by default); ``keep``: a folder that keeps each crawl's
+    SQLite file (``<variant>-<role>.db``) for a closer look."""
     zoo = build_zoo(names, extra)
-    runs = runs_for(zoo, spider_names())
+    runs = [r for r in runs_for(zoo, spider_names()) if role in (None, r.role)]
     server = ZooServer(zoo.sites).start()
     jobs = jobs or int(os.environ.get("ZOO_JOBS", "3"))
     try:
         with tempfile.TemporaryDirectory(prefix="zoo-") as tmp:
+            workdir = Path(keep or tmp)
+            workdir.mkdir(parents=True, exist_ok=True)
             with ThreadPoolExecutor(max_workers=jobs) as pool:
+                listing = {host: site.listing for host, site in zoo.sites.items()}
                 list(
-                    pool.map(
-                        lambda r: crawl(
-                            r, zoo.sites[r.variant.host].listing, server.url, Path(tmp)
-                        ),
-                        runs,
-                    )
+                    pool.map(lambda r: crawl(r, listing[r.variant.host], server.url, workdir), runs)
                 )
     finally:
         server.stop()
