@@ -397,7 +397,9 @@ class TanDan(Platform):
         return url if page == 1 else f"{url}?PageIndex={page}"
 
     def pager_class(self, ctx):
-        return "tandan-paging" if ctx.features.renamed else "tandan-pager"
+        if ctx.features.renamed:
+            return "tandan-paging"
+        return "tandan-pager" if ctx.features.theme == "2016" else "paging-news"
 
     def listing(self, ctx, entries, page, pages, url):
         new = ctx.features.theme != "2016"
