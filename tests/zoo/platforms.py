@@ -883,9 +883,13 @@ class AspNetList(Platform):
     def article(self, ctx, story, url, related, number):
         f = ctx.features
         content = decorate(ctx, story, url, related, platform_byline="text-right")
+        shown = f"Ngày đăng: {dmy(story.date)} {story.time}"
+        if f.theme == "ampm":  # as huyendienbien.gov.vn prints it
+            h, m = (int(x) for x in story.time.split(":"))
+            clock = f"{h % 12 or 12:02d}:{m:02d}:00 {'AM' if h < 12 else 'PM'}"
+            shown = f"Thời gian đăng: {dmy(story.date)} {clock}"
         date = (
-            f'<span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="ngaydang">Ngày đăng: '
-            f"{dmy(story.date)} {story.time}</span>"
+            f'<span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="ngaydang">{shown}</span>'
             if f.date_in_article
             else ""
         )

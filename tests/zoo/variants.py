@@ -249,13 +249,14 @@ VARIANTS: tuple[Variant, ...] = (
         "xathanhson.example.gov.vn",
         "Cổng thông tin điện tử xã Thanh Sơn",
         F(
+            theme="ampm",
             sidebar=True,
             byline="tin-anh",
             views="eye",
             font_bar=True,
             stories=("mot-cua", "hoi-nong-dan", "thu-ngan-sach", "giao-quan"),
         ),
-        "postback pager, longer dated sidebar, TTHC-like article table, 👁 counter",
+        "postback pager, longer dated sidebar, TTHC-like table, 👁 counter, '10:02:18 AM' dates",
     ),
 )
 
