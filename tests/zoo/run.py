@@ -273,8 +273,8 @@ def kind_of(line: str, gold: dict) -> str:
 def table(scores: list[Score]) -> str:
     head = (
         "| variant | platform | spider | articles | title | date | author | views "
-        "| boilerplate left | lines lost | other articles stored |\n"
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| boilerplate left | lines lost | other articles stored | failures recorded |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = []
     for s in scores:
@@ -284,7 +284,7 @@ def table(scores: list[Score]) -> str:
         rows.append(
             f"| {run.variant.name} | {run.variant.platform} | {spider} | {s.found}/{s.expected} "
             f"| {s.title}/{n} | {s.date}/{n} | {s.author}/{n} | {s.views}/{n} | {s.left} "
-            f"| {s.lost} | {s.extra} |"
+            f"| {s.lost} | {s.extra} | {len(run.failures)} |"
         )
     total = len(scores)
     perfect = sum(s.perfect for s in scores)
