@@ -34,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, metavar="DIR", help="keep each crawl's SQLite file here"
     )
+    parser.add_argument(
+        "--recrawl",
+        action="store_true",
+        help="crawl each variant twice into one database: the second, incremental crawl must "
+        "fetch no stored article, whatever the form of its link",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.variants) - {v.name for v in VARIANTS}
     if unknown:
@@ -41,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     extra = random_variants(args.random, args.seed) if args.random else ()
     names = args.variants or (["-"] if args.only_random else None)
-    zoo, runs = run_zoo(names, args.jobs, extra, args.role, args.keep)
+    zoo, runs = run_zoo(names, args.jobs, extra, args.role, args.keep, args.recrawl)
     scores = [score(run, zoo) for run in runs]
     print(table(scores))
     print(f"({len(runs)} crawls in {time.monotonic() - started:.0f} s)")

@@ -60,6 +60,8 @@ class Run:
     seconds: float = 0.0
     stored: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
+    # with recrawl: the pages a second, incremental crawl into the same database asked for
+    recrawl_requests: list[str] | None = None
 
     @property
     def label(self) -> str:
@@ -76,12 +78,32 @@ def runs_for(zoo: Zoo, spiders: list[str]) -> list[Run]:
     return runs
 
 
-def crawl(run: Run, listing: str, proxy: str, workdir: Path) -> Run:
+def crawl(run: Run, zoo: Zoo, workdir: Path, recrawl: bool = False) -> Run:
+    """Crawl ``run``'s variant through a server of its own (so that its request log is this
+    crawl's); ``recrawl``: then crawl again, incrementally, into the same database."""
     if run.spider is None:
         return run
     db = workdir / f"{run.variant.name}-{run.role}.db"
     for old in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         old.unlink(missing_ok=True)  # a kept database would make this crawl incremental
+    server = ZooServer({run.variant.host: zoo.sites[run.variant.host]}).start()
+    try:
+        started = time.monotonic()
+        run.returncode, run.stderr = scrapy_crawl(run, zoo, server.url, db)
+        run.seconds = time.monotonic() - started
+        if db.exists():
+            run.stored = query(db, "SELECT * FROM articles")
+            run.failures = query(db, "SELECT * FROM failures")
+        if recrawl:
+            first = len(server.requests)
+            scrapy_crawl(run, zoo, server.url, db)
+            run.recrawl_requests = [r[1] for r in server.requests[first:] if r[0] == "GET"]
+    finally:
+        server.stop()
+    return run
+
+
+def scrapy_crawl(run: Run, zoo: Zoo, proxy: str, db: Path) -> tuple[int, str]:
     env = {
         **os.environ,
         "http_proxy": proxy,
@@ -90,20 +112,15 @@ def crawl(run: Run, listing: str, proxy: str, workdir: Path) -> Run:
     }
     env.pop("no_proxy", None)
     env.pop("NO_PROXY", None)
+    listing = zoo.sites[run.variant.host].listing
     command = [SCRAPY, "crawl", run.spider, "-a", f"url={listing}", *FAST]
-    started = time.monotonic()
     try:
         done = subprocess.run(
             command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT
         )
-        run.returncode, run.stderr = done.returncode, done.stderr
+        return done.returncode, done.stderr
     except subprocess.TimeoutExpired as expired:
-        run.returncode, run.stderr = -1, f"timed out after {CRAWL_TIMEOUT}s\n{expired.stderr}"
-    run.seconds = time.monotonic() - started
-    if db.exists():
-        run.stored = query(db, "SELECT * FROM articles")
-        run.failures = query(db, "SELECT * FROM failures")
-    return run
+        return -1, f"timed out after {CRAWL_TIMEOUT}s\n{expired.stderr}"
 
 
 def query(db: Path, sql: str) -> list[dict]:
@@ -123,24 +140,19 @@ def run_zoo(
     extra: tuple[Variant, ...] = (),
     role: str | None = None,
     keep: Path | None = None,
+    recrawl: bool = False,
 ) -> tuple[Zoo, list[Run]]:
     """Crawl the chosen variants (all by default); ``keep``: a folder that keeps each crawl's
-    SQLite file (``<variant>-<role>.db``) for a closer look."""
+    SQLite file (``<variant>-<role>.db``) for a closer look; ``recrawl``: crawl each variant
+    a second time into the same database (an incremental crawl must fetch no stored article)."""
     zoo = build_zoo(names, extra)
     runs = [r for r in runs_for(zoo, spider_names()) if role in (None, r.role)]
-    server = ZooServer(zoo.sites).start()
     jobs = jobs or int(os.environ.get("ZOO_JOBS", "3"))
-    try:
-        with tempfile.TemporaryDirectory(prefix="zoo-") as tmp:
-            workdir = Path(keep or tmp)
-            workdir.mkdir(parents=True, exist_ok=True)
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                listing = {host: site.listing for host, site in zoo.sites.items()}
-                list(
-                    pool.map(lambda r: crawl(r, listing[r.variant.host], server.url, workdir), runs)
-                )
-    finally:
-        server.stop()
+    with tempfile.TemporaryDirectory(prefix="zoo-") as tmp:
+        workdir = Path(keep or tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(lambda r: crawl(r, zoo, workdir, recrawl), runs))
     return zoo, runs
 
 
@@ -175,6 +187,7 @@ class Score:
     left: int = 0  # boilerplate lines left in bodies
     lost: int = 0  # article lines missing from bodies
     extra: int = 0  # stored articles that are not the variant's list
+    refetched: int | None = None  # stored articles fetched again by a re-crawl (if one ran)
     problems: list[str] = field(default_factory=list)
     kinds: Counter = field(default_factory=Counter)  # failed checks by kind
 
@@ -225,6 +238,17 @@ def score(run: Run, zoo: Zoo) -> Score:
             result.problems.append(f"{where}: article line lost: {line[:90]!r}")
             result.kinds["lost: table row" if " | " in line else "lost: paragraph"] += 1
     result.extra = len([r for r in run.stored if r["url"] not in matched])
+    if run.recrawl_requests is not None:
+        stored = [
+            g["url"]
+            for g in site.articles
+            if any(same_page(g["url"], r["url"]) for r in run.stored)
+        ]
+        again = [url for url in run.recrawl_requests if any(same_page(url, g) for g in stored)]
+        result.refetched = len(again)
+        for url in again:
+            result.problems.append(f"{url}: stored, yet fetched again by the incremental re-crawl")
+            result.kinds["stored article fetched again on re-crawl"] += 1
     return result
 
 
@@ -271,10 +295,13 @@ def kind_of(line: str, gold: dict) -> str:
 
 
 def table(scores: list[Score]) -> str:
+    recrawled = any(s.refetched is not None for s in scores)
     head = (
         "| variant | platform | spider | articles | title | date | author | views "
-        "| boilerplate left | lines lost | other articles stored | failures recorded |\n"
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| boilerplate left | lines lost | other articles stored | failures recorded"
+        + (" | fetched again on re-crawl |\n" if recrawled else " |\n")
+        + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        + ("---:|\n" if recrawled else "\n")
     )
     rows = []
     for s in scores:
@@ -285,6 +312,7 @@ def table(scores: list[Score]) -> str:
             f"| {run.variant.name} | {run.variant.platform} | {spider} | {s.found}/{s.expected} "
             f"| {s.title}/{n} | {s.date}/{n} | {s.author}/{n} | {s.views}/{n} | {s.left} "
             f"| {s.lost} | {s.extra} | {len(run.failures)} |"
+            + (f" {'—' if s.refetched is None else s.refetched} |" if recrawled else "")
         )
     total = len(scores)
     perfect = sum(s.perfect for s in scores)

@@ -167,3 +167,7 @@ def test_scoring_tells_each_kind_of_failure():
         "left: attachment line": 1,
     }
     assert not score(Run(variant, "family", None), zoo).perfect  # no spider: a failure
+    again = Run(variant, "generic", "generic", returncode=0, stored=perfect_rows(site))
+    again.recrawl_requests = [site.listing, site.articles[1]["url"].replace("http:", "https:")]
+    result = score(again, zoo)
+    assert (result.refetched, result.kinds) == (1, {"stored article fetched again on re-crawl": 1})
