@@ -40,7 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         help="crawl each variant twice into one database: the second, incremental crawl must "
         "fetch no stored article, whatever the form of its link",
     )
+    parser.add_argument("--list", action="store_true", help="list the variants and what they test")
     args = parser.parse_args(argv)
+    if args.list:
+        for variant in VARIANTS:
+            print(f"{variant.name:32} {variant.platform:9} {variant.what}")
+        return 0
     unknown = set(args.variants) - {v.name for v in VARIANTS}
     if unknown:
         parser.error(f"unknown variant(s): {', '.join(sorted(unknown))}")

@@ -40,7 +40,8 @@ class Features:
         False  # "Người đăng: admin" in the meta line (a CMS account, not an author)
     )
     date_in_article: bool = True  # False: the date shows only on the listing
-    pager: str = "platform"  # see Platform.pager_link
+    pager: str = "platform"  # the platform's own, or numbers / rel-next / raquo ("»") /
+    # trang-sau / xem-tiep (ASP.NET lists always page by postback)
     sidebar: bool = False  # a dated "Tin mới nhất" / "Tin xem nhiều" sidebar longer than the list
     per_item_class: bool = False  # every list item carries its own id class (post-<ID>)
     links: str = "absolute"  # absolute / root / relative / dotdot / protocol / https
@@ -64,7 +65,6 @@ class Site:
     pages: dict[str, Page] = field(default_factory=dict)
     articles: list[dict] = field(default_factory=list)  # gold, one dict per story
     sidebar_links: list[tuple[str, str, str]] = field(default_factory=list)  # url, title, date
-    postback_url: str | None = None  # the list a POST pages through (ASP.NET)
 
     def add(self, page: Page) -> None:
         self.pages[page.url] = page

@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import unicodedata
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -57,7 +56,6 @@ class Run:
     spider: str | None  # None: the platform has a family but no spider of that name exists
     returncode: int | None = None
     stderr: str = ""
-    seconds: float = 0.0
     stored: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)
     # with recrawl: the pages a second, incremental crawl into the same database asked for
@@ -88,9 +86,7 @@ def crawl(run: Run, zoo: Zoo, workdir: Path, recrawl: bool = False) -> Run:
         old.unlink(missing_ok=True)  # a kept database would make this crawl incremental
     server = ZooServer({run.variant.host: zoo.sites[run.variant.host]}).start()
     try:
-        started = time.monotonic()
         run.returncode, run.stderr = scrapy_crawl(run, zoo, server.url, db)
-        run.seconds = time.monotonic() - started
         if db.exists():
             run.stored = query(db, "SELECT * FROM articles")
             run.failures = query(db, "SELECT * FROM failures")

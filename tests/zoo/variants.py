@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from .platforms import PLATFORMS, Context, Features, Page, Site, dmy
+from .platforms import PLATFORMS, Context, Features, Page, Site, dmy, viewstate
 from .texts import SIDEBAR_TITLES, STORIES, Story
 
 STORY = {s.key: s for s in STORIES}
@@ -332,14 +332,10 @@ def build_site(variant: Variant) -> Site:
 
 def wire_postbacks(site: Site, platform, ctx: Context, pages: int) -> None:
     """Later pages of a postback list answer a POST of the first page's URL."""
-    from .platforms import viewstate
-
-    first = platform.listing_url(ctx, 1)
     keys = {f"Page${n}": platform.listing_url(ctx, n) for n in range(1, pages + 1)}
     for n in range(1, pages + 1):
         page = site.pages[keys[f"Page${n}"]]
         page.postback = (platform.target, viewstate(f"{site.host}/{n}"), keys)
-    site.postback_url = first
 
 
 def gold(variant: Variant, platform, story: Story, url: str) -> dict:
