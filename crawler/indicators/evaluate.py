@@ -82,11 +82,17 @@ def name_similarity(expected: str, predicted: str) -> float:
     return SequenceMatcher(None, expected.lower(), predicted.lower()).ratio()
 
 
+def row_text(row: dict) -> str:
+    """The text the extractor reads for a labelled row: its context, then its sentence."""
+    sentence = " ".join(normalise(row["sentence"]).split())
+    context = row.get("context")
+    return f"{context} {sentence}" if context else sentence
+
+
 def predict_row(row: dict, extractor: Extractor = extract_indicators) -> list[Indicator]:
     """Run the extractor on the row's paragraph and keep what comes from its sentence."""
     sentence = " ".join(normalise(row["sentence"]).split())
-    context = row.get("context")
-    text = f"{context} {sentence}" if context else sentence
+    text = row_text(row)
     return [p for p in extractor(text) if " ".join(p.sentence.split()) in sentence]
 
 
