@@ -63,6 +63,7 @@ COUNT_NOUNS = {
             "khu dân cư",
             "tổ dân phố",
             "trường",
+            "trường hợp",
             "trường học",
             "lớp",
             "phòng học",
