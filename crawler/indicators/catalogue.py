@@ -146,20 +146,39 @@ def _fits(entry: Entry, unit: str, change: bool) -> bool:
     return entry.unit == unit_class or (entry.unit == "count" and unit_class not in _NON_COUNT)
 
 
+def _contains(words: list[str], position: int, synonym: tuple[str, ...]) -> bool:
+    """``synonym`` starts at ``position`` and its words follow in order, with at most
+    MAX_GAP words inserted ("tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ")."""
+    index, gaps = position + 1, 0
+    for word in synonym[1:]:
+        while index < len(words) and words[index] != word:
+            index, gaps = index + 1, gaps + 1
+            if gaps > MAX_GAP:
+                return False
+        if index == len(words):
+            return False
+        index += 1
+    return True
+
+
+MAX_GAP = 3
+
+
 @lru_cache(maxsize=4096)
 def catalogue_code(name: str, unit: str, change: bool = False) -> str | None:
-    """The code of the catalogue entry ``name`` names, or None when none fits."""
+    """The code of the catalogue entry ``name`` names, or None when none fits: the entry
+    with the longest synonym found in the name, preferring one whose unit class is the
+    figure's."""
     words = _WORD.findall(canonical_name(name))
     index = _index()
-    best: tuple[int, int, Entry] | None = None
+    best: tuple[int, bool, Entry] | None = None
     for position, word in enumerate(words):
         for synonym, entry in index.get(word, ()):
             size = len(synonym)
             if best is not None and size < best[0]:
                 break
-            if tuple(words[position : position + size]) == synonym and _fits(entry, unit, change):
+            if _fits(entry, unit, change) and _contains(words, position, synonym):
                 exact_unit = not change and entry.unit == UNIT_CLASSES.get(unit, "count")
                 if best is None or (size, exact_unit) > (best[0], best[1]):
                     best = (size, exact_unit, entry)
-                break
     return best[2].code if best else None

@@ -77,12 +77,14 @@ _ACTUALS_IN_BRACKET = re.compile(
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
-_PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động))+")
+_PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
 # Sentences about a span or the present: an earlier sentence's year does not carry into them.
 _NO_CARRY = re.compile(
     r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
     r"trong \d+ năm)\b"
 )
+# A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
+_TERM_BEFORE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})(?!.*{YEAR})")
 _YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
 _SHARE_BEFORE_CUE = re.compile(r"\d\s*%\s*(?:so với\s+|so\s+|của\s+)?$")
 _YEAR_RANGE = re.compile(
@@ -121,8 +123,9 @@ _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
 _TARGET_CUE = re.compile(
-    rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|dự báo|kỳ vọng|hướng tới|"
-    rf"phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b(?!\s+số)"
+    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|"
+    rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
+    r"(?!\s+(?:số|và đầu tư))"
 )
 _ACTUAL_CUE = re.compile(
     r"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
@@ -175,7 +178,7 @@ _LOCATION_PREFIX = re.compile(
     r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
 )
-_FULL_DATE_YEAR = re.compile(rf"(?<![\w/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)")
+_FULL_DATE_YEAR = re.compile(rf"(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?({YEAR})(?!\d)")
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
     r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
@@ -588,7 +591,7 @@ def _years_for(
 
 
 def _clean_name(raw: str) -> str:
-    name = raw.lower()
+    name = raw.lower().replace("trở lên", " ").replace("trở xuống", " ")
     name = _TIME_IN_NAME.sub(" ", name)
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:–-.()[]\"“”'’")
@@ -609,7 +612,15 @@ def _clean_name(raw: str) -> str:
         if parts[index].startswith(SUBJECT_HEADS):
             chosen = index
             break
+    else:
+        # "nông, lâm nghiệp, thủy sản tăng": short parts before the last are one list
+        while chosen and len(parts[chosen - 1].split()) <= 2 and not _DIGIT.search(
+            parts[chosen - 1]
+        ):
+            chosen -= 1
     name = ", ".join(parts[chosen:])
+    name = _VERB_BEFORE_SUBJECT.sub("", name)
+    name = _QUALIFYING_TAIL.sub("", name)
     inner = _INNER_CHANGE.search(name)
     if inner and inner.start() > 0:
         name = name[: inner.start()]
@@ -619,6 +630,16 @@ def _clean_name(raw: str) -> str:
 
 
 _CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
+# "huyện phấn đấu giảm tỷ lệ hộ nghèo", "hạ tỷ lệ trẻ em … xuống": the subject after the verb.
+_VERB_BEFORE_SUBJECT = re.compile(
+    r"^(?:.*?\s)?(?:giảm|tăng|nâng|hạ|đưa|kéo giảm)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b)"
+    r"|\s+(?:xuống|lên)(?:\s+(?:còn|mức))?$"
+)
+# Tails that qualify a subject without naming it: "… theo chuẩn nghèo đa chiều", "… của cả nước".
+_QUALIFYING_TAIL = re.compile(
+    r"\s+(?:theo (?:chuẩn|tiêu chí|phương pháp)\b.*|của (?:cả nước|toàn tỉnh|toàn huyện|toàn xã|"
+    r"tỉnh|huyện|xã|thành phố)|trên toàn (?:tỉnh|huyện|xã))$"
+)
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
     r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
@@ -639,7 +660,8 @@ _MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
 def _right_phrase(low: str, figure: _Figure) -> str:
     rest = low[figure.end :]
     stop = re.search(
-        r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|\s(?:và|với)\s+\d"
+        r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
+        r"|\s(?:và|với)\s+\d"
         r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}",
         rest,
     )
@@ -779,6 +801,9 @@ def _extract_sentence(
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
             fallback = _lead_in_year(low[:lead_in_end])
+        if fallback is None and kind == "target":
+            term = _TERM_BEFORE.search(low, 0, figure.start)
+            fallback = int(term.group(1)) if term else None
         if fallback is None:
             fallback = carried_year or frame.year
         name = canonical_name(name)

@@ -142,7 +142,8 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
                 pending = ""
             paragraph += 1
             continue
-        starts_unit = (
+        continues = line[:1].islower() and not pending.endswith((".", ";", ":", "!", "?"))
+        starts_unit = not continues and (
             not pending
             or _list_item(line)
             or _heading_level(line) is not None
