@@ -590,6 +590,14 @@ def _years_for(
     return [fallback]
 
 
+def _strip_trailing_verb(name: str) -> str:
+    """``_TRAILING_VERBS`` removed from the end, looking only at the last words (the
+    pattern is anchored at the end, and scanning a long subject for it is the costly part)."""
+    cut = name.rfind(" ", 0, max(0, len(name) - 32))
+    head, tail = (name[:cut], name[cut:]) if cut > 0 else ("", name)
+    return (head + _TRAILING_VERBS.sub("", tail)).strip(" ,;:–-")
+
+
 def _clean_name(raw: str) -> str:
     name = raw.lower().replace("trở lên", " ").replace("trở xuống", " ")
     name = _TIME_IN_NAME.sub(" ", name)
@@ -598,8 +606,7 @@ def _clean_name(raw: str) -> str:
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
-        stripped = _TRAILING_VERBS.sub("", name).strip(" ,;:–-")
-        stripped = _LEADING_FILLERS.sub("", stripped).strip(" ,;:–-")
+        stripped = _LEADING_FILLERS.sub("", _strip_trailing_verb(name)).strip(" ,;:–-")
         if stripped == name:
             break
         name = stripped
@@ -619,8 +626,8 @@ def _clean_name(raw: str) -> str:
         ):
             chosen -= 1
     name = ", ".join(parts[chosen:])
-    name = _VERB_BEFORE_SUBJECT.sub("", name)
-    name = _QUALIFYING_TAIL.sub("", name)
+    if _VERB_OR_TAIL_HINT.search(name):
+        name = _QUALIFYING_TAIL.sub("", _VERB_BEFORE_SUBJECT.sub("", name))
     inner = _INNER_CHANGE.search(name)
     if inner and inner.start() > 0:
         name = name[: inner.start()]
@@ -635,6 +642,7 @@ _VERB_BEFORE_SUBJECT = re.compile(
     r"^(?:.*?\s)?(?:giảm|tăng|nâng|hạ|đưa|kéo giảm)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b)"
     r"|\s+(?:xuống|lên)(?:\s+(?:còn|mức))?$"
 )
+_VERB_OR_TAIL_HINT = re.compile(r"giảm|tăng|nâng|hạ |đưa|xuống|lên|theo|của|trên toàn")
 # Tails that qualify a subject without naming it: "… theo chuẩn nghèo đa chiều", "… của cả nước".
 _QUALIFYING_TAIL = re.compile(
     r"\s+(?:theo (?:chuẩn|tiêu chí|phương pháp)\b.*|của (?:cả nước|toàn tỉnh|toàn huyện|toàn xã|"
@@ -769,7 +777,8 @@ def _extract_sentence(
     previous_name = _clean_name(label.group(1)) if label else ""
     previous_change = False
     previous_phrase = ""
-    carried_year = None if _NO_CARRY.search(low) else carried[0]
+    no_carry = bool(_NO_CARRY.search(low))
+    carried_year = None if no_carry else carried[0]
     for figure in figures:
         before = low[_clause_start(low, figure.number_start) : figure.number_start]
         change_match = None
@@ -795,7 +804,7 @@ def _extract_sentence(
             sign = -1.0 if previous is not None and rows and rows[-1].value < 0 else 1.0
         name = _name(sentence, low, figure, previous, previous_name, previous_phrase, change)
         previous_phrase = (
-            _right_phrase(low, figure) if name.endswith(_right_phrase(low, figure) or "\0") else ""
+            phrase if name.endswith((phrase := _right_phrase(low, figure)) or "\0") else ""
         )
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
         fallback = block.year if block is not None else None
@@ -829,7 +838,7 @@ def _extract_sentence(
             )
         previous, previous_name, previous_change = figure, name, change
     stated = [m.year for m in years if not m.base and _bracket_open(low, m.start) is None]
-    if _NO_CARRY.search(low):
+    if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own
     elif stated:
         carried[0] = stated[-1]
