@@ -687,12 +687,14 @@ def _name(
     previous_name: str,
     previous_phrase: str,
     change: bool,
+    phrase: str,
 ) -> str:
     """The subject: the noun phrase before the verb, else the phrase after a counted noun,
     else what the previous figure measured (a change, a share of plan, a bracket of actuals).
 
     ``previous_phrase`` is the text the previous figure already took from its right
-    ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject.
+    ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject;
+    ``phrase`` is the one after this figure (``_right_phrase``).
     """
     segment_start = _clause_start(low, figure.start)
     opened = _bracket_open(low, figure.start)
@@ -715,13 +717,11 @@ def _name(
         and _ACHIEVED_COUNT.search(low, segment_start, figure.start)
     ):
         # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"
-        phrase = _right_phrase(low, figure)
         return f"{figure.unit} {phrase}".strip()
     if subject:
         if (counted or figure.unit in _MEASURE_CANONICAL) and not subject.startswith(
             SUBJECT_HEADS
         ):
-            phrase = _right_phrase(low, figure)
             if phrase and not _NOT_A_NOUN.match(phrase):
                 # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích"
                 return f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
@@ -735,10 +735,8 @@ def _name(
     ):
         return previous_name
     if figure.unit != "%" and figure.unit != "VND":
-        phrase = _right_phrase(low, figure)
         return f"{figure.unit} {phrase}" if phrase else (previous_name or figure.unit)
     if figure.unit == "%":
-        phrase = _right_phrase(low, figure)
         # "… là 8% và năm 2022 là 9,7%": what follows a list item is the next item, no name.
         if phrase and not _NOT_A_NOUN.match(phrase):
             return f"tỷ lệ {phrase}"
@@ -802,10 +800,11 @@ def _extract_sentence(
         sign = -1.0 if change_match and change_match.group(1) == "giảm" else 1.0
         if not change_match and change:
             sign = -1.0 if previous is not None and rows and rows[-1].value < 0 else 1.0
-        name = _name(sentence, low, figure, previous, previous_name, previous_phrase, change)
-        previous_phrase = (
-            phrase if name.endswith((phrase := _right_phrase(low, figure)) or "\0") else ""
+        phrase = _right_phrase(low, figure)
+        name = _name(
+            sentence, low, figure, previous, previous_name, previous_phrase, change, phrase
         )
+        previous_phrase = phrase if name.endswith(phrase or "\0") else ""
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:

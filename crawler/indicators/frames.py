@@ -31,6 +31,9 @@ _ARTICLE_HEADING = re.compile(r"^(?:điều|phần|chương|mục)\s+(?:\d+|[ivx
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\))\s+")
 _LETTERED = re.compile(r"^[a-zđ]\)\s+")
 _BULLET = re.compile(r"^[-–—+•*●○■□▪◦·]\s*")
+_MARKER = re.compile(
+    r"^(?:[-–—+•*●○■□▪◦·]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(\d{1,2}\)\s+|[a-zđ]\)\s+)"
+)
 _TARGET_WORDS = re.compile(
     r"\b(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|phương hướng|"
     r"đề ra|kh)\b"
@@ -127,7 +130,7 @@ def _heading_level(line: str) -> int | None:
 
 
 def _list_item(line: str) -> bool:
-    return bool(_BULLET.match(line) or _NUMBERED.match(line) or _LETTERED.match(line))
+    return _MARKER.match(line) is not None
 
 
 def _lines(text: str) -> Iterator[tuple[str, int]]:
@@ -181,8 +184,9 @@ def read_units(text: str) -> Iterator[Unit]:
             last_year = frame.year or last_year
             lead_in = None
             continue
-        item = _list_item(line)
-        body = _NUMBERED.sub("", _BULLET.sub("", _LETTERED.sub("", line)), count=1)
+        marker = _MARKER.match(line)
+        item = marker is not None
+        body = line[marker.end() :] if marker else line
         if lead_in is not None and not item and not _LABEL_LINE.match(body):
             if lead_in_items or len(split_sentences(body)) > 1:
                 lead_in = None  # a narrative paragraph ends the list
