@@ -165,3 +165,30 @@ def test_a_statement_of_the_present_does_not_take_an_earlier_year():
 def test_an_agency_name_is_not_a_target_cue():
     (row,) = extract_indicators("Theo Bộ Kế hoạch và Đầu tư, tỷ lệ hộ nghèo năm 2023 còn 2,93%.")
     assert (row.kind, row.year) == ("actual", 2023)
+
+
+@pytest.mark.parametrize("text, value, unit, year, plan", [
+    ("Lũy kế 9 tháng thu trên 12 nghìn tỷ đồng.", 12e12, "VND", None, None),
+    ("Quý I/2024, tốc độ tăng trưởng kinh tế đạt 4,55%.", 4.55, "%", 2024, None),
+    ("Tốc độ tăng trưởng kinh tế ước đạt 5,45% (NQ 6,5%).", 5.45, "%", None, 6.5),
+    ("Tổng vốn đầu tư toàn xã hội 18.690/23.500 tỷ đồng.", 18690e9, "VND", None, 23500e9),
+])
+def test_more_report_shapes(text, value, unit, year, plan):
+    (row,) = extract_indicators(text)
+    assert (row.value, row.unit, row.year, row.plan_value) == (value, unit, year, plan)
+
+
+def test_a_decrease_of_at_least_is_a_change():
+    (row,) = extract_indicators("Phấn đấu tỷ lệ hộ nghèo giảm từ 3% trở lên.")
+    assert (row.value, row.change, row.kind, row.name) == (-3.0, True, "target", "tỷ lệ hộ nghèo")
+
+
+def test_a_year_that_opens_the_next_clause_belongs_to_the_next_figure():
+    found = extract_indicators("Năm 2023 phấn đấu GRDP bình quân đầu người đạt 103 triệu đồng, "
+                               "đến năm 2025 đạt 126 triệu đồng.")
+    assert [(r.value, r.year) for r in found] == [(103e6, 2023), (126e6, 2025)]
+
+
+def test_quy_keeps_its_spelling_in_names():
+    (row,) = extract_indicators("GRDP quý IV tăng 6,8%.")
+    assert row.name == "grdp"

@@ -22,7 +22,7 @@ _TONE_FOLD = {
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_TONE_PATTERN = re.compile("(?:" + "|".join(_TONE_FOLD) + r")(?!\w)")
+_TONE_PATTERN = re.compile("(?<!q)(?:" + "|".join(_TONE_FOLD) + r")(?!\w)")  # not "quý"
 # Report abbreviations, written form (lower case) -> words.
 ABBREVIATIONS = {
     "ns": "ngân sách",

@@ -56,7 +56,7 @@ _TOKEN = re.compile(
 _RATIO = re.compile(rf"(?<![\w/.,])({NUMBER})\s?/\s?({NUMBER})(?![\w/]|[.,]\d)")
 # The plan written after an actual: "23,4%/KH 24,5-25,5%", "38.198 tấn (KH: 41.000 tấn)".
 _PLAN_AFTER = re.compile(
-    rf"\s*(?:/|\(|,)?\s*(?:kh|kế hoạch)\s*:?\s*(?P<a>{NUMBER})"
+    rf"\s*(?:/|\(|,)?\s*(?:kh|kế hoạch|nq|nghị quyết|chỉ tiêu)\s*:?\s*(?P<a>{NUMBER})"
     rf"(?:\s*[-–—]\s*(?P<b>{NUMBER}))?"
 )
 # A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
@@ -85,6 +85,9 @@ _NO_CARRY = re.compile(
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 _TERM_BEFORE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})(?!.*{YEAR})")
+# ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
+_NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
+_AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
 _YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
 _SHARE_BEFORE_CUE = re.compile(r"\d\s*%\s*(?:so với\s+|so\s+|của\s+)?$")
 _YEAR_RANGE = re.compile(
@@ -164,7 +167,7 @@ _TRAILING_VERBS = re.compile(
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"tính đến nay\b|cụ thể\b|theo đó\b)+"
+    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b)+"
 )
 _TIME_IN_NAME = re.compile(
     rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
@@ -173,12 +176,16 @@ _TIME_IN_NAME = re.compile(
     r"|dịp này|hiện nay|đến nay|năm qua|vừa qua"
     r"|(?:(?:đến|tính đến|trước|đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     r"|(?:(?:đến|tính đến|đến hết)\s+)?(?:cuối\s+)?tháng\s+\d{1,2}(?:/\d{4})?"
+    r"|\bquý\s+(?:[ivx]{1,3}|\d)(?:\s*/\s*\d{4})?|\bcả năm\b|\blũy kế\b|\bluỹ kế\b"
+    r"|\b\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)(?:\s+năm)?)?"
 )
 _LOCATION_PREFIX = re.compile(
     r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
 )
-_FULL_DATE_YEAR = re.compile(rf"(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?({YEAR})(?!\d)")
+_FULL_DATE_YEAR = re.compile(
+    rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*)({YEAR})(?!\d)"
+)
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
     r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
@@ -240,6 +247,8 @@ def extract_indicators(text: str) -> list[Indicator]:
     for unit in read_units(text):
         if unit.paragraph != paragraph:
             paragraph, block = unit.paragraph, None
+            if unit.frame.year is not None:
+                carried = [None]  # items of a dated list do not take a sibling's year
         if unit.frame != frame:
             frame, carried = unit.frame, [None]
         found, block = _extract_sentence(unit.sentence, block, unit.frame, carried)
@@ -585,7 +594,10 @@ def _years_for(
         clause_end = min(clause_end, bracket)
     next_figure = min([f.start for f in figures if f.start > figure.start] + [len(low)])
     right = [g for g in groups if figure.end <= g[0].start < min(clause_end, next_figure)]
-    if right:
+    if right and not (
+        next_figure < clause_end
+        and _NEXT_TARGET_YEAR.search(low, figure.end, right[0][0].start)
+    ):
         return [right[0][0].year]
     return [fallback]
 
@@ -655,8 +667,8 @@ _NOT_A_NOUN = re.compile(
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_A_REFERENCE = re.compile(
-    r"^(?:vượt |đạt |so với |bằng )?(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
-    r"(?: đề ra| đặt ra| được giao| giao| năm)?$"
+    r"^(?:(?:vượt |đạt |so với |bằng )?(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
+    r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
 )
 _ACHIEVED_COUNT = re.compile(
     r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)\s*(?:được\s*)?"
@@ -669,7 +681,7 @@ def _right_phrase(low: str, figure: _Figure) -> str:
     rest = low[figure.end :]
     stop = re.search(
         r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
-        r"|\s(?:và|với)\s+\d"
+        r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
         r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}",
         rest,
     )
@@ -775,7 +787,10 @@ def _extract_sentence(
     previous_name = _clean_name(label.group(1)) if label else ""
     previous_change = False
     previous_phrase = ""
-    no_carry = bool(_NO_CARRY.search(low))
+    # A sentence about a span or the present ("Giữa nhiệm kỳ, …", "Từ năm 2020 đến nay, …")
+    # neither takes nor passes on an earlier year; a span named after the figures does not count.
+    first = figures[0].start if figures else len(low)
+    no_carry = bool(_NO_CARRY.search(low, 0, first))
     carried_year = None if no_carry else carried[0]
     for figure in figures:
         before = low[_clause_start(low, figure.number_start) : figure.number_start]
@@ -784,6 +799,10 @@ def _extract_sentence(
             change_match = _CHANGE_BEFORE.search(
                 _strip_qualifier(before)
             ) or _VERB_THEN_SUBJECT.search(before)
+        if not change_match and _AT_LEAST_CHANGE.search(before) and low.startswith(
+            "trở lên", figure.end + 1
+        ):
+            change_match = _AT_LEAST_CHANGE.search(before)  # "giảm từ 3% trở lên"
         change = bool(change_match)
         segment = low[
             max(previous.end if previous else 0, _clause_start(low, figure.start)) : figure.start

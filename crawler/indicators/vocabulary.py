@@ -68,6 +68,7 @@ COUNT_NOUNS = {
             "tổ dân phố",
             "trường",
             "trường hợp",
+            "hội trường",
             "trường học",
             "lớp",
             "phòng học",
