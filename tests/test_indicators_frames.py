@@ -192,3 +192,27 @@ def test_a_year_that_opens_the_next_clause_belongs_to_the_next_figure():
 def test_quy_keeps_its_spelling_in_names():
     (row,) = extract_indicators("GRDP quý IV tăng 6,8%.")
     assert row.name == "grdp"
+
+
+def test_a_plan_in_brackets_after_a_comparison_is_the_plan_not_a_figure():
+    found = extract_indicators("Năm 2017, tốc độ tăng trưởng ước tăng 10,5% so với năm 2016 "
+                               "(kế hoạch tăng 10,6%); nông nghiệp giảm 4,2% (kế hoạch tăng 3,5%).")
+    assert [(r.value, r.plan_value, r.year) for r in found] == [(10.5, 10.6, 2017),
+                                                              (-4.2, 3.5, 2017)]
+
+
+def test_a_target_cue_opening_a_sentence_governs_its_clauses():
+    found = extract_indicators("Trong nhiệm kỳ 2025-2030, tỉnh phấn đấu tốc độ tăng trưởng GRDP "
+                               "đạt 10%/năm; thu ngân sách bình quân tăng 12%/năm.")
+    assert [(r.kind, r.year) for r in found] == [("target", 2030), ("target", 2030)]
+
+
+def test_a_fulfilment_count_is_an_actual_even_when_expected():
+    (row,) = extract_indicators("Năm 2023, dự kiến có 26/29 chỉ tiêu đạt và vượt kế hoạch.")
+    assert (row.value, row.total, row.kind, row.name) == (26, 29, "actual", "chỉ tiêu")
+
+
+def test_a_base_year_a_few_words_after_so_voi():
+    found = extract_indicators("Năng suất lúa đông xuân năm 2024 đạt 68,8 tạ/ha, tăng 0,4 tạ/ha so "
+                               "với vụ đông xuân năm 2023. Sản lượng đạt 20,32 triệu tấn.")
+    assert [r.year for r in found] == [2024, 2024, 2024]

@@ -74,6 +74,13 @@ _COMPOUND = re.compile(
 _ACTUALS_IN_BRACKET = re.compile(
     rf"\s*(?:thực hiện|th\b|kết quả|ước|đạt|đã|hiện nay|năm\s+{YEAR}\s*(?:là|đạt|:|,|giảm|tăng))"
 )
+_PLAN_IN_BRACKET = re.compile(
+    r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu)\s*(?:đề ra|giao)?\s*:?\s*"
+    r"(?:tăng|giảm|đạt|là)?\s*(?:trên|dưới|khoảng)?\s*"
+)
+# A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
+# đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
+_GOVERNING_TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b")
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
@@ -145,6 +152,7 @@ _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến n
 _BASE_BEFORE = re.compile(
     r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
     r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
+    r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
 )
 _CHANGE_BEFORE = re.compile(
     r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
@@ -452,12 +460,36 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         for m in _FULL_DATE_YEAR.finditer(low)
     ]
     figures.sort(key=lambda figure: figure.start)
+    figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
         if figure.points is not None and previous.unit == "%":
             # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
     years.sort(key=lambda mark: mark.start)
     return figures, years
+
+
+def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
+    """"tăng 10,5% so với năm 2016 (kế hoạch tăng 10,6%)": the bracketed figure is the plan
+    of the one before it, not a figure of its own."""
+    kept: list[_Figure] = []
+    for figure in figures:
+        previous = kept[-1] if kept else None
+        opened = _bracket_open(low, figure.start)
+        if (
+            previous is not None
+            and opened is not None
+            and opened >= previous.end
+            and previous.plan is None
+            and previous.unit == figure.unit
+            and _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
+        ):
+            sign = -1.0 if "giảm" in low[opened : figure.start] else 1.0
+            previous.plan = sign * figure.value
+            previous.plan_max = sign * figure.value_max if figure.value_max is not None else None
+            continue
+        kept.append(figure)
+    return kept
 
 
 def _read_plan(
@@ -671,7 +703,8 @@ _ONLY_A_REFERENCE = re.compile(
     r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
 )
 _ACHIEVED_COUNT = re.compile(
-    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)\s*(?:được\s*)?"
+    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)\s*"
+    r"(?:(?:được|thêm|mới)\s*)*"
     r"(?:trên|hơn|gần|khoảng)?\s*$"
 )
 _MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
@@ -781,6 +814,10 @@ def _extract_sentence(
         block = None
     lead_in = _LEAD_IN.search(low)
     lead_in_end = lead_in.end() if lead_in else None
+    if lead_in is None and figures and ";" in low[figures[0].end :]:
+        governing = _GOVERNING_TARGET.search(low, 0, figures[0].start)
+        if governing and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start):
+            lead_in_end = governing.end()
     label = _LABEL.match(sentence)
     rows: list[Indicator] = []
     previous: _Figure | None = None
@@ -825,6 +862,8 @@ def _extract_sentence(
         )
         previous_phrase = phrase if name.endswith(phrase or "\0") else ""
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
+        if figure.total is not None and figure.unit in _RATIO_PLAN_UNITS:
+            kind = "actual"  # "hoàn thành 26/29 chỉ tiêu" measures fulfilment
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
             fallback = _lead_in_year(low[:lead_in_end])
