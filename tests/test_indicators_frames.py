@@ -216,3 +216,9 @@ def test_a_base_year_a_few_words_after_so_voi():
     found = extract_indicators("Năng suất lúa đông xuân năm 2024 đạt 68,8 tạ/ha, tăng 0,4 tạ/ha so "
                                "với vụ đông xuân năm 2023. Sản lượng đạt 20,32 triệu tấn.")
     assert [r.year for r in found] == [2024, 2024, 2024]
+
+
+def test_a_plan_reference_before_trong_do_is_not_a_target_lead_in():
+    found = extract_indicators("Cả tỉnh gieo trồng được 31.394 ha, đạt 101,9% kế hoạch, tăng 1,4% "
+                               "so cùng kỳ; trong đó diện tích lúa đạt 17.332 ha.")
+    assert {r.kind for r in found} == {"actual"}

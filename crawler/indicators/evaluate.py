@@ -235,7 +235,14 @@ TABLE_HEADER = (
     "| extractor | precision | recall | kind right | year right | names acceptable "
     "| name word-F1 | plan right | matched |\n|---|---|---|---|---|---|---|---|---|"
 )
-LABELLED_SETS = ("reports", "reports_heldout", "reports_heldout2", "labelled", "heldout")
+LABELLED_SETS = (
+    "reports",
+    "reports_heldout",
+    "reports_heldout2",
+    "reports_heldout3",
+    "labelled",
+    "heldout",
+)
 
 
 def main() -> None:

@@ -805,14 +805,14 @@ def _extract_sentence(
     low = _lower(sentence)
     if not _DIGIT.search(sentence):
         # No figure and no year: only a target lead-in ("Phấn đấu:") can change the block.
-        lead_in = _LEAD_IN.search(low)
+        lead_in = _lead_in(low)
         if lead_in is not None:
             block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
         return [], block
     figures, years = _find_figures(sentence, low)
     if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
         block = None
-    lead_in = _LEAD_IN.search(low)
+    lead_in = _lead_in(low)
     lead_in_end = lead_in.end() if lead_in else None
     if lead_in is None and figures and ";" in low[figures[0].end :]:
         governing = _GOVERNING_TARGET.search(low, 0, figures[0].start)
@@ -911,6 +911,15 @@ def _strip_qualifier(before: str) -> str:
         if stripped.endswith(word):
             return stripped[: -len(word)]
     return stripped
+
+
+def _lead_in(low: str) -> re.Match | None:
+    """A target lead-in ("Phấn đấu đến năm 2025:", "Nghị quyết đề ra 24 chỉ tiêu; trong đó"),
+    not a plan reference ("đạt 101,9% kế hoạch, tăng 1,4%; trong đó …")."""
+    for match in _LEAD_IN.finditer(low):
+        if not _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
+            return match
+    return None
 
 
 def _lead_in_year(lead_in: str) -> int | None:
