@@ -128,14 +128,14 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> tuple[Entry, ...]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
-    """Synonyms by first word, longest first."""
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+def _index() -> dict[str, list[tuple[tuple[str, ...], frozenset[str], Entry]]]:
+    """Synonyms by first word, longest first, each with its set of words."""
+    index: dict[str, list[tuple[tuple[str, ...], frozenset[str], Entry]]] = {}
     for entry in load_catalogue():
         for words in entry.synonyms:
-            index.setdefault(words[0], []).append((words, entry))
+            index.setdefault(words[0], []).append((words, frozenset(words), entry))
     for found in index.values():
-        found.sort(key=lambda pair: len(pair[0]), reverse=True)
+        found.sort(key=lambda item: len(item[0]), reverse=True)
     return index
 
 
@@ -170,14 +170,19 @@ def catalogue_code(name: str, unit: str, change: bool = False) -> str | None:
     with the longest synonym found in the name, preferring one whose unit class is the
     figure's."""
     words = _WORD.findall(canonical_name(name))
+    present = frozenset(words)
     index = _index()
     best: tuple[int, bool, Entry] | None = None
     for position, word in enumerate(words):
-        for synonym, entry in index.get(word, ()):
+        for synonym, synonym_words, entry in index.get(word, ()):
             size = len(synonym)
             if best is not None and size < best[0]:
                 break
-            if _fits(entry, unit, change) and _contains(words, position, synonym):
+            if (
+                synonym_words <= present
+                and _fits(entry, unit, change)
+                and _contains(words, position, synonym)
+            ):
                 exact_unit = not change and entry.unit == UNIT_CLASSES.get(unit, "count")
                 if best is None or (size, exact_unit) > (best[0], best[1]):
                     best = (size, exact_unit, entry)

@@ -101,6 +101,12 @@ _YEAR_RANGE = re.compile(
     rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
     rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
 )
+# Phone numbers and long codes: scanned only in sentences with eight digits in a row.
+_LONG_DIGIT_RUN = re.compile(r"\d(?:[ .]?\d){7}")
+_LONG_NUMBERS = [
+    re.compile(r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)"),
+    re.compile(r"\d{9,}"),
+]
 # Numbers that are not figures (dates, times, document numbers...), each with the
 # substrings one of which every match contains: a sentence without them skips the scan.
 _BLOCKED = [
@@ -124,8 +130,6 @@ _BLOCKED = [
         ),
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
-        (r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)", ()),  # phone numbers
-        (r"\d{9,}", ()),
         (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
@@ -279,6 +283,8 @@ def _blocked_spans(low: str) -> list[tuple[int, int]]:
         if not cues or any(cue in low for cue in cues)
         for m in pattern.finditer(low)
     ]
+    if _LONG_DIGIT_RUN.search(low):
+        spans += [m.span() for pattern in _LONG_NUMBERS for m in pattern.finditer(low)]
     spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
     return spans
 
