@@ -12,9 +12,11 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-CATALOGUE_PATH = Path(__file__).with_name("catalogue.toml")
+# Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
+CATALOGUE_PATH: Traversable = files("crawler.indicators").joinpath("catalogue.toml")
 
 # Old-style tone placement ("hoá", "thuỷ") folded to the new style ("hóa", "thủy").
 _TONE_FOLD = {
@@ -113,9 +115,8 @@ class Entry:
 
 
 @lru_cache(maxsize=1)
-def load_catalogue(path: Path = CATALOGUE_PATH) -> tuple[Entry, ...]:
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+def load_catalogue(path: Traversable = CATALOGUE_PATH) -> tuple[Entry, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return tuple(
         Entry(
             item["code"],
