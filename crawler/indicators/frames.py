@@ -73,6 +73,7 @@ class Unit:
     paragraph: int
 
 
+@lru_cache(maxsize=1024)
 def frame_of(title: str) -> Frame:
     """The kind, year and period a heading or lead-in ``title`` states."""
     low = title.lower()
