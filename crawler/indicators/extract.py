@@ -208,6 +208,19 @@ _REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục ti�
 
 # Units of a level (not of a count): "53,5/52 ha" is an actual and its plan, not 53,5 of 52.
 _LEVEL_UNITS = frozenset({"%", "VND", "USD", "EUR", "lần", *MEASURE_UNITS.values()})
+# Patterns used inside the per-figure functions, compiled once.
+_NOT_MULTIPLIER = re.compile(r"\s*(?:lệ|trọng)\b")
+_TIMES = re.compile(r"lần\b(?!\s+thứ)")
+_COMRADE = re.compile(r"đồng\s+(?:chí|bào|hương|nghiệp|đội|ruộng|lúa|thời|ý|loạt|bằng)\b")
+_YEAR_ONLY = re.compile(YEAR)
+_YEAR_WORD_BEFORE = re.compile(r"(?:năm|đến|từ|trước|sau)\s*$")
+_PER_BEFORE = re.compile(r"(?:trên|mỗi|/)\s*$")
+_YEAR_JOINER = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+_STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định)$")
+_PHRASE_ARTICLE = re.compile(r"^\s*(?:các|những|số|tổng số)\s+")
+_QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS, key=len, reverse=True)
 # Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
 
@@ -348,7 +361,7 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
-    if multiplier and not re.match(r"\s*(?:lệ|trọng)\b", rest[len(multiplier) :]):
+    if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
         tail = low[after:]
         spaces = len(tail) - len(tail.lstrip())
@@ -373,13 +386,13 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     foreign = _FOREIGN.longest_prefix(rest)
     if foreign:
         return _Unit(FOREIGN_CURRENCIES[foreign], start + len(foreign))
-    if re.match(r"lần\b(?!\s+thứ)", rest):
+    if _TIMES.match(rest):
         return _Unit("lần", start + len("lần"))
     return noun
 
 
 def _is_comrade(rest: str) -> bool:
-    return bool(re.match(r"đồng\s+(?:chí|bào|hương|nghiệp|đội|ruộng|lúa|thời|ý|loạt|bằng)\b", rest))
+    return bool(_COMRADE.match(rest))
 
 
 def _clause_start(low: str, position: int) -> int:
@@ -443,8 +456,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         first, second = match.group("a"), match.group("b")
         before = low[_clause_start(low, start) : start]
         unit = _match_unit(low, match.end(), before)
-        plain_year = second is None and re.fullmatch(YEAR, first)
-        if plain_year and (unit is None or re.search(r"(?:năm|đến|từ|trước|sau)\s*$", before)):
+        plain_year = second is None and _YEAR_ONLY.fullmatch(first)
+        if plain_year and (unit is None or _YEAR_WORD_BEFORE.search(before)):
             base = bool(_BASE_BEFORE.search(low[:start]))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
@@ -454,7 +467,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         value = scale(parse_number(first), unit.multiplier)
         value_max = scale(parse_number(second), unit.multiplier) if second else None
-        if value == 1 and value_max is None and re.search(r"(?:trên|mỗi|/)\s*$", before):
+        if value == 1 and value_max is None and _PER_BEFORE.search(before):
             continue  # a denominator: "trên 1 ha", "/1 vạn dân"
         suffix = _PER_SUFFIX.match(low, unit.end)
         end = suffix.end() if suffix else unit.end
@@ -530,7 +543,7 @@ def _read_plan(
 
 def _qualifier(low: str, start: int) -> str | None:
     before = low[max(0, start - 12) : start].rstrip()
-    for word in sorted(QUALIFIERS, key=len, reverse=True):
+    for word in _QUALIFIERS_LONGEST_FIRST:
         if before.endswith(word) and (
             len(before) <= len(word) or not before[-len(word) - 1].isalpha()
         ):
@@ -598,7 +611,7 @@ def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
         if mark.base:
             continue
         joiner = low[groups[-1][-1].end : mark.start] if groups else ""
-        if groups and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?", joiner):
+        if groups and _YEAR_JOINER.fullmatch(joiner):
             groups[-1].append(mark)
         else:
             groups.append([mark])
@@ -651,8 +664,8 @@ def _strip_trailing_verb(name: str) -> str:
 def _clean_name(raw: str) -> str:
     name = raw.lower().replace("trở lên", " ").replace("trở xuống", " ")
     name = _TIME_IN_NAME.sub(" ", name)
-    name = re.sub(r"\([^)]*\)", " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" ,;:–-.()[]\"“”'’")
+    name = _BRACKETED.sub(" ", name)
+    name = _SPACES.sub(" ", name).strip(" ,;:–-.()[]\"“”'’")
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
@@ -681,7 +694,7 @@ def _clean_name(raw: str) -> str:
     inner = _INNER_CHANGE.search(name)
     if inner and inner.start() > 0:
         name = name[: inner.start()]
-    name = re.sub(r"\s+(?:liên tục|ổn định)$", "", name).strip(" ,")
+    name = _STEADY_TAIL.sub("", name).strip(" ,")
     name = _LOCATION_PREFIX.sub("", name).strip(" ,")
     return name if any(ch.isalpha() for ch in name) else ""
 
@@ -725,9 +738,9 @@ def _right_phrase(low: str, figure: _Figure) -> str:
         rest,
     )
     phrase = rest[: stop.start()] if stop else rest
-    phrase = re.sub(r"\([^)]*\)", " ", phrase)
-    phrase = re.sub(r"^\s*(?:các|những|số|tổng số)\s+", "", phrase)
-    return re.sub(r"\s+", " ", phrase).strip(" ,–-")
+    phrase = _BRACKETED.sub(" ", phrase)
+    phrase = _PHRASE_ARTICLE.sub("", phrase)
+    return _SPACES.sub(" ", phrase).strip(" ,–-")
 
 
 def _name(
@@ -913,7 +926,7 @@ def _extract_sentence(
 
 def _strip_qualifier(before: str) -> str:
     stripped = before.rstrip()
-    for word in sorted(QUALIFIERS, key=len, reverse=True):
+    for word in _QUALIFIERS_LONGEST_FIRST:
         if stripped.endswith(word):
             return stripped[: -len(word)]
     return stripped
