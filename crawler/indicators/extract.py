@@ -220,7 +220,10 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 _SPACES = re.compile(r"\s+")
 _STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định)$")
 _PHRASE_ARTICLE = re.compile(r"^\s*(?:các|những|số|tổng số)\s+")
-_QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS, key=len, reverse=True)
+_QUALIFIER_ALTERNATIVES = "|".join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))
+# The longest qualifier the text ends with (as a whole word, or as any suffix).
+_QUALIFIER_WORD_AT_END = re.compile(rf"(?<![^\W\d_])(?:{_QUALIFIER_ALTERNATIVES})$")
+_QUALIFIER_AT_END = re.compile(rf"(?:{_QUALIFIER_ALTERNATIVES})$")
 # Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
 
@@ -290,10 +293,11 @@ def _lower(text: str) -> str:
 
 
 def _blocked_spans(low: str) -> list[tuple[int, int]]:
+    present = low.__contains__
     spans = [
         m.span()
         for pattern, cues in _BLOCKED
-        if not cues or any(cue in low for cue in cues)
+        if not cues or any(map(present, cues))
         for m in pattern.finditer(low)
     ]
     if _LONG_DIGIT_RUN.search(low):
@@ -542,13 +546,8 @@ def _read_plan(
 
 
 def _qualifier(low: str, start: int) -> str | None:
-    before = low[max(0, start - 12) : start].rstrip()
-    for word in _QUALIFIERS_LONGEST_FIRST:
-        if before.endswith(word) and (
-            len(before) <= len(word) or not before[-len(word) - 1].isalpha()
-        ):
-            return QUALIFIERS[word]
-    return None
+    found = _QUALIFIER_WORD_AT_END.search(low[max(0, start - 12) : start].rstrip())
+    return QUALIFIERS[found.group()] if found else None
 
 
 def _bracket_open(low: str, position: int) -> int | None:
@@ -926,10 +925,8 @@ def _extract_sentence(
 
 def _strip_qualifier(before: str) -> str:
     stripped = before.rstrip()
-    for word in _QUALIFIERS_LONGEST_FIRST:
-        if stripped.endswith(word):
-            return stripped[: -len(word)]
-    return stripped
+    found = _QUALIFIER_AT_END.search(stripped)
+    return stripped[: found.start()] if found else stripped
 
 
 def _lead_in(low: str) -> re.Match | None:
