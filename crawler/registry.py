@@ -15,6 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.units import province_code_problem, unit_code_problem
+
 # Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
 DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
 LEVELS = ("tỉnh", "huyện", "xã")
@@ -36,6 +38,11 @@ class Portal:
     listings: tuple[str, ...]
     schedule: str = "daily"
     render_js: bool = False
+    # The unit of July 2025 the portal belongs to (official codes, crawler.units) and, for a
+    # former district or merged commune, what it became (a registry id or a unit's name).
+    province_code: int | None = None
+    unit_code: int | None = None
+    became: str = ""
 
     @classmethod
     def unregistered(cls, listing_url: str, family: str) -> Portal:
@@ -126,6 +133,14 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
     render_js = table.get("render_js", False)
     if not isinstance(render_js, bool):
         raise RegistryError(f"{where}: field 'render_js' must be true or false")
+    province_code, unit_code = (
+        _code(table, name, where) for name in ("province_code", "unit_code")
+    )
+    problem = (province_code is not None and province_code_problem(province_code)) or (
+        unit_code is not None and unit_code_problem(unit_code, province_code)
+    )
+    if problem:
+        raise RegistryError(f"{where}: {problem}")
     return Portal(
         id=text("id"),
         host=host,
@@ -136,4 +151,16 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
         listings=tuple(listings),
         schedule=schedule,
         render_js=render_js,
+        province_code=province_code,
+        unit_code=unit_code,
+        became=text("became", required=False),
     )
+
+
+def _code(table: dict, field: str, where: str) -> int | None:
+    value = table.get(field)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RegistryError(f"{where}: field {field!r} must be an official code (a whole number)")
+    return value

@@ -355,7 +355,15 @@ class FamilySpider(scrapy.Spider):
             yield self.listing_request(listing.next_url, portal, page + 1, known_in_row)
 
     def read_listing(self, text: str, url: str, portal: Portal) -> Listing:
-        return self.markup.parse_listing(text, url)
+        return self.markup_for(portal).parse_listing(text, url)
+
+    def markup_for(self, portal: Portal) -> PortalMarkup:
+        """The markup a portal's pages are read with (one family per spider, here)."""
+        return self.markup
+
+    def family_for(self, portal: Portal) -> str:
+        """The family stored with a portal's items, which ``scrapy reparse`` parses them by."""
+        return self.name
 
     def portal_figures(self, text: str, url: str, portal: Portal):
         """The portal's own widget figures (TTHC dossiers), read once per portal per crawl."""
@@ -385,7 +393,7 @@ class FamilySpider(scrapy.Spider):
             self.crawler.stats.inc_value("articles/error_page")
             yield self.failure(entry.url, portal, "article", not_found, response)
             return
-        article = self.markup.parse_article(decoded.text, entry.url)
+        article = self.markup_for(portal).parse_article(decoded.text, entry.url)
         yield self.article_item(article, response, portal, entry, category, decoded)
 
     def article_item(
@@ -410,7 +418,7 @@ class FamilySpider(scrapy.Spider):
         return build_article_item(
             article,
             portal=portal.id,
-            family=self.name,
+            family=self.family_for(portal),
             category=category,
             listing_url=response.meta.get("listing_url"),
             listing_published=entry.published,
