@@ -144,29 +144,30 @@ def _under(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def _in_portal_block(element: HtmlElement, levels: int = 6) -> bool:
-    """Whether a heading or the class/id of an enclosing block names a list of portals."""
+def _in_portal_block(element: HtmlElement, levels: int = 3) -> bool:
+    """Whether the class/id of an enclosing block, or the heading that opens it, names a list
+    of portals ("Liên kết website", "Các xã, phường"): only the block's first child counts as
+    its heading, so a page-wide heading does not claim every link below it."""
     node = element.getparent()
     for _ in range(levels):
-        if node is None:
+        if node is None or node.tag in ("body", "html"):
             return False
-        names = fold(" ".join(filter(None, (node.get("class"), node.get("id"))))).replace("-", " ")
-        if _PORTAL_BLOCK.search(names.replace("_", " ")):
+        names = " ".join(filter(None, (node.get("class"), node.get("id"))))
+        if _PORTAL_BLOCK.search(fold(names).replace("-", " ").replace("_", " ")):
             return True
-        heading = next(
-            (
-                c
-                for c in node
-                if c.tag in ("h2", "h3", "h4", "h5", "label", "span", "strong", "b", "p", "div")
-                and c is not element
-                and len(text_of(c)) < 60
-            ),
-            None,
-        )
-        if heading is not None and _PORTAL_BLOCK.search(fold(text_of(heading))):
+        heading = next(iter(node), None)
+        if (
+            heading is not None
+            and heading.tag in _HEADING_TAGS
+            and element not in heading.iter()
+            and _PORTAL_BLOCK.search(fold(text_of(heading))[:60])
+        ):
             return True
         node = node.getparent()
     return False
+
+
+_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6 label span strong b p div legend caption".split())
 
 
 # ================================================================== the unit a portal serves
