@@ -13,13 +13,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, select
 
-from crawler.db import CrawlRunRow, PortalRow
+from crawler.db import CrawlRunRow, ListingWalkRow, PortalRow
 
 OK = "OK"
 NO_ARTICLES = "NO ARTICLES"
 MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
 NEVER_CRAWLED = "NEVER CRAWLED"
 STALE = "STALE"
+WALK_UNFINISHED = "WALK UNFINISHED"
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,10 @@ def portal_health(
     now: datetime,
     stale_days: float,
     max_unparsable_ratio: float,
+    unfinished_walks: list[str] = (),
 ) -> PortalHealth:
-    """The health of one portal from its runs, newest first."""
+    """The health of one portal from its runs, newest first; ``unfinished_walks`` are its
+    listings whose pager walk an interrupted crawl left unfinished (older pages unvisited)."""
     if not runs:
         return PortalHealth(portal, NEVER_CRAWLED, None, None, None, None, [])
     last = runs[0]
@@ -66,8 +69,14 @@ def portal_health(
         days=stale_days
     ):
         status = STALE
+    elif unfinished_walks:
+        status = WALK_UNFINISHED
     else:
         status = OK
+    walks = [
+        f"listing {url}: pager walk unfinished (a crawl was interrupted; the next one goes on)"
+        for url in unfinished_walks
+    ]
     return PortalHealth(
         portal=portal,
         status=status,
@@ -75,7 +84,7 @@ def portal_health(
         last_good_crawl=good.finished_at if good else None,
         articles=articles,
         errors=last.errors,
-        failed_checks=[line for line in last.failed_checks.splitlines() if line],
+        failed_checks=[line for line in last.failed_checks.splitlines() if line] + walks,
     )
 
 
@@ -88,6 +97,18 @@ def known_portals(engine: Engine, registry_ids: list[str]) -> list[str]:
                 if portal not in portals:
                     portals.append(portal)
     return portals
+
+
+def unfinished_walks(engine: Engine) -> dict[str, list[str]]:
+    """Listings whose pager walk is not complete, by portal (crawler.middlewares.incremental)."""
+    walks: dict[str, list[str]] = {}
+    query = select(ListingWalkRow.portal, ListingWalkRow.listing).where(
+        ListingWalkRow.status != "complete"
+    )
+    with engine.connect() as connection:
+        for portal, listing in connection.execute(query):
+            walks.setdefault(portal, []).append(listing)
+    return walks
 
 
 def runs_by_portal(engine: Engine) -> dict[str, list[CrawlRunRow]]:

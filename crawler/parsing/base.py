@@ -374,6 +374,17 @@ def is_next_label(label: str) -> bool:
     return " ".join(label.lower().split()) in NEXT_WORDS
 
 
+# Labels that name the next page even alone on a page (not "Xem tiếp", which is also
+# every summary's "read more").
+_LONE_NEXT = {"»", ">>", "»»", "››", "next", "next »", "trang sau", "trang sau »", "trang tiếp",
+              "trang tiếp theo", "trang kế"}  # fmt: skip
+
+
+def _lone_arrow(anchor: HtmlElement) -> bool:
+    label = " ".join(text_of(anchor).lower().split())
+    return label in _LONE_NEXT and bool(pager_link(anchor)) and not hidden_or_skipped(anchor)
+
+
 def pager_link(anchor: HtmlElement) -> str | None:
     """What a pager link points to: its href, or the postback of a ``href="#"`` link whose
     ``onclick`` posts the form."""
@@ -523,6 +534,9 @@ def next_page(root: HtmlElement, url: str, containers: list[HtmlElement] | None 
     candidates = [classify_pager_link(rel_next(root), url)]
     candidates += [classify_pager_link(pager_link(a), url) for a in links if a is not None]
     candidates.append(classify_pager_link(numbered_next(root, url), url))
+    lone = next((a for a in root.iter("a") if _lone_arrow(a)), None)
+    if lone is not None:
+        candidates.append(classify_pager_link(pager_link(lone), url))
     problem = None
     for candidate in candidates:
         if candidate is None:

@@ -273,23 +273,24 @@ def _anchor_text(anchor: HtmlElement) -> str:
     return text_of(anchor) or (anchor.get("title") or "").strip()
 
 
-def _markup_path(element: HtmlElement, repeated: set[int]) -> tuple[str, ...]:
+def _markup_path(element: HtmlElement, repeated: set[HtmlElement]) -> tuple[str, ...]:
     path = []
     for el in [element, *element.iterancestors()]:
         if el.tag in ("body", "html"):
             break
-        classes = "" if id(el) in repeated else ".".join(sorted((el.get("class") or "").split()))
+        classes = "" if el in repeated else ".".join(sorted((el.get("class") or "").split()))
         path.append(f"{el.tag}.{classes}")
     return tuple(path)
 
 
-def _repeated_siblings(root: HtmlElement) -> set[int]:
+def _repeated_siblings(root: HtmlElement) -> set[HtmlElement]:
     """Elements with a sibling of the same tag: the items of a list, whose classes may
-    differ per item."""
-    repeated: set[int] = set()
+    differ per item. (The set holds the elements, not their ids: lxml's element proxies
+    live only while referenced, so an id could be reused by another element.)"""
+    repeated: set[HtmlElement] = set()
     for parent in root.iter():
         tags = Counter(child.tag for child in parent if isinstance(child.tag, str))
-        repeated.update(id(child) for child in parent if tags.get(child.tag, 0) > 1)
+        repeated.update(child for child in parent if tags.get(child.tag, 0) > 1)
     return repeated
 
 

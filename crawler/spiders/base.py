@@ -205,6 +205,7 @@ class FamilySpider(scrapy.Spider):
                 response.meta["walk_end"] = True
             return None
         if self.max_pages is not None and page >= self.max_pages:
+            response.meta["walk_end"] = True  # as far as the operator asked
             return None
         if listing.next_url:
             if listing.next_url in self.requested_listings:
