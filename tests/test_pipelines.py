@@ -9,6 +9,7 @@ from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.misc import build_from_crawler, load_object
 from scrapy.utils.project import get_project_settings
 
+from crawler.articles import read_page
 from crawler.items import ArticleItem, PortalIndicatorItem
 from crawler.spiders.base import FamilySpider
 
@@ -109,7 +110,9 @@ def test_injected_spam_never_reaches_the_body_and_flags_the_portal(chain):
     page = (b'<html><body><div class="news-content"><p>Tin th\xe1\xbb\xa9c</p></div><div style="display:none">'
             b'<a href="https://139.99.113.80/" title="W88">W88 113.80</a></div></body></html>')
     spammed = BODY + "\n\nNhà cái W88 uy tín, đăng ký nhận thưởng tại https://139.99.113.80/"
-    item = chain.run(article(body=spammed, html=page))
+    url = "http://quangthanh.kinhmon.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=1"
+    # The whole page is scanned once, on the tree the page path parses; the body text here.
+    item = chain.run(article(body=spammed, html=page, spam=read_page(url, page).spam))
     assert item["body"] == BODY
     chain.close()
     flags = chain.query("SELECT portal, kind, evidence, pages FROM portal_flags ORDER BY kind")

@@ -57,6 +57,8 @@ class ParsedArticle:
     category: str = ""
     paragraphs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # The element holding the title and the body: where the article's own links are.
+    region: HtmlElement | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
@@ -180,6 +182,7 @@ class PortalMarkup:
             article.problems.append(f"no title (looked for {', '.join(self.title)}, og:title)")
         bodies = self._body_elements(root)
         container = common_ancestor(title_element, bodies[0]) if bodies else title_element
+        article.region = container
         article.published = self._published(root, container, bodies)
         article.view_count = self._view_count(root, container, bodies)
         article.category = first_text(root, self.category)

@@ -319,6 +319,7 @@ def parse_article(
         article.published = parse_iso_date(meta_content(root, "article:published_time"))
         return article
     region = common_ancestor(title_element, container)
+    article.region = region
     author = take_trailing_author(container) or _byline_after(container, region, is_template)
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
