@@ -52,7 +52,7 @@ class ArticlePage:
     # Read from the tree before anything changes it: injected spam on the whole page, and
     # the attachment links with their ancestors (to tell the article's from a sidebar's).
     spam: list[SpamFinding] = field(default_factory=list, repr=False)
-    links: list[tuple[Attachment, set[int]]] = field(default_factory=list, repr=False)
+    links: list[tuple[Attachment, list[HtmlElement]]] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -315,24 +315,25 @@ def page_item(
     return item
 
 
-def article_links(root: HtmlElement, url: str) -> list[tuple[Attachment, set[int]]]:
+def article_links(root: HtmlElement, url: str) -> list[tuple[Attachment, list[HtmlElement]]]:
     """The page's attachment links with their ancestors, read before parsing changes the
     tree (a byline or an attachment line may be removed from it)."""
     return [
-        (attachment, {id(a) for a in anchor.iterancestors()})
+        (attachment, list(anchor.iterancestors()))
         for anchor, attachment in attachment_links(root, url)
     ]
 
 
-def in_article(region: HtmlElement | None, ancestors: set[int]) -> bool:
+def in_article(region: HtmlElement | None, ancestors: list[HtmlElement]) -> bool:
     """Whether a link whose ancestors before parsing were ``ancestors`` is the article's:
     inside its region, or in a block following the region in the same parent (attachment
     boxes printed under the article)."""
     if region is None:
         return False
-    return id(region) in ancestors or any(
-        id(sibling) in ancestors for sibling in region.itersiblings()
-    )
+    # The elements themselves are kept (not their id()): lxml makes a new Python object for
+    # a node nobody holds, so an id would not survive.
+    following = set(region.itersiblings())
+    return any(element is region or element in following for element in ancestors)
 
 
 def date_problem(article: ParsedArticle) -> str:
