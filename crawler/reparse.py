@@ -16,6 +16,7 @@ from crawler.dates import parse_iso_date
 from crawler.db import ArticleRow, PageRow, PortalRow, create_schema, make_engine
 from crawler.items import PageFailureItem
 from crawler.parsing.families import FAMILIES
+from crawler.parsing.html import parse_html
 from crawler.text.normalize import decode_html
 
 REPARSED_KINDS = ("article", "failed_article")
@@ -76,7 +77,7 @@ class ReparseSpider(scrapy.Spider):
             "content_type": page.content_type,
         }
         text = decode_html(page.html, page.encoding).text
-        parsed = markup.parse_article(text, page.url)
+        parsed = markup.parse_article(parse_html(text), page.url)
         if not parsed.title or not parsed.paragraphs:
             stats.inc_value("reparse/unparsable")
             reason = "; ".join(parsed.problems) or "nothing to parse"

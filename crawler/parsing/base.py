@@ -158,8 +158,8 @@ class PortalMarkup:
 
     # ----------------------------------------------------------------- articles
 
-    def parse_article(self, page: str, url: str) -> ParsedArticle:
-        root = parse_html(page)
+    def parse_article(self, root: HtmlElement, url: str) -> ParsedArticle:
+        """Fields of the article page parsed as ``root`` (a tree this call may change)."""
         mark_view_icons(root)
         article = ParsedArticle(url=url)
         title_element = self._first_with_text(root, self.title)

@@ -305,15 +305,15 @@ _TITLE_END, _BODY_START, _BODY_END = "\ue000", "\ue001", "\ue002"
 
 
 def parse_article(
-    page: str, url: str, listing_title: str = "", is_template: LineTest | None = None
+    root: HtmlElement, url: str, listing_title: str = "", is_template: LineTest | None = None
 ) -> ParsedArticle:
-    """Fields of an article page of an unknown platform.
+    """Fields of an article page of an unknown platform, parsed as ``root`` (a tree this
+    call changes).
 
     ``listing_title`` is the anchor text that led here (the best guide to the title);
     ``is_template`` tells lines the host repeats on most pages (learned by HostTemplates).
     """
     is_template = is_template or (lambda line: False)
-    root = parse_html(page)
     remove_injected(root, page_host=urlsplit(url).hostname or "")
     mark_view_icons(root)
     article = ParsedArticle(url=url)
@@ -640,8 +640,8 @@ class HostTemplates:
         self.listing_lines: dict[str, set[str]] = {}
         self.page_counts: Counter[str] = Counter()
 
-    def observe(self, host: str, page: str, listing: bool) -> None:
-        root = parse_html(page)
+    def observe(self, host: str, root: HtmlElement, listing: bool) -> None:
+        """Learn from a page parsed as ``root`` (its injected blocks are removed)."""
         remove_injected(root, page_host=host)
         lines = paragraphs_of(root.find("body"))
         self.learner.add_page(host, lines)

@@ -38,6 +38,7 @@ from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
 from crawler.parsing.base import Listing, ListingEntry, ParsedArticle, PortalMarkup
 from crawler.parsing.errors import error_page_reason
+from crawler.parsing.html import parse_html
 from crawler.registry import Portal, RegistryError, load_registry
 from crawler.rendering import LISTING_META, enable_rendering
 from crawler.signals import listing_page_fetched
@@ -379,13 +380,14 @@ class FamilySpider(scrapy.Spider):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
         decoded = self.decoded_page(response)
-        not_found = error_page_reason(decoded.text)
+        root = parse_html(decoded.text)
+        not_found = error_page_reason(decoded.text, root)
         if not_found:
             self.logger.error("article %s (portal %s): %s", entry.url, portal.id, not_found)
             self.crawler.stats.inc_value("articles/error_page")
             yield self.failure(entry.url, portal, "article", not_found, response)
             return
-        article = self.markup.parse_article(decoded.text, entry.url)
+        article = self.markup.parse_article(root, entry.url)
         yield self.article_item(article, response, portal, entry, category, decoded)
 
     def article_item(

@@ -12,6 +12,7 @@ from scrapy.http import TextResponse
 
 from crawler.parsing import generic
 from crawler.parsing.base import ListingEntry
+from crawler.parsing.html import parse_html
 from crawler.registry import Portal, host_of, load_registry
 from crawler.spiders.base import FamilySpider, SpiderArgumentError
 
@@ -72,7 +73,7 @@ class GenericSpider(FamilySpider):
 
     def read_listing(self, text: str, url: str, portal: Portal):
         host = host_of(url)
-        self.templates.observe(host, text, listing=True)
+        self.templates.observe(host, parse_html(text), listing=True)
         listing = generic.parse_listing(text, url, self.item_paths.get(host))
         if listing.item_path and host not in self.item_paths:
             self.item_paths[host] = listing.item_path
@@ -83,7 +84,7 @@ class GenericSpider(FamilySpider):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
         host = host_of(response.url)
-        self.templates.observe(host, self.decoded_page(response).text, listing=False)
+        self.templates.observe(host, parse_html(self.decoded_page(response).text), listing=False)
         held = self.held.setdefault(host, deque())
         held.append(HeldPage(response, portal, entry, category))
         if self.templates.pages(host) >= self.template_pages:
@@ -97,7 +98,7 @@ class GenericSpider(FamilySpider):
             page = held.popleft()
             decoded = self.decoded_page(page.response)
             article = generic.parse_article(
-                decoded.text,
+                parse_html(decoded.text),
                 page.entry.url,
                 page.entry.title,
                 self.templates.for_host(host),
