@@ -236,8 +236,8 @@ def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> st
                 element.drop_tree()
                 return name
             continue
-        if classify_line(text):
-            continue
+        if classify_line(text) or _link_words(element) / len(text.split()) >= _LINK_SHARE:
+            continue  # furniture, an attachment or a list of links
         return None
     return None
 

@@ -102,9 +102,11 @@ class PortalMarkup:
       title, published, view_count, body, lead, author, category
                        fields on an article page
       body_noise       widgets that sit inside the body container (counters, rating, font size)
+      family, aliases  the platform's family id and the older names it is also known by
     """
 
     family: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
     article_url: ClassVar[re.Pattern[str]]
     listing_links: ClassVar[tuple[str, ...]] = ()
     listing_category: ClassVar[tuple[str, ...]] = ()

@@ -91,6 +91,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     ("welcome", r"chào mừng (?:bạn|quý vị|quý khách) đến với\b.{0,120}"),
     ("attachment", r"(?:file|tệp|tập tin|tệp tin|tài liệu|văn bản) đính kèm\s*:?.{0,200}"),
+    ("attachment", r"(?:file|tệp|tập tin|tệp tin)\s*:.{0,200}"),
     (
         "attachment",
         r"(?:tải về|tải xuống|download|tải file|tải tệp|xem file|xem tệp|xem trực tuyến)"
