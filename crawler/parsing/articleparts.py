@@ -85,12 +85,18 @@ _CMS_ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_MAX_WORDS = 8
+_DIGIT = re.compile(r"\d")
 _LABELLED_MAX_WORDS = 14
 # How many text blocks from the end of the content a byline may stand.
 _BYLINE_REACH = 6
 _RIGHT_CLASSES = frozenset(
     "text-right pull-right text-end float-right float-end align-right alignright right "
     "author tacgia tac-gia news-author byline signature".split()
+)
+# Lines that may follow a byline at the end of the content.
+_SKIPPED_AFTER_BYLINE = frozenset(
+    "share_print attachment font_size tags rating url empty no_text view_counter date "
+    "comment_form related_heading".split()
 )
 _EMPHASIS_TAGS = ("strong", "b", "em", "i", "span", "font", "u")
 
@@ -147,7 +153,7 @@ def byline_of(
     words = text.split()
     if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
         return None
-    if text.endswith((".", ":", ";", ",")) or not text[:1].isupper():
+    if text.endswith((".", ":", ";", ",")) or not text[:1].isupper() or _DIGIT.search(text):
         return None
     if _right_aligned(block, stop) or (emphasised and not alone):
         return text
@@ -187,6 +193,8 @@ def take_byline(body: HtmlElement) -> str | None:
     found: list[tuple[int, str, HtmlElement]] = []
     for block in reversed(blocks[-_BYLINE_REACH:]):
         text = text_of(block)
+        if next(block.iterancestors("td", "th"), None) is not None:
+            break  # a table of the article, never a byline
         if labelled_byline(text):
             rank = 1 if _SOURCE_PREFIX.match(text) else 3
             found.append((rank, text, block))
@@ -195,7 +203,7 @@ def take_byline(body: HtmlElement) -> str | None:
         if styled and not classify_line(styled):
             found.append((2, styled, block))
             continue
-        if classify_line(text):
+        if classify_line(text) in _SKIPPED_AFTER_BYLINE:
             continue
         break
     names = [(rank, clean_author(text), block) for rank, text, block in found]

@@ -30,8 +30,7 @@ class TanDanSharePoint(PortalMarkup):
         "label.channel-news-title > a",
         ".channel-news-title a",
         ".channel-news-item a",
-        "a.title-news",
-        ".title-news a",
+        "a.title-news, .title-news a",
     )
     listing_category = (
         "p.tandan-p-channel-title",
