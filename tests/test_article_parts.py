@@ -388,3 +388,57 @@ def test_generic_reads_eye_counter_and_byline_before_a_share_bar():
     assert article.view_count == 271
     assert article.author == "Minh Anh"
     assert len(article.paragraphs) == 2
+
+
+# ------------------------------------------------------------------------------ NukeViet
+
+NUKEVIET = FAMILIES["nukeviet"]
+NV_URL = "https://thcs-anbinh.example.edu.vn/news/hoat-dong/ngay-hoi-doc-sach-77.html"
+
+
+def test_nukeviet_mobile_theme_article():
+    page = """<html><head><meta property="og:title" content="Ngày hội đọc sách"/></head><body>
+<div class="news_column panel panel-default" itemscope><div class="panel-body">
+<h1 itemprop="headline">Ngày hội đọc sách năm học 2024-2025</h1>
+<div class="hidden hide d-none" itemprop="author"><span itemprop="name">admin</span></div>
+<em class="time">Thứ tư - 23/04/2025 14:05</em><hr/>
+<div id="hometext"><div class="h2" itemprop="description">Trường tổ chức Ngày hội đọc sách hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam.</div></div>
+<div class="bodytext"><p>Hơn 600 học sinh tham gia các gian trưng bày sách của 18 lớp.</p>
+<p>Thư viện trường nhận thêm 350 đầu sách do phụ huynh tặng.</p></div>
+<h3 class="newh3"><i class="fa fa-download"></i> <strong>File đính kèm</strong></h3>
+<div class="list-group news-download-file"><div class="list-group-item"><a href="/uploads/ke-hoach.pdf">Tập tin: <strong>Kế hoạch</strong></a></div></div>
+<p class="text-right"><strong>Tác giả: </strong>Tổ Văn</p>
+<div class="keywords"><em class="fa fa-tags"></em><strong>Tags: </strong><a>đọc sách</a></div>
+</div></div>
+<div class="other-news"><p class="h3"><strong>Những tin cũ hơn</strong></p><ul class="related">
+<li><h4><a href="/news/hoat-dong/le-khai-giang-70.html">Lễ khai giảng năm học mới</a></h4><em>(05/09/2024)</em></li></ul></div>
+</body></html>"""
+    article = NUKEVIET.parse_article(parse_html(page), NV_URL)
+    assert article.problems == []
+    assert article.title == "Ngày hội đọc sách năm học 2024-2025"
+    assert article.published.isoformat() == "2025-04-23T14:05:00+07:00"
+    assert article.author == "Tổ Văn"
+    assert article.paragraphs == [
+        "Trường tổ chức Ngày hội đọc sách hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam.",
+        "Hơn 600 học sinh tham gia các gian trưng bày sách của 18 lớp.",
+        "Thư viện trường nhận thêm 350 đầu sách do phụ huynh tặng.",
+    ]
+
+
+def test_nukeviet_list_view_and_alias_pager():
+    page = """<html><body><div class="news_column"><div class="alert alert-info clearfix"><h3>Hoạt động</h3></div></div>
+<div class="news_column"><div class="list-group">
+<a class="show h4" href="/news/hoat-dong/ngay-hoi-doc-sach-77.html" title="Ngày hội đọc sách"><h4 class="list-group-item-heading"><span class="label label-default">1</span>&nbsp;&nbsp;Ngày hội đọc sách</h4></a>
+<a class="show h4" href="/news/hoat-dong/hoi-thao-stem-76.html" title="Hội thảo STEM"><h4 class="list-group-item-heading"><span class="label label-default">2</span>&nbsp;&nbsp;Hội thảo STEM</h4></a>
+</div></div>
+<div class="text-center"><ul class="pagination"><li class="page-item"><a class="page-link" rel="prev" href="/news/hoat-dong/">1</a></li>
+<li class="page-item active"><a class="page-link" href="javascript:void(0)">2</a></li>
+<li class="page-item"><a class="page-link" rel="next" href="/news/hoat-dong/page-3">3</a></li></ul></div></body></html>"""
+    url = "https://thcs-anbinh.example.edu.vn/news/hoat-dong/page-2"
+    listing = NUKEVIET.parse_listing(page, url)
+    assert [e.url.rsplit("/", 1)[-1] for e in listing.entries] == [
+        "ngay-hoi-doc-sach-77.html",
+        "hoi-thao-stem-76.html",
+    ]
+    assert listing.next_url == "https://thcs-anbinh.example.edu.vn/news/hoat-dong/page-3"
+    assert listing.category == "Hoạt động"

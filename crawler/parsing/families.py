@@ -127,8 +127,9 @@ class NukeVietNews(PortalMarkup):
     ``h3`` hold the link, a ``.text-muted`` line with the time and "Đã xem: N"; pager
     ``ul.pagination`` (``li.active``, ``rel=next``, "»"). Articles
     (``/news/<category>/<alias>-<id>.html``): ``h1.title`` (``itemprop=headline``), the time
-    in ``span.h5`` ("Thứ hai - 15/01/2024 08:30") and a hidden ``itemprop=datePublished``,
-    a lead ``.hometext``, the text ``#news-bodyhtml.bodytext``, then "File đính kèm",
+    in ``span.h5`` ("Thứ hai - 15/01/2024 08:30"; ``em.time`` in the mobile theme) and a
+    hidden ``itemprop=datePublished``, a lead ``.hometext`` (``#hometext`` on mobile), the
+    text ``#news-bodyhtml.bodytext``, then "File đính kèm",
     ``p.h5.text-right`` lines "Tác giả: …" / "Nguồn tin: …", tags, rating, share buttons and
     "Những tin mới hơn" / "Những tin cũ hơn" lists.
     """
@@ -152,13 +153,20 @@ class NukeVietNews(PortalMarkup):
     title = (
         ".news_column h1.title",
         "h1[itemprop=headline]",
+        ".detail_title h1",
         ".news_column h1",
         "h1.title",
     )
-    published = (".news_column .row span.h5", ".news_column span.h5", ".news-date", ".publtime")
+    published = (
+        ".news_column .row span.h5",
+        ".news_column span.h5",
+        ".news_column em.time",
+        ".news-date",
+        ".publtime",
+    )
     view_count = (".news_column .hitstotal", ".hitstotal", ".news_column .text-muted")
     body = ("#news-bodyhtml", ".bodytext", ".news_column .bodytext")
-    lead = (".news_column .hometext", ".hometext")
+    lead = (".news_column .hometext", ".hometext", "#hometext [itemprop=description]")
     category = (".breadcrumbs li:last-child", ".breadcrumb li:last-child")
     body_noise = (".news-download-file", ".other-news", ".detail-related", ".fb-like")
 
