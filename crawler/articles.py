@@ -212,7 +212,9 @@ class FieldFallback:
         if not wanted:
             return article
         # The family's parse changed the shared tree: the generic extractor gets its own.
-        generic = self.parse(parse_html(page.text), page.url, source.listing_title)
+        root = parse_html(page.text)
+        links = article_links(root, page.url)
+        generic = self.parse(root, page.url, source.listing_title)
         for name in wanted:
             self.tries[source.portal, name] += 1
             if not field_value(generic, name):
@@ -223,7 +225,8 @@ class FieldFallback:
             stats.inc_value(f"fallback/{name}/{source.portal}")
             logger.debug("article %s: %s found by the generic extractor", page.url, name)
         if "body" in wanted and article.paragraphs is generic.paragraphs:
-            article.region = generic.region
+            # The article's links are now those of the generic extractor's tree.
+            article.region, page.links = generic.region, links
             article.problems = [p for p in article.problems if not p.startswith("no body")]
         return article
 
@@ -272,13 +275,9 @@ def page_item(
         logger.error("article %s (portal %s): %s", page.url, portal, not_found)
         stats.inc_value("articles/error_page")
         return failure_item(page, portal, not_found, stats)
-    links = page.links
     article = parse(page.root, page.url)
     if fallback is not None:
         article = fallback.fill(article, page, source, stats)
-    region = article.region
-    if region is not None and region.getroottree().getroot() is not page.root:
-        links = article_links(region.getroottree().getroot(), page.url)  # body by fallback
     missing = [name for name in RECORDED_WHEN_MISSING if not field_value(article, name)]
     if any(name in REQUIRED_FIELDS for name in missing):
         reason = "; ".join(article.problems) or "nothing to parse"
@@ -306,7 +305,9 @@ def page_item(
             source.listing_published.isoformat() if source.listing_published else None
         ),
         spam=page.spam,
-        attachments=[a.to_dict() for a, ancestors in links if in_article(region, ancestors)],
+        attachments=[
+            a.to_dict() for a, ancestors in page.links if in_article(article.region, ancestors)
+        ],
         missing=[] if published else [("published_at", date_problem(article))],
         **page.raw,
     )

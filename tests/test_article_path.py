@@ -100,9 +100,9 @@ def test_an_error_page_served_with_200_fails_with_its_reason_for_every_spider(pa
 
 def test_fields_a_redesigned_family_page_misses_come_from_the_generic_extractor():
     """A newer theme renames the title and date classes: the selectors miss them."""
-    page = PAGE.replace("tandan-p-article-news-title", "tandan-title-view")
+    page = PAGE.replace("tandan-p-article-news-title", "news-heading-v3")
     page = page.replace("tandan-span-date-publish", "d").replace(
-        "tandan-div-date-view", "tandan-date-view"
+        "tandan-div-date-view", "post-meta-v3"
     )
     stats = Stats()
     item = item_of(page, fallback=FieldFallback(generic.parse_article), stats=stats)
@@ -116,7 +116,7 @@ def test_fields_a_redesigned_family_page_misses_come_from_the_generic_extractor(
 
 
 def test_without_the_fallback_the_same_page_is_unparsable_and_names_the_field():
-    page = PAGE.replace("tandan-p-article-news-title", "tandan-title-view")
+    page = PAGE.replace("tandan-p-article-news-title", "news-heading-v3")
     page = page.replace("<title>huyện Kim Động - Cổng thông tin điện tử</title>", "")
     item = item_of(page, source=Source(portal="hungyen-kimdong", family="hungyen"))
     assert isinstance(item, PageFailureItem)

@@ -42,7 +42,7 @@ def redesigned_mirror(tmp_path):
     for gold in KIMDONG:
         path = mirror_path(root, gold["url"])
         page = path.read_text(encoding="utf-8").replace(
-            'class="tandan-p-article-news-title"', 'class="tandan-title-view"'
+            'class="tandan-p-article-news-title"', 'class="news-heading-v3"'
         )
         if gold["url"] == ATTACHED:
             page = page.replace("</div></div>\n<div class=\"tandan-comment\">",

@@ -39,7 +39,7 @@ from crawler.items import PageFailureItem, PortalIndicatorItem
 from crawler.parsing import generic
 from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.parsing.errors import error_page_reason
-from crawler.registry import Portal, RegistryError, load_registry
+from crawler.registry import Portal, RegistryError, load_registry, spider_families
 from crawler.rendering import LISTING_META, enable_rendering
 from crawler.signals import listing_page_fetched
 from crawler.text.normalize import DecodedPage, decode_html
@@ -118,10 +118,13 @@ class FamilySpider(scrapy.Spider):
         self.requested_listings: set[str] = set()
         self.requested_articles: set[str] = set()
         self.field_fallback: FieldFallback | None = None
+        # Families the project has spiders for; the registry is checked against them.
+        self.registry_families: set[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.registry_families = spider_families(crawler.settings)
         spider.portals = spider.select_portals(crawler.settings.get("PORTAL_REGISTRY") or None)
         spider.field_fallback = spider.make_field_fallback(crawler)
         if any(portal.render_js for portal in spider.portals):
@@ -136,10 +139,19 @@ class FamilySpider(scrapy.Spider):
     def check_arguments(cls, settings, **arguments) -> None:
         """Raise the argument or registry error a crawl with these arguments would meet,
         before anything starts (used by ``scrapy crawl`` to answer with one line)."""
-        cls(**arguments).select_portals(settings.get("PORTAL_REGISTRY") or None)
+        spider = cls(**arguments)
+        spider.registry_families = spider_families(settings)
+        spider.select_portals(settings.get("PORTAL_REGISTRY") or None)
+
+    @classmethod
+    def families(cls) -> set[str]:
+        """Registry families this spider crawls: its name, its markup's platform id and the
+        platform's older names (``hungyen`` and ``tandan`` are one platform)."""
+        markup = getattr(cls, "markup", None)
+        return {cls.name} | ({markup.family, *markup.aliases} if markup is not None else set())
 
     def select_portals(self, registry_path: str | None) -> list[Portal]:
-        registry = load_registry(registry_path)
+        registry = load_registry(registry_path, self.registry_families)
         if self.url_arg:
             known = registry.by_host(Portal.unregistered(self.url_arg, self.name).host)
             if known is None:
@@ -147,13 +159,13 @@ class FamilySpider(scrapy.Spider):
             return [Portal(**{**known.__dict__, "listings": (self.url_arg,)})]
         if self.portal_arg:
             portal = registry.get(self.portal_arg)
-            if portal.family != self.name:
+            if portal.family not in self.families():
                 raise RegistryError(
                     f"portal {portal.id!r} is of family {portal.family!r}; "
                     f"crawl it with: scrapy crawl {portal.family} -a portal={portal.id}"
                 )
             return [portal]
-        return registry.of_family(self.name)
+        return [p for p in registry.portals if p.family in self.families()]
 
     async def start(self):
         self.load_stored_state()
