@@ -15,6 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy.spiderloader import get_spider_loader
+
 # Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
 DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
 LEVELS = ("tỉnh", "huyện", "xã")
@@ -67,6 +69,18 @@ class Registry:
 
     def of_family(self, family: str) -> list[Portal]:
         return [p for p in self.portals if p.family == family]
+
+
+def spider_families(settings) -> set[str]:
+    """The family names a registry may use: every spider in ``spider_loader.list()`` that
+    parses with a family markup, by its name, its platform id and the platform's aliases."""
+    loader = get_spider_loader(settings)
+    families: set[str] = set()
+    for name in loader.list():
+        spider = loader.load(name)
+        if getattr(spider, "markup", None) is not None:
+            families |= spider.families()
+    return families
 
 
 def load_registry(path: str | Path | None = None, families: set[str] | None = None) -> Registry:

@@ -15,7 +15,22 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
+from crawler.dates import ParsedDate, find_dates, parse_vn_date
+from crawler.parsing.articleparts import (
+    AUTHOR_PREFIX,
+    DATE_LABEL,
+    byline_after,
+    byline_of,
+    clean_author,
+    count_from,
+    date_in_meta,
+    drop_furniture,
+    machine_date,
+    mark_view_icons,
+    meta_text,
+    take_byline,
+    view_count_in,
+)
 from crawler.parsing.html import (
     first_text,
     is_hidden,
@@ -23,10 +38,11 @@ from crawler.parsing.html import (
     paragraphs_of,
     parse_html,
     select,
-    style_of,
     text_of,
 )
 from crawler.text.urls import canonical_url
+
+__all__ = ["AUTHOR_PREFIX", "DATE_LABEL", "byline_of", "count_from", "view_count_in"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,8 @@ class ParsedArticle:
     category: str = ""
     paragraphs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # The element holding the title and the body: where the article's own links are.
+    region: HtmlElement | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
@@ -98,35 +116,6 @@ NEXT_WORDS = {
     "next »", "next ›", "tiếp ›", "sau ›", "tiếp >", "sau >", "trang kế", "kế tiếp",
 }  # fmt: skip
 _CURRENT_CLASSES = {"current", "currentpage", "active", "selected", "curpage", "cur"}
-# "Lượt xem: 24" is read before "271 lượt xem", whose number must stand alone (not the end
-# of "2020-2025" in a title that happens to precede the counter).
-_VIEW_COUNT_LABELLED = re.compile(r"lượt\s+(?:xem|đọc)\s*:?\s*(\d[\d.,]*)", re.IGNORECASE)
-_VIEW_COUNT_TRAILING = re.compile(
-    r"(?<![\w/–-])(\d{1,3}(?:[.,]\d{3})+|\d+)\s*lượt\s+(?:xem|đọc)", re.IGNORECASE
-)
-DATE_LABEL = re.compile(
-    r"(?:đăng\s+ngày|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|"
-    r"thời\s+gian\s+đăng|ngày\s+ban\s+hành)\s*:?",
-    re.IGNORECASE,
-)
-AUTHOR_PREFIX = re.compile(
-    r"^(?:tác\s+giả|người\s+viết|bài(?:\s+và\s+ảnh)?|tin(?:\s*,?\s*ảnh)?|ảnh|phóng\s+viên)"
-    r"\s*:\s*",
-    re.IGNORECASE,
-)
-_AUTHOR_MAX_WORDS = 8
-
-
-def count_from(text: str) -> int | None:
-    """An integer written with thousands separators ("1.234", "12,943"), or None."""
-    digits = re.sub(r"[.,\s]", "", text or "")
-    return int(digits) if digits.isdigit() else None
-
-
-def view_count_in(text: str) -> int | None:
-    """The number of a "Lượt xem: 24" / "271 lượt xem" counter in ``text``."""
-    match = _VIEW_COUNT_LABELLED.search(text or "") or _VIEW_COUNT_TRAILING.search(text or "")
-    return count_from(match[1]) if match else None
 
 
 def same_site(url: str, page_url: str) -> bool:
@@ -148,9 +137,11 @@ class PortalMarkup:
       title, published, view_count, body, lead, author, category
                        fields on an article page
       body_noise       widgets that sit inside the body container (counters, rating, font size)
+      family, aliases  the platform's family id and the older names it is also known by
     """
 
     family: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
     article_url: ClassVar[re.Pattern[str]]
     listing_links: ClassVar[tuple[str, ...]] = ()
     listing_category: ClassVar[tuple[str, ...]] = ()
@@ -211,6 +202,7 @@ class PortalMarkup:
 
     def parse_article(self, root: HtmlElement, url: str) -> ParsedArticle:
         """Fields of the article page parsed as ``root`` (a tree this call may change)."""
+        mark_view_icons(root)
         article = ParsedArticle(url=url)
         title_element = self._first_with_text(root, self.title)
         article.title = text_of(title_element) or meta_content(root, "og:title", "twitter:title")
@@ -218,17 +210,18 @@ class PortalMarkup:
             article.problems.append(f"no title (looked for {', '.join(self.title)}, og:title)")
         bodies = self._body_elements(root)
         container = common_ancestor(title_element, bodies[0]) if bodies else title_element
-        article.published = self._published(root, container, bodies)
-        article.view_count = self._view_count(root, container, bodies)
+        article.region = container
+        before, after = meta_text(container, title_element, bodies)
+        article.published = self._published(root, container, before, after)
+        article.view_count = self._view_count(root, before, after)
         article.category = first_text(root, self.category)
         for body in bodies:
             for noise in [n for selector in self.body_noise for n in select(body, selector)]:
                 noise.drop_tree()
-        article.author = first_text(root, self.author) or None
+            drop_furniture(body)
+        article.author = clean_author(first_text(root, self.author))
         if article.author is None and bodies:
-            article.author = take_trailing_author(bodies[-1])
-        if article.author:
-            article.author = AUTHOR_PREFIX.sub("", article.author).strip() or None
+            article.author = take_byline(bodies[-1]) or byline_after(container, bodies)
         paragraphs = [p for body in bodies for p in paragraphs_of(body)]
         lead = first_text(root, self.lead)
         if lead and not repeats_title(lead, article.title) and lead not in paragraphs:
@@ -260,31 +253,19 @@ class PortalMarkup:
         return []
 
     def _published(
-        self, root: HtmlElement, container: HtmlElement | None, bodies: list[HtmlElement]
+        self, root: HtmlElement, container: HtmlElement | None, before: str, after: str
     ) -> ParsedDate | None:
+        """The family's date element, then machine dates (meta tags, ``<time datetime>``),
+        then a date printed between title and content; never the title, the content or a
+        related list."""
         for selector in self.published:
             for element in select(root, selector):
                 parsed = parse_vn_date(text_of(element))
                 if parsed:
                     return parsed
-        machine = parse_iso_date(
-            meta_content(root, "article:published_time", "datePublished", "pubdate")
-        )
-        if machine:
-            return machine
-        if container is None:
-            return None
-        # A labelled date ("Ngày đăng: …") near the title, never one inside the body text.
-        outside = text_outside(container, bodies)
-        labelled = DATE_LABEL.search(outside)
-        if labelled:
-            return parse_vn_date(outside[labelled.end() :])
-        dates = find_dates(outside)
-        return dates[0] if dates else None
+        return machine_date(root, container) or date_in_meta(before, after)
 
-    def _view_count(
-        self, root: HtmlElement, container: HtmlElement | None, bodies: list[HtmlElement]
-    ) -> int | None:
+    def _view_count(self, root: HtmlElement, before: str, after: str) -> int | None:
         for selector in self.view_count:
             for element in select(root, selector):
                 text = text_of(element)
@@ -293,9 +274,7 @@ class PortalMarkup:
                     count = count_from(text)
                 if count is not None:
                     return count
-        if container is None:
-            return None
-        return view_count_in(text_outside(container, bodies))
+        return view_count_in(before) if view_count_in(before) is not None else view_count_in(after)
 
 
 def repeats_title(lead: str, title: str) -> bool:
@@ -574,37 +553,3 @@ def text_outside(container: HtmlElement, excluded: list[HtmlElement]) -> str:
 
     walk(container)
     return " ".join(" ".join(parts).split())
-
-
-def take_trailing_author(body: HtmlElement) -> str | None:
-    """Remove and return a byline written as the last, right-aligned or bold, short paragraph.
-
-    Captions are centred and stay in the body; a long or sentence-like line is prose.
-    """
-    blocks = [
-        el for el in body.iter("p", "div") if text_of(el) and not len(el.xpath(".//p|.//div"))
-    ]
-    if not blocks:
-        return None
-    text = byline_of(blocks[-1], alone=blocks[-1] is blocks[0])
-    if text:
-        blocks[-1].drop_tree()
-    return text
-
-
-def byline_of(block: HtmlElement, alone: bool = False) -> str | None:
-    """The text of ``block`` when it reads as a byline: short, capitalised, not a sentence,
-    right-aligned or wholly bold/italic (a bold line ``alone`` in its body is a heading)."""
-    text = text_of(block)
-    right_aligned = "text-align:right" in style_of(block) or (block.get("align") or "") == "right"
-    emphasised = "".join(t.strip() for t in block.xpath("./text()")) == "" and all(
-        child.tag in ("strong", "b", "em", "i", "span") for child in block
-    )
-    words = text.split()
-    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
-        return None
-    if text.endswith((".", ":", ";")) or not text[:1].isupper():
-        return None
-    if right_aligned or (emphasised and not alone):
-        return text
-    return None

@@ -24,7 +24,14 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
+from crawler.dates import ParsedDate, find_dates, parse_vn_date
+from crawler.parsing.articleparts import (
+    clean_author,
+    drop_furniture,
+    machine_date,
+    mark_view_icons,
+    take_byline,
+)
 from crawler.parsing.base import (
     AUTHOR_PREFIX,
     DATE_LABEL,
@@ -39,7 +46,6 @@ from crawler.parsing.base import (
     next_page,
     pager_containers,
     repeats_title,
-    take_trailing_author,
     view_count_in,
 )
 from crawler.parsing.html import meta_content, paragraphs_of, parse_html, text_of
@@ -327,6 +333,7 @@ def parse_article(
     """
     is_template = is_template or (lambda line: False)
     remove_injected(root, page_host=urlsplit(url).hostname or "")
+    mark_view_icons(root)
     article = ParsedArticle(url=url)
     title_element, article.title = find_title(root, listing_title)
     if not article.title:
@@ -334,17 +341,19 @@ def parse_article(
     container = body_container(root, title_element, is_template)
     if container is None:
         article.problems.append("no body (no block of prose after the title)")
-        article.published = parse_iso_date(meta_content(root, "article:published_time"))
+        article.published = machine_date(root, None)
         return article
     region = common_ancestor(title_element, container)
-    author = take_trailing_author(container) or _byline_after(container, region, is_template)
+    article.region = region
+    drop_furniture(container)
+    author = take_byline(container) or _byline_after(container, region, is_template)
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
     article.view_count = _first_view_count(meta + [b for b in body if _counter(b)])
-    article.published = _published(root, meta, body)
+    article.published = _published(root, region, meta, body, article.title)
     labelled_author, body = _labelled_author(meta, body)
-    article.author = _clean_author(author or labelled_author)
+    article.author = clean_author(author or labelled_author)
     lead = [
         line
         for line in meta
@@ -558,7 +567,13 @@ def _first_view_count(lines: list[str]) -> int | None:
     return None
 
 
-def _published(root: HtmlElement, meta: list[str], body: list[str]) -> ParsedDate | None:
+def _published(
+    root: HtmlElement, region: HtmlElement | None, meta: list[str], body: list[str], title: str
+) -> ParsedDate | None:
+    """A date between the title and the body (labelled first), machine dates (meta tags,
+    ``<time datetime>``), or a date-only line opening the body; never a date inside a line
+    that repeats the title ("… (14/10/1930-14/10/2020)")."""
+    meta = [line for line in meta if not _repeats_or_holds(line, title)]
     text = " | ".join(meta)
     labelled = DATE_LABEL.search(text)
     if labelled:
@@ -568,15 +583,23 @@ def _published(root: HtmlElement, meta: list[str], body: list[str]) -> ParsedDat
     dates = find_dates(text)
     if dates:
         return dates[0]
-    machine = parse_iso_date(
-        meta_content(root, "article:published_time", "datePublished", "pubdate")
-    )
+    machine = machine_date(root, region)
     if machine:
         return machine
     for line in body[:3]:
         if is_meta_line(line):
             return parse_vn_date(line)
     return None
+
+
+def _repeats_or_holds(line: str, title: str) -> bool:
+    if not title:
+        return False
+    return (
+        repeats_title(line, title)
+        or word_similarity(line, title) >= 0.8
+        or (title.lower() in line.lower())
+    )
 
 
 def _labelled_author(meta: list[str], body: list[str]) -> tuple[str | None, list[str]]:
@@ -612,12 +635,6 @@ def _byline_after(
         if not (classify_line(text) or is_template(text)):
             return None
     return None
-
-
-def _clean_author(author: str | None) -> str | None:
-    if not author:
-        return None
-    return AUTHOR_PREFIX.sub("", author).strip() or None
 
 
 # ====================================================================== templates
