@@ -3,11 +3,13 @@
 Plain functions over rows, so the rules are tested without a crawl. A run is *good* when it
 stored articles and no health check failed; a portal is healthy (OK) when its last run
 stored articles, parsed most of its article pages, and a good run is at most
-``stale_days`` old.
+``stale_days`` old; a portal whose last run found most of a field only through the generic
+extractor is REDESIGNED (its family's selectors need updating).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +22,11 @@ NO_ARTICLES = "NO ARTICLES"
 MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
 NEVER_CRAWLED = "NEVER CRAWLED"
 STALE = "STALE"
+REDESIGNED = "REDESIGNED"
+# A field the generic extractor had to find on more than this share of a run's article
+# pages: the portal's markup changed and its family's selectors no longer find it.
+REDESIGN_SHARE = 0.5
+_FIELD_NAMES = {"published_at": "date", "view_count": "view count"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,17 @@ def is_good(run: CrawlRunRow) -> bool:
     return articles_seen(run) > 0 and not run.failed_checks
 
 
+def fields_found_by_fallback(run: CrawlRunRow) -> list[str]:
+    """The fields the run lost to the generic extractor on most of its article pages."""
+    counts = json.loads(run.fallbacks or "{}")
+    pages = run.article_pages or 0
+    return [
+        _FIELD_NAMES.get(name, name)
+        for name, count in counts.items()
+        if pages and count / pages > REDESIGN_SHARE
+    ]
+
+
 def portal_health(
     portal: str,
     runs: list[CrawlRunRow],
@@ -68,6 +86,10 @@ def portal_health(
         status = STALE
     else:
         status = OK
+    redesigned = fields_found_by_fallback(last)
+    if redesigned and status == OK:
+        status = REDESIGNED
+    notes = [f"redesigned: {', '.join(redesigned)} found by fallback"] if redesigned else []
     return PortalHealth(
         portal=portal,
         status=status,
@@ -75,7 +97,7 @@ def portal_health(
         last_good_crawl=good.finished_at if good else None,
         articles=articles,
         errors=last.errors,
-        failed_checks=[line for line in last.failed_checks.splitlines() if line],
+        failed_checks=[line for line in last.failed_checks.splitlines() if line] + notes,
     )
 
 

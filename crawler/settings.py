@@ -68,6 +68,14 @@ TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control server runs code sent to it: no crawl of ours needs it.
 REMOTE_CONTROL_ENABLED = False
 
+# --- attachments (files linked from articles; crawler/pipelines/attachments.py) ----------
+# Links are always stored in `attachments`; the files are downloaded only when this is on.
+DOWNLOAD_ATTACHMENTS = False
+# Where downloaded files go (FilesPipeline), as <portal>/<sha1 of the URL>.<type>.
+FILES_STORE = "data/attachments"
+# A larger file is refused while it downloads (and recorded as not saved).
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
 # --- generic spider ----------------------------------------------------------------------
 # Article pages of a host held until this many of its pages were seen, so that the host's
 # template (lines repeated on many pages) is known before its first articles are parsed.
@@ -81,6 +89,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidationPipeline": 400,
     "crawler.pipelines.dedup.DeduplicationPipeline": 500,
     "crawler.pipelines.indicators.IndicatorPipeline": 600,
+    "crawler.pipelines.attachments.AttachmentFilesPipeline": 800,
     "crawler.pipelines.storage.StoragePipeline": 900,
 }
 # Stored originals (first seen within this many days) that new articles are compared with.

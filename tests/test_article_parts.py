@@ -4,8 +4,11 @@ them; view counters in any shape; share bars, attachment lines and related boxes
 inside the content; tables kept as rows. Each page is written here in our own markup."""
 
 import pytest
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import MemoryStatsCollector
 
-from crawler.articles import build_article_item
+from crawler.articles import Source, page_item, read_page
 from crawler.dates import parse_vn_date
 from crawler.parsing import generic
 from crawler.parsing.articleparts import clean_author, view_count_in
@@ -102,16 +105,10 @@ def test_dates_in_the_body_are_never_the_publication_date():
 
 
 def test_without_a_page_date_the_listing_date_is_stored():
-    article = parse(tandan_page(date="", title=TITLE_WITH_DATES, related=RELATED_LIST))
-    item = build_article_item(
-        article,
-        portal="dienbien",
-        family="tandan",
-        category=None,
-        listing_url=None,
-        listing_published=parse_vn_date("(12/10/2024 3:10 CH)"),
-        raw={},
-    )
+    page = tandan_page(date="", title=TITLE_WITH_DATES, related=RELATED_LIST)
+    source = Source("dienbien", "tandan", listing_published=parse_vn_date("(12/10/2024 3:10 CH)"))
+    stats = MemoryStatsCollector(Crawler(Spider))
+    item = page_item(read_page(URL, page.encode()), TANDAN.parse_article, source, stats)
     assert item["published_at"] == "2024-10-12T15:10:00+07:00"
 
 

@@ -4,11 +4,12 @@ import sqlite3
 
 import pytest
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.misc import build_from_crawler, load_object
 from scrapy.utils.project import get_project_settings
 
+from crawler.articles import read_page
 from crawler.items import ArticleItem, PortalIndicatorItem
 from crawler.spiders.base import FamilySpider
 
@@ -32,7 +33,12 @@ class Chain:
         self.crawler.spider = FamilySpider(name="test")
         self.crawler.stats = MemoryStatsCollector(self.crawler)
         order = sorted(settings.getdict("ITEM_PIPELINES").items(), key=lambda pair: pair[1])
-        self.pipelines = [build_from_crawler(load_object(path), self.crawler) for path, _ in order]
+        self.pipelines = []
+        for path, _ in order:
+            try:
+                self.pipelines.append(build_from_crawler(load_object(path), self.crawler))
+            except NotConfigured:  # as Scrapy does: a component may opt out
+                continue
         for pipeline in self.pipelines:
             getattr(pipeline, "open_spider", lambda: None)()
         self.db = db
@@ -109,7 +115,9 @@ def test_injected_spam_never_reaches_the_body_and_flags_the_portal(chain):
     page = (b'<html><body><div class="news-content"><p>Tin th\xe1\xbb\xa9c</p></div><div style="display:none">'
             b'<a href="https://139.99.113.80/" title="W88">W88 113.80</a></div></body></html>')
     spammed = BODY + "\n\nNhà cái W88 uy tín, đăng ký nhận thưởng tại https://139.99.113.80/"
-    item = chain.run(article(body=spammed, html=page))
+    url = "http://quangthanh.kinhmon.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=1"
+    # The whole page is scanned once, on the tree the page path parses; the body text here.
+    item = chain.run(article(body=spammed, html=page, spam=read_page(url, page).spam))
     assert item["body"] == BODY
     chain.close()
     flags = chain.query("SELECT portal, kind, evidence, pages FROM portal_flags ORDER BY kind")

@@ -73,6 +73,8 @@ class ParsedArticle:
     category: str = ""
     paragraphs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # The element holding the title and the body: where the article's own links are.
+    region: HtmlElement | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
@@ -176,6 +178,7 @@ class PortalMarkup:
             article.problems.append(f"no title (looked for {', '.join(self.title)}, og:title)")
         bodies = self._body_elements(root)
         container = common_ancestor(title_element, bodies[0]) if bodies else title_element
+        article.region = container
         before, after = meta_text(container, title_element, bodies)
         article.published = self._published(root, container, before, after)
         article.view_count = self._view_count(root, before, after)

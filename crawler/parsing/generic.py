@@ -326,6 +326,7 @@ def parse_article(
         article.published = machine_date(root, None)
         return article
     region = common_ancestor(title_element, container)
+    article.region = region
     drop_furniture(container)
     author = take_byline(container) or _byline_after(container, region, is_template)
     zones = _zoned_lines(region, title_element, container)

@@ -26,7 +26,7 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseFailed
 
-from crawler.articles import build_article_item
+from crawler.articles import ArticlePage, FieldFallback, Parser, Source, page_item, read_page
 from crawler.db import (
     create_schema,
     listing_validators,
@@ -36,9 +36,9 @@ from crawler.db import (
 )
 from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
-from crawler.parsing.base import Listing, ListingEntry, ParsedArticle, PortalMarkup
+from crawler.parsing import generic
+from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.parsing.errors import error_page_reason
-from crawler.parsing.html import parse_html
 from crawler.registry import Portal, RegistryError, load_registry, spider_families
 from crawler.rendering import LISTING_META, enable_rendering
 from crawler.signals import listing_page_fetched
@@ -117,6 +117,7 @@ class FamilySpider(scrapy.Spider):
         # Requests are re-issued after a resume (dont_filter), so duplicates are caught here.
         self.requested_listings: set[str] = set()
         self.requested_articles: set[str] = set()
+        self.field_fallback: FieldFallback | None = None
         # Families the project has spiders for; the registry is checked against them.
         self.registry_families: set[str] | None = None
 
@@ -125,9 +126,14 @@ class FamilySpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.registry_families = spider_families(crawler.settings)
         spider.portals = spider.select_portals(crawler.settings.get("PORTAL_REGISTRY") or None)
+        spider.field_fallback = spider.make_field_fallback(crawler)
         if any(portal.render_js for portal in spider.portals):
             spider.rendering_problem = enable_rendering(crawler.settings)
         return spider
+
+    def make_field_fallback(self, crawler) -> FieldFallback | None:
+        """The generic extractor, for the fields the family's selectors miss."""
+        return FieldFallback(generic.parse_article)
 
     @classmethod
     def check_arguments(cls, settings, **arguments) -> None:
@@ -391,46 +397,43 @@ class FamilySpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
-        decoded = self.decoded_page(response)
-        root = parse_html(decoded.text)
-        not_found = error_page_reason(decoded.text, root)
-        if not_found:
-            self.logger.error("article %s (portal %s): %s", entry.url, portal.id, not_found)
-            self.crawler.stats.inc_value("articles/error_page")
-            yield self.failure(entry.url, portal, "article", not_found, response)
-            return
-        article = self.markup.parse_article(root, entry.url)
-        yield self.article_item(article, response, portal, entry, category, decoded)
+        page = self.article_page(response, entry)
+        yield self.article_item(page, response, portal, entry, category)
+
+    def article_page(self, response, entry: ListingEntry) -> ArticlePage:
+        """The article page decoded and parsed once, under the URL its listing gave."""
+        raw = self.raw_page(response)
+        return read_page(
+            entry.url,
+            response.body,
+            status=raw["status"],
+            content_type=raw["content_type"],
+            decoded=self.decoded_page(response),
+        )
 
     def article_item(
-        self,
-        article: ParsedArticle,
-        response,
-        portal: Portal,
-        entry: ListingEntry,
-        category: str,
-        decoded: DecodedPage,
+        self, page: ArticlePage, response, portal: Portal, entry: ListingEntry, category: str
     ):
-        """The ArticleItem of a parsed page, or a failure item saying what was missing."""
-        if not article.title or not article.paragraphs:
-            reason = "; ".join(article.problems) or "nothing to parse"
-            self.logger.error("article %s (portal %s): %s", entry.url, portal.id, reason)
-            self.crawler.stats.inc_value("articles/unparsable")
-            self.crawler.stats.inc_value(f"articles/unparsable/{portal.id}")
-            return self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
-        if article.published is None and entry.published is not None:
-            self.crawler.stats.inc_value("articles/date_from_listing")
-        self.crawler.stats.inc_value(f"articles/parsed/{portal.id}")
-        return build_article_item(
-            article,
+        """The ArticleItem of the page, or a failure item saying what was missing."""
+        source = Source(
             portal=portal.id,
             family=self.name,
             category=category,
             listing_url=response.meta.get("listing_url"),
             listing_published=entry.published,
-            raw={**self.raw_page(response), "encoding": decoded.encoding},
-            page_text=decoded.text,
+            listing_title=entry.title,
         )
+        return page_item(
+            page,
+            self.article_parser(entry, portal),
+            source,
+            self.crawler.stats,
+            self.field_fallback,
+        )
+
+    def article_parser(self, entry: ListingEntry, portal: Portal) -> Parser:
+        """What turns an article page's tree into fields: the family's selectors."""
+        return self.markup.parse_article
 
     def decoded_page(self, response) -> DecodedPage:
         """The page as NFC text, decoded by its bytes when the declared charset is wrong."""
