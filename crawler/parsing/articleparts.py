@@ -155,6 +155,8 @@ def byline_of(
         return None
     if text.endswith((".", ":", ";", ",")) or not text[:1].isupper() or _DIGIT.search(text):
         return None
+    if classify_line(text):
+        return None  # "File đính kèm", "Chia sẻ" in bold are furniture, not names
     if _right_aligned(block, stop) or (emphasised and not alone):
         return text
     return None
@@ -200,7 +202,7 @@ def take_byline(body: HtmlElement) -> str | None:
             found.append((rank, text, block))
             continue
         styled = byline_of(block, alone=block is blocks[0], stop=body)
-        if styled and not classify_line(styled):
+        if styled:
             found.append((2, styled, block))
             continue
         if classify_line(text) in _SKIPPED_AFTER_BYLINE:
