@@ -95,6 +95,23 @@ VARIANTS: tuple[Variant, ...] = (
         ),
         "https links, a dated 'Tin mới nhất' sidebar longer than the list, 'Tác giả:' then share bar",
     ),
+    Variant(
+        "tandan-2020-hatinh-commune",
+        "tandan",
+        "xathachha.hatinh.gov.vn",
+        "Trang thông tin điện tử xã Thạch Hà",
+        F(
+            theme="2020-lower",
+            per_item_class=True,
+            byline="text-right",
+            byline_then="related",
+            attachment=True,
+            font_bar=True,
+            links="root",
+            stories=("mot-cua", "tiem-chung", "thuy-loi", "giao-quan"),
+        ),
+        "commune site: /portal/pages/ in lower case, per-item classes, class text-right byline then 'Tin liên quan'",
+    ),
     # --- Ninh Bình ---------------------------------------------------------------------
     Variant(
         "ninhbinh-share-after-byline",
@@ -269,7 +286,7 @@ def build_site(variant: Variant) -> Site:
     scheme = "https" if f.links == "https" else "http"
     rng = random.Random(variant.name)
     site = Site(host=variant.host, listing="")
-    ctx = Context(site, variant.site_name, f, rng, f"{scheme}://{variant.host}")
+    ctx = Context(site, variant.site_name, f, rng, f"{scheme}://{variant.host}", variant.platform)
     stories = [STORY[key] for key in f.stories]
     others = sidebar_stories()
     article_urls = {s.key: platform.article_url(ctx, s, n) for n, s in enumerate(stories, 1)}
@@ -289,6 +306,7 @@ def build_site(variant: Variant) -> Site:
             Features(theme=f.theme, renamed=f.renamed, views=None, byline=None, stories=()),
             rng,
             ctx.base,
+            variant.platform,
         )
         url = other_urls[story.key]
         site.add(Page(url, platform.article(plain, story, url, [], 50 + number)))
