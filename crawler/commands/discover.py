@@ -14,7 +14,7 @@ from crawler.discovery.registry_entries import (
     report_line,
 )
 from crawler.discovery.spider import DiscoverySpider
-from crawler.registry import DEFAULT_REGISTRY, RegistryError, load_registry
+from crawler.registry import DEFAULT_REGISTRY, RegistryError, load_registry, spider_families
 
 
 class Command(ScrapyCommand):
@@ -85,7 +85,7 @@ class Command(ScrapyCommand):
         registry_file = Path(registry_path) if registry_path else Path(str(DEFAULT_REGISTRY))
         try:
             if fresh:
-                append_entries(registry_file, text)
+                append_entries(registry_file, text, spider_families(self.settings))
         except RegistryError as error:
             print(f"error: {error}", file=sys.stderr)
             sys.stdout.write(text)

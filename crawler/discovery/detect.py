@@ -77,8 +77,8 @@ _GENERATORS = (
     ("drupal", re.compile(r"drupal", re.I)),
     ("sharepoint", re.compile(r"sharepoint", re.I)),
 )
-# The platform each family's portals run, when the family is named after a province.
-FAMILY_PLATFORMS = {"hungyen": "tandan", "haiduong": "aspnet-webforms"}
+# The platform each family's portals run, where the family is named after a province.
+FAMILY_PLATFORMS = {"haiduong": "aspnet-webforms"}
 # Markup evidence a family needs before it is chosen: selector hits plus article-shaped links
 # (a listing page shows its list selector and its article links; an article page its title,
 # date and body selectors).
@@ -135,7 +135,10 @@ def _best_family(
 ) -> tuple[str, list[str]]:
     scored: list[tuple[float, str, list[str]]] = []
     links = [a.get("href") or "" for a in root.iter("a")]
-    for name, markup in families.items():
+    # A markup registered under several names (a platform id and the spider names of old)
+    # is scored once, under its platform's family name.
+    markups = {getattr(markup, "family", name): markup for name, markup in families.items()}
+    for name, markup in markups.items():
         score, found = _markup_score(root, links, markup)
         # A platform marker that names the family's platform tips a close call its way.
         if FAMILY_PLATFORMS.get(name, name) in platforms:

@@ -86,7 +86,7 @@ def new_entries(
     return fresh, known
 
 
-def append_entries(registry_file: Path, text: str) -> None:
+def append_entries(registry_file: Path, text: str, families: set[str]) -> None:
     """Append entries to the registry, only if the registry stays valid (checked on a copy),
     and atomically, so that a failure leaves the file as it was."""
     combined = registry_file.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text
@@ -94,7 +94,7 @@ def append_entries(registry_file: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(combined)
-        load_registry(temporary)
+        load_registry(temporary, families)
         os.replace(temporary, registry_file)
     except RegistryError as error:
         os.unlink(temporary)

@@ -10,7 +10,7 @@ from crawler.discovery.pages import news_listings
 from crawler.parsing import generic
 from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.parsing.families import FAMILIES
-from crawler.registry import Portal, host_of, load_registry
+from crawler.registry import Portal, RegistryError, host_of, load_registry
 from crawler.spiders.base import FamilySpider
 from crawler.spiders.generic import GenericSpider
 
@@ -36,24 +36,32 @@ class PortalSpider(GenericSpider):
     name = "portal"
     needs_start = False
 
+    @classmethod
+    def families(cls) -> set[str]:
+        return set()  # it crawls the families of others; "portal" is no family of its own
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.families: dict[str, str] = {}  # portal id -> the family decided for its pages
+        self.family_of: dict[str, str] = {}  # portal id -> the family decided for its pages
 
     def select_portals(self, registry_path: str | None) -> list[Portal]:
-        registry = load_registry(registry_path)
+        registry = load_registry(registry_path, self.registry_families)
         if self.url_arg:
             known = registry.by_host(host_of(self.url_arg))
             if known is None:
                 return [Portal.unregistered(self.url_arg, GENERIC)]
-            self.families[known.id] = known.family
+            self.family_of[known.id] = known.family
             return [known]
         portals = [registry.get(self.portal_arg)] if self.portal_arg else list(registry.portals)
-        self.families.update((portal.id, portal.family) for portal in portals)
+        unknown = [p for p in portals if p.family != GENERIC and p.family not in FAMILIES]
+        if unknown:
+            raise RegistryError(
+                f"portal {unknown[0].id!r} is of family {unknown[0].family!r}, which has no markup"
+            )
+        self.family_of.update((portal.id, portal.family) for portal in portals)
         return portals
 
     async def start(self):
-        self.load_stored_state()
         if self.url_arg:
             portal = self.portals[0]
             yield scrapy.Request(
@@ -62,12 +70,12 @@ class PortalSpider(GenericSpider):
                 errback=self.page_failed,
                 dont_filter=True,
                 cb_kwargs={"portal": portal},
-                meta={"portal": portal.id, "stage": "listing"},
+                # Not a listing yet: the listing walks start once the page was read.
+                meta={"portal": portal.id, "stage": "detect"},
             )
             return
-        for portal in self.portals:
-            for listing in portal.listings:
-                yield self.unrenderable(listing, portal) or self.listing_request(listing, portal, 1)
+        async for request in super().start():
+            yield request
 
     def parse_first_page(self, response, portal: Portal):
         """Detect the platform on the page given, then crawl it or the listings it links."""
@@ -77,13 +85,13 @@ class PortalSpider(GenericSpider):
         text = self.decoded_page(response).text
         detection = detect_platform(text, response.url)
         self.logger.info("portal %s (%s): %s", portal.id, response.url, detection.explain())
-        if portal.id in self.families:
-            if self.families[portal.id] != detection.family:
+        if portal.id in self.family_of:
+            if self.family_of[portal.id] != detection.family:
                 self.logger.warning(
                     "portal %s is registered as %s: crawled as such, although the page looks "
                     "like %s",
                     portal.id,
-                    self.families[portal.id],
+                    self.family_of[portal.id],
                     detection.family,
                 )
         elif detection.family != GENERIC:
@@ -91,9 +99,9 @@ class PortalSpider(GenericSpider):
         markup = self.markup_for(portal)
         reader = markup.parse_listing if markup else generic.parse_listing
         if len(reader(text, response.url).entries) >= MIN_LISTING_ENTRIES:
-            yield from self.parse_listing(response, portal, 1)
-            return
-        listings = [link.url for link in news_listings(text, response.url)]
+            listings = [response.url]  # fetched again as a listing, whose walk is tracked
+        else:
+            listings = [link.url for link in news_listings(text, response.url)]
         if not listings:
             reason = "no news listing found: neither article links nor a 'Tin tức' menu"
             self.logger.error("portal %s (%s): %s", portal.id, response.url, reason)
@@ -101,22 +109,22 @@ class PortalSpider(GenericSpider):
             return
         self.logger.info("portal %s: news listings %s", portal.id, ", ".join(listings))
         for url in listings:
-            yield self.listing_request(url, portal, 1)
+            yield self.listing_request(url, portal, 1, walk=url)
 
     def decide(self, portal: Portal, family: str) -> None:
-        self.families[portal.id] = family
+        self.family_of[portal.id] = family
         self.crawler.stats.inc_value(f"detect/{family}")
 
     # ------------------------------------------------------------------ per-portal family
 
     def family_for(self, portal: Portal) -> str:
-        return self.families.get(portal.id, GENERIC)
+        return self.family_of.get(portal.id, GENERIC)
 
     def markup_for(self, portal: Portal) -> PortalMarkup | None:
         return FAMILIES.get(self.family_for(portal))
 
     def read_listing(self, text: str, url: str, portal: Portal) -> Listing:
-        if portal.id not in self.families:
+        if portal.id not in self.family_of:
             # The page the crawl started from showed no family (a bare home page, say): the
             # first listing page, which carries the platform's list markup, decides.
             detection = detect_platform(text, url)
@@ -126,6 +134,20 @@ class PortalSpider(GenericSpider):
         if markup is None:
             return super().read_listing(text, url, portal)
         return markup.parse_listing(text, url)
+
+    def make_field_fallback(self, crawler):
+        return FamilySpider.make_field_fallback(self, crawler)
+
+    def fallback_for(self, portal: Portal):
+        """The generic extractor fills what a family's selectors miss; a portal read by the
+        generic extractor itself has nothing to fall back on."""
+        return self.field_fallback if self.markup_for(portal) is not None else None
+
+    def article_parser(self, entry: ListingEntry, portal: Portal):
+        markup = self.markup_for(portal)
+        if markup is None:
+            return super().article_parser(entry, portal)
+        return markup.parse_article
 
     def parse_article(self, response, portal: Portal, entry: ListingEntry, category: str):
         if self.markup_for(portal) is None:
