@@ -196,25 +196,26 @@ def build(root: Path) -> None:
         "</select></div>"
     )
     banner = "<div class='footer'><a href='https://ncov.moh.gov.vn/'><img src='/b.png' alt='Covid'></a></div>"
+    province_news = [
+        (
+            "tinh-hoa-son-don-nhan-huan-chuong-lao-dong-501",
+            "Tỉnh Hòa Sơn đón nhận Huân chương Lao động",
+            "10/11/2025",
+        ),
+        (
+            "ky-hop-hdnd-tinh-khoa-moi-500",
+            "Kỳ họp HĐND tỉnh khóa mới bàn các chỉ tiêu năm 2026",
+            "05/11/2025",
+        ),
+        (
+            "hoi-nghi-xuc-tien-dau-tu-499",
+            "Hội nghị xúc tiến đầu tư vào khu công nghiệp",
+            "30/10/2025",
+        ),
+    ]
     news = _news_items(
         "/tin-tuc/",
-        [
-            (
-                "tinh-hoa-son-don-nhan-huan-chuong-lao-dong-501",
-                "Tỉnh Hòa Sơn đón nhận Huân chương Lao động",
-                "10/11/2025",
-            ),
-            (
-                "ky-hop-hdnd-tinh-khoa-moi-500",
-                "Kỳ họp HĐND tỉnh khóa mới bàn các chỉ tiêu năm 2026",
-                "05/11/2025",
-            ),
-            (
-                "hoi-nghi-xuc-tien-dau-tu-499",
-                "Hội nghị xúc tiến đầu tư vào khu công nghiệp",
-                "30/10/2025",
-            ),
-        ],
+        province_news,
         "<li class='tin'><a href='{href}.html'>{title}</a> <i>({date})</i></li>",
     )
     (province / "index.html").write_text(
@@ -224,6 +225,14 @@ def build(root: Path) -> None:
             links_block + select + banner,
         )
     )
+    (province / "tin-tuc").mkdir()
+    for slug, headline, date in province_news:
+        article = f"<h1 class='tieu-de'>{headline}</h1><p class='ngay'>{date}</p>"
+        (province / "tin-tuc" / f"{slug}.html").write_text(
+            _page(
+                headline, f"{article}<div class='noi-dung'>{_ARTICLE_TEXT.format(date=date)}</div>"
+            )
+        )
     (province / "tin-tuc.html").write_text(
         _page("Tin tức - tỉnh Hòa Sơn", f"<ul class='ds-tin'>{news}</ul>")
     )
@@ -313,7 +322,7 @@ EXPECTED = {
     "hoason.gov.vn": ("found", "generic", "http://hoason.gov.vn/tin-tuc.html"),
     "kimdong.hoason.gov.vn": (
         "found",
-        "hungyen",
+        "tandan",
         "http://kimdong.hoason.gov.vn/portal/Pages/Tin-moi-nhat.aspx",
     ),
     "yenmo.hoason.gov.vn": ("found", "ninhbinh", "http://yenmo.hoason.gov.vn/tin-tuc-su-kien.html"),
@@ -344,8 +353,15 @@ EXPECTED = {
     "dongtam.hoason.gov.vn": ("unreachable", None, None),
     "kinhbac.hoason.gov.vn": ("forbidden by robots.txt", None, None),
 }
-# Articles each found portal has in its first listing page or pages (what a crawl must store).
+# Articles each found portal lists (what a crawl of the written registry must store).
 ARTICLES = {
+    "hoason.gov.vn": 3,
+    "kimdong.hoason.gov.vn": 9,
+    "yenmo.hoason.gov.vn": 12,
+    "quangthanh.hoason.gov.vn": 13,
+    "anbinh.hoason.gov.vn": 5,
     "hoalac.hoason.gov.vn": 3,
     "tanhoa.hoason.gov.vn": 3,
+    "dongtam-moi.hoason.gov.vn": 5,
+    "xadong.kimdong.hoason.gov.vn": 5,
 }

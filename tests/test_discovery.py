@@ -94,8 +94,8 @@ def test_platforms_without_a_family_are_named_with_their_evidence(platform):
     detection = detect_platform(html, "http://xa.example.gov.vn/")
     assert detection.platform == platform
     assert detection.evidence
-    expected = platform if platform in FAMILIES else GENERIC
-    assert detection.family == expected
+    # A family is chosen on its own markup, which a page of bare markers does not show.
+    assert detection.family == GENERIC
     assert platform in detection.explain()
 
 
@@ -336,9 +336,8 @@ def test_written_registry_is_crawled_by_the_portal_spider(province, tmp_path):
     assert crawled.returncode == 0, crawled.stderr[-3000:]
     query = "SELECT portal, count(*) n FROM articles GROUP BY portal"
     stored = {r["portal"]: r["n"] for r in rows(db, query)}
-    assert set(stored) == {p.id for p in written.portals}
-    for host, count in ARTICLES.items():
-        assert stored[written.by_host(host).id] == count
+    assert stored == {written.by_host(host).id: count for host, count in ARTICLES.items()}
+    assert rows(db, "SELECT * FROM failures") == []
 
 
 @pytest.mark.parametrize(

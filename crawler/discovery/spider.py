@@ -243,6 +243,8 @@ class DiscoverySpider(scrapy.Spider):
         portal.name = portal_title(root)
         units = units_named(portal.name)
         parent = self.results.get(portal.linked_from)
+        while parent is not None and not parent.province and parent.linked_from:
+            parent = self.results.get(parent.linked_from)  # past a redirect, say
         if units:
             portal.level = units[0].level
         province = next((u.name for u in units if u.level == "tỉnh"), "")
