@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scrapy.spiderloader import get_spider_loader
 
-from crawler.units import province_code_problem, unit_code_problem
+from crawler.units import UnitError, Units2025
 
 # Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
 DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
@@ -40,11 +40,8 @@ class Portal:
     listings: tuple[str, ...]
     schedule: str = "daily"
     render_js: bool = False
-    # The unit of July 2025 the portal belongs to (official codes, crawler.units) and, for a
-    # former district or merged commune, what it became (a registry id or a unit's name).
-    province_code: int | None = None
-    unit_code: int | None = None
-    became: str = ""
+    # Official code of the commune or ward the unit belongs to since July 2025 (crawler.units).
+    commune_2025: int | None = None
 
     @classmethod
     def unregistered(cls, listing_url: str, family: str) -> Portal:
@@ -148,14 +145,15 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
     render_js = table.get("render_js", False)
     if not isinstance(render_js, bool):
         raise RegistryError(f"{where}: field 'render_js' must be true or false")
-    province_code, unit_code = (
-        _code(table, name, where) for name in ("province_code", "unit_code")
-    )
-    problem = (province_code is not None and province_code_problem(province_code)) or (
-        unit_code is not None and unit_code_problem(unit_code, province_code)
-    )
-    if problem:
-        raise RegistryError(f"{where}: {problem}")
+    commune_2025 = table.get("commune_2025")
+    if commune_2025 is not None and (
+        not isinstance(commune_2025, int) or isinstance(commune_2025, bool)
+    ):
+        raise RegistryError(f"{where}: field 'commune_2025' must be an official commune code")
+    try:
+        Units2025.of(text("province"), commune_2025)
+    except UnitError as error:
+        raise RegistryError(f"{where}: {error}") from None
     return Portal(
         id=text("id"),
         host=host,
@@ -166,16 +164,5 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
         listings=tuple(listings),
         schedule=schedule,
         render_js=render_js,
-        province_code=province_code,
-        unit_code=unit_code,
-        became=text("became", required=False),
+        commune_2025=commune_2025,
     )
-
-
-def _code(table: dict, field: str, where: str) -> int | None:
-    value = table.get(field)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RegistryError(f"{where}: field {field!r} must be an official code (a whole number)")
-    return value

@@ -1,5 +1,6 @@
-"""A made-up province portal (hoason.gov.vn) and the dozen portals it links to, served on
-127.0.0.1 for the discovery tests.
+"""A made-up province portal (hoason.gov.vn, titled after Ninh Bình so that the 2025 map
+knows its province) and the dozen portals it links to, served on 127.0.0.1 for the
+discovery tests.
 
 The linked portals cover what discovery meets in the field: portals of the three families
 (copies of the bundled samples under new host names), a NukeViet site, a WordPress site, a
@@ -199,7 +200,7 @@ def build(root: Path) -> None:
     province_news = [
         (
             "tinh-hoa-son-don-nhan-huan-chuong-lao-dong-501",
-            "Tỉnh Hòa Sơn đón nhận Huân chương Lao động",
+            "Tỉnh đón nhận Huân chương Lao động",
             "10/11/2025",
         ),
         (
@@ -220,7 +221,7 @@ def build(root: Path) -> None:
     )
     (province / "index.html").write_text(
         _home(
-            "Cổng thông tin điện tử tỉnh Hòa Sơn",
+            "Cổng thông tin điện tử tỉnh Ninh Bình",
             "<li><a href='/'>Trang chủ</a></li><li><a href='/tin-tuc.html'>Tin tức</a></li>",
             links_block + select + banner,
         )
@@ -234,7 +235,7 @@ def build(root: Path) -> None:
             )
         )
     (province / "tin-tuc.html").write_text(
-        _page("Tin tức - tỉnh Hòa Sơn", f"<ul class='ds-tin'>{news}</ul>")
+        _page("Tin tức - tỉnh Ninh Bình", f"<ul class='ds-tin'>{news}</ul>")
     )
 
     families = {

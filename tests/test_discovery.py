@@ -3,7 +3,6 @@ make, and real `scrapy discover` / `scrapy crawl portal` runs over a made-up pro
 
 from __future__ import annotations
 
-import json
 import subprocess
 import tomllib
 from datetime import datetime, timedelta
@@ -20,12 +19,12 @@ from crawler.discovery.pages import (
     portal_links,
     units_named,
 )
-from crawler.discovery.registry_entries import entry_toml, portal_id
+from crawler.discovery.registry_entries import entry_toml
 from crawler.discovery.spider import DiscoveredPortal
 from crawler.mirror import mirror_path
 from crawler.parsing.families import FAMILIES
-from crawler.registry import RegistryError, load_registry
-from crawler.units import province_2025, ward_2025
+from crawler.registry import load_registry
+from crawler.units import commune_named, province_2025
 
 GOLD_ARTICLES, GOLD_LISTINGS = load_gold()
 
@@ -169,38 +168,11 @@ def test_units_named_in_titles(title, first, level):
     assert (unit.full_name, unit.level) == (first, level)
 
 
-def test_former_provinces_map_to_their_2025_province_and_wards_have_codes():
-    assert province_2025("Hải Dương").name == "Thành phố Hải Phòng"
-    assert province_2025("Thái Bình").name == "Hưng Yên"
-    assert province_2025("Bà Rịa – Vũng Tàu").name == "Thành phố Hồ Chí Minh"
-    assert province_2025("Hòa Sơn") is None
-    hanoi = province_2025("Hà Nội").code.value
-    assert ward_2025("phường", "Hoàn Kiếm", hanoi).code.value == 70
-    assert ward_2025("phường", "Hoàn Kiếm", province_2025("Huế").code.value) is None
-
-
-def registry_text(**extra) -> str:
-    fields = "".join(f"{key} = {json.dumps(value)}\n" for key, value in extra.items())
-    return (
-        '[[portal]]\nid = "a"\nhost = "a.gov.vn"\nfamily = "generic"\nname = "A"\n'
-        f'level = "xã"\nprovince = "Hà Nội"\nlistings = ["http://a.gov.vn/t"]\n{fields}'
-    )
-
-
-def test_registry_codes_are_checked(tmp_path):
-    file = tmp_path / "portals.toml"
-    file.write_text(registry_text(province_code=1, unit_code=70))
-    portal = load_registry(file).portals[0]
-    assert (portal.province_code, portal.unit_code) == (1, 70)
-    file.write_text(registry_text(province_code=1, unit_code=99999))
-    with pytest.raises(RegistryError, match=r"portal #1 \(a\): 99999 is not the code of a commune"):
-        load_registry(file)
-    file.write_text(registry_text(province_code=31, unit_code=70))
-    with pytest.raises(RegistryError, match="is in province 1, not 31"):
-        load_registry(file)
-    file.write_text(registry_text(province_code="31"))
-    with pytest.raises(RegistryError, match="province_code' must be an official code"):
-        load_registry(file)
+def test_communes_named_in_titles_are_found_in_the_2025_map():
+    ninh_binh = province_2025("Ninh Bình").code.value
+    assert commune_named("xã", "Yên Mô", ninh_binh).name == "Xã Yên Mô"
+    assert commune_named("phường", "Hoàn Kiếm", province_2025("Hà Nội").code.value).code == 70
+    assert commune_named("xã", "Quang Thành", province_2025("Hải Dương").code.value) is None
 
 
 def test_archives_say_so_or_have_only_old_news():
@@ -217,19 +189,23 @@ def test_registry_entries_are_valid_toml_the_registry_accepts(tmp_path):
         "http://xa-b.tinh.gov.vn/",
         family="generic",
         detection='platform wordpress: <meta name="generator" content="WordPress">',
-        name='Xã "B"',
+        name='Phường "Hoàn Kiếm"',
         level="xã",
         province="Hà Nội",
-        province_code=1,
-        unit_code=70,
+        province_2025="Thành phố Hà Nội",
+        commune_2025=70,
+        commune_2025_name="Phường Hoàn Kiếm",
         listings=["http://xa-b.tinh.gov.vn/tin-tuc?a=1&b=2"],
     )
     text = entry_toml(portal)
-    assert tomllib.loads(text)["portal"][0]["name"] == 'Xã "B"'
+    assert tomllib.loads(text)["portal"][0]["name"] == 'Phường "Hoàn Kiếm"'
     file = tmp_path / "portals.toml"
     file.write_text(text)
     loaded = load_registry(file).portals[0]
-    assert (loaded.id, loaded.unit_code) == (portal_id(portal.host), 70) == ("xa-b-tinh", 70)
+    assert (loaded.id, loaded.commune_2025) == ("xa-b-tinh", 70)
+    assert "# review" not in text
+    portal.commune_2025 = None
+    assert "# review: commune_2025 not found" in entry_toml(portal)
 
 
 # ================================================================== discovery and crawls, for real
@@ -308,7 +284,8 @@ def test_discover_finds_every_portal_with_its_platform_and_listing(province):
     assert "ncov.moh.gov.vn" not in result.stderr and "chinhphu.vn" not in result.stderr
     assert entries["kimdong.hoason.gov.vn"]["level"] == "huyện"
     assert entries["hoason.gov.vn"]["level"] == "tỉnh"
-    assert {e["province"] for e in entries.values()} == {"Hòa Sơn"}
+    assert {e["province"] for e in entries.values()} == {"Ninh Bình"}
+    assert entries["yenmo.hoason.gov.vn"]["commune_2025"] == 14701  # Xã Yên Mô, in the 2025 map
 
 
 def test_discover_depth_limits_how_far_links_are_followed(province):
@@ -321,7 +298,7 @@ def test_written_registry_is_crawled_by_the_portal_spider(province, tmp_path):
     registry = tmp_path / "portals.toml"
     registry.write_text(
         '[[portal]]\nid = "hoason"\nhost = "hoason.gov.vn"\nfamily = "generic"\n'
-        'name = "Tỉnh Hòa Sơn"\nlevel = "tỉnh"\nprovince = "Hòa Sơn"\n'
+        'name = "Tỉnh Ninh Bình"\nlevel = "tỉnh"\nprovince = "Ninh Bình"\n'
         'listings = ["http://hoason.gov.vn/tin-tuc.html"]\n'
     )
     result = discover(province, "--write", env={"PORTAL_REGISTRY": str(registry)})

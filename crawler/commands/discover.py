@@ -63,6 +63,7 @@ class Command(ScrapyCommand):
             return
         found = []
         crawler = self.crawler_process.create_crawler(DiscoverySpider)
+
         def collect(item):  # a local name keeps it alive: signals hold weak references
             found.append(item)
 

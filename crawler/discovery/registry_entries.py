@@ -32,12 +32,10 @@ def entry_toml(portal: DiscoveredPortal) -> str:
     if level not in LEVELS:
         level = "xã"
         review.append("level guessed (the title names no unit)")
-    if not portal.province:
-        review.append("province unknown")
-    if portal.province_code is None:
-        review.append("province_code not found")
-    if level == "xã" and portal.unit_code is None:
-        review.append("unit_code not found (a former or renamed unit? set `became`)")
+    if not portal.province_2025:
+        review.append("province unknown: the title names none the 2025 map knows")
+    if level == "xã" and portal.commune_2025 is None:
+        review.append("commune_2025 not found (a former or renamed commune?)")
     lines = [
         "[[portal]]",
         f"# found: {portal.url}"
@@ -53,10 +51,8 @@ def entry_toml(portal: DiscoveredPortal) -> str:
         f"level = {_quoted(level)}",
         f"province = {_quoted(portal.province or '?')}",
     ]
-    if portal.province_code is not None:
-        lines.append(f"province_code = {portal.province_code}")
-    if portal.unit_code is not None:
-        lines.append(f"unit_code = {portal.unit_code}")
+    if portal.commune_2025 is not None:
+        lines.append(f"commune_2025 = {portal.commune_2025}  # {portal.commune_2025_name}")
     lines.append("listings = [" + ", ".join(_quoted(url) for url in portal.listings) + "]")
     lines.append('schedule = "daily"')
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ from crawler.parsing import generic
 from crawler.parsing.families import FAMILIES
 from crawler.parsing.html import parse_html, text_of
 from crawler.text.normalize import decode_html
-from crawler.units import province_2025, ward_2025
+from crawler.units import UnitError, commune_named, province_2025
 
 _REDIRECTS = [301, 302, 303, 307, 308]
 _MAX_SAME_HOST_HOPS = 5
@@ -64,8 +64,9 @@ class DiscoveredPortal:
     name: str = ""
     level: str = ""
     province: str = ""
-    province_code: int | None = None
-    unit_code: int | None = None
+    province_2025: str = ""
+    commune_2025: int | None = None
+    commune_2025_name: str = ""
     listings: list[str] = field(default_factory=list)
     redirect_to: str = ""
 
@@ -249,11 +250,16 @@ class DiscoverySpider(scrapy.Spider):
             portal.level = units[0].level
         province = next((u.name for u in units if u.level == "tỉnh"), "")
         portal.province = province or (parent.province if parent else "")
-        now = province_2025(portal.province) if portal.province else None
-        portal.province_code = now.code.value if now else None
-        if units and units[0].level == "xã" and portal.province_code is not None:
-            ward = ward_2025(units[0].kind, units[0].name, portal.province_code)
-            portal.unit_code = ward.code.value if ward else None
+        try:
+            now = province_2025(portal.province) if portal.province else None
+        except UnitError:
+            now = None  # not a province's name: left for review
+        portal.province_2025 = now.name if now else ""
+        if now is not None and units and units[0].level == "xã":
+            commune = commune_named(units[0].kind, units[0].name, now.code.value)
+            if commune is not None:
+                portal.commune_2025 = commune.code.value
+                portal.commune_2025_name = commune.name
 
     def finish(self, portal: DiscoveredPortal, status: str, reason: str = "") -> DiscoveredPortal:
         portal.status = status
