@@ -165,7 +165,7 @@ class PortalMarkup:
 
     def parse_listing(self, page: str, url: str) -> Listing:
         root = parse_html(page)
-        links = self._listing_anchors(root)
+        links, redesigned = self._listing_anchors(root, url)
         entries: list[ListingEntry] = []
         seen: set[str] = set()
         for anchor in links:
@@ -182,16 +182,26 @@ class PortalMarkup:
             category=first_text(root, self.listing_category),
             next_postback=following.postback,
             pager_problem=following.problem,
-            fallbacks=("pager",) if following.fallback else (),
+            fallbacks=(("listing",) if redesigned else ())
+            + (("pager",) if following.fallback else ()),
         )
 
-    def _listing_anchors(self, root: HtmlElement) -> list[HtmlElement]:
+    def _listing_anchors(self, root: HtmlElement, url: str) -> tuple[list[HtmlElement], bool]:
+        """The item links the family's selectors find; else (a redesign, counted as a
+        fallback) the page's main list found by structure, not sidebars, keeping the links
+        of the family's article shape when some are; else any link of that shape."""
         for selector in self.listing_links:
             found = [a for a in select(root, selector) if a.get("href")]
             if found:
-                return found
-        # Unknown variant of the listing markup: any link shaped like an article URL.
-        return [a for a in root.iter("a") if self.article_url.search(a.get("href") or "")]
+                return found, False
+        from crawler.parsing.generic import article_anchors  # generic builds on this module
+
+        def shaped(anchor: HtmlElement) -> bool:
+            return bool(self.article_url.search(absolute_url(anchor.get("href"), url) or ""))
+
+        main_list, _ = article_anchors(root, url)
+        found = [a for a in main_list if shaped(a)] or main_list
+        return found or [a for a in root.iter("a") if shaped(a)], True
 
     def _next_page(self, root: HtmlElement, url: str) -> NextPage:
         """The family's pager containers first; when they find nothing, the generic

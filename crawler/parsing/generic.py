@@ -61,6 +61,7 @@ _FURNITURE_NAME = re.compile(
     r"|banner|breadcrumbs?|top-?bar|bottom)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_ITEM_PART_NAME = re.compile(r"(?:^|(?<=[\s_-]))(?:header|footer)(?=$|[\s_-])", re.IGNORECASE)
 _BODY_FURNITURE_TAGS = frozenset({"nav", "footer", "aside"})
 _BODY_FURNITURE_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|aside|banner|breadcrumbs?)"
@@ -166,7 +167,7 @@ def article_anchors(
             continue
         if len(_anchor_text(anchor).split()) < _MIN_ANCHOR_WORDS:
             continue
-        if hidden_or_skipped(anchor) or in_furniture(anchor, FURNITURE_TAGS, _FURNITURE_NAME):
+        if hidden_or_skipped(anchor) or _listing_furniture(anchor):
             continue
         groups.setdefault(_markup_path(anchor, repeated), []).append(anchor)
     if not groups:
@@ -305,6 +306,22 @@ def _common_ancestor_of(elements: list[HtmlElement]) -> HtmlElement:
     for element in elements[1:]:
         ancestor = common_ancestor(ancestor, element)
     return ancestor
+
+
+def _listing_furniture(anchor: HtmlElement) -> bool:
+    """Page furniture around a listed link; the ``<header>`` of an HTML5 ``<article>``
+    (``header.entry-header`` holding the item's title link) is the item's, not the page's."""
+    chain = [anchor, *anchor.iterancestors()]
+    for position, el in enumerate(chain):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el.tag in FURNITURE_TAGS or _FURNITURE_NAME.search(names):
+            part_of_item = (
+                el.tag in ("header", "footer") or _ITEM_PART_NAME.search(names)
+            ) and not _FURNITURE_NAME.search(_ITEM_PART_NAME.sub(" ", names))
+            if part_of_item and any(a.tag == "article" for a in chain[position + 1 :]):
+                continue
+            return True
+    return False
 
 
 def in_furniture(element: HtmlElement, tags: frozenset[str], names: re.Pattern[str]) -> bool:
