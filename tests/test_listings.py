@@ -176,3 +176,16 @@ def test_a_redesigned_family_listing_falls_back_to_the_main_list_not_the_sidebar
     )
     assert [e.title for e in listing.entries] == TITLES[:3]
     assert listing.fallbacks == ("listing",)
+
+
+def test_a_listed_time_element_gives_the_time_of_day_its_text_leaves_out():
+    main = "<ul>" + "".join(
+        item(f"/2020/10/1{i}/bai-{i}/", t, f'<time datetime="2020-10-1{i}T08:3{i}:00+07:00">'
+             f"1{i}/10/2020</time>")
+        for i, t in enumerate(TITLES[:2])
+    ) + "</ul>"  # fmt: skip
+    listing = generic.parse_listing(page_with(main), LISTING)
+    assert [e.published.value.isoformat() for e in listing.entries] == [
+        "2020-10-10T08:30:00+07:00",
+        "2020-10-11T08:31:00+07:00",
+    ]

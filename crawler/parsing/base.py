@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import ParsedDate, find_dates, parse_vn_date
+from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
 from crawler.parsing.articleparts import (
     AUTHOR_PREFIX,
     DATE_LABEL,
@@ -340,6 +340,12 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
         if parent is None or any(id(a) in others for a in parent.iter("a")):
             break
         element = parent
+        # A machine-readable <time datetime="2020-10-13T08:30:00+07:00"> carries the time
+        # of day its printed text ("13/10/2020") leaves out.
+        for stamp in element.xpath(".//time[@datetime]/@datetime"):
+            machine = parse_iso_date(stamp)
+            if machine:
+                return machine
         # Link texts are titles (this item's image link repeats it), and titles carry dates
         # ("(14/10/1930-14/10/2020)"); a date element inside the link ("<em>(12/10/2024)</em>")
         # still counts.
