@@ -108,6 +108,25 @@ class PageRow(Base):
     last_modified: Mapped[str | None] = mapped_column(String(64))
 
 
+class ListingWalkRow(Base):
+    """How far the pager walk of one listing got (crawler.middlewares.incremental).
+
+    ``status`` is "walking" from the moment a crawl starts the walk until a crawl that
+    reached the listing's end (or ``boundary``) finished normally, then "complete".
+    ``boundary`` holds the article keys of page 1 of the last complete walk: a later walk
+    that meets one of them has reached what that walk covered.
+    """
+
+    __tablename__ = "listing_walks"
+
+    listing: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # walking | complete
+    boundary: Mapped[str | None] = mapped_column(Text)  # JSON list of article keys
+    started_at: Mapped[str] = mapped_column(String(32))
+    completed_at: Mapped[str | None] = mapped_column(String(32))
+
+
 class FailureRow(Base):
     """A page or item we could not use, with the reason: nothing is lost without a trace."""
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, select
 
-from crawler.db import CrawlRunRow, PortalRow
+from crawler.db import CrawlRunRow, ListingWalkRow, PortalRow
 
 OK = "OK"
 NO_ARTICLES = "NO ARTICLES"
@@ -27,6 +27,8 @@ REDESIGNED = "REDESIGNED"
 # pages: the portal's markup changed and its family's selectors no longer find it.
 REDESIGN_SHARE = 0.5
 _FIELD_NAMES = {"published_at": "date", "view_count": "view count"}
+_LISTING_FIELDS = {"pager"}
+WALK_UNFINISHED = "WALK UNFINISHED"
 
 
 @dataclass(frozen=True)
@@ -53,14 +55,15 @@ def is_good(run: CrawlRunRow) -> bool:
 
 
 def fields_found_by_fallback(run: CrawlRunRow) -> list[str]:
-    """The fields the run lost to the generic extractor on most of its article pages."""
+    """The fields the run found only by fallback on most of its pages (the pager on most
+    listing pages, article fields on most article pages)."""
     counts = json.loads(run.fallbacks or "{}")
-    pages = run.article_pages or 0
-    return [
-        _FIELD_NAMES.get(name, name)
-        for name, count in counts.items()
-        if pages and count / pages > REDESIGN_SHARE
-    ]
+    found = []
+    for name, count in counts.items():
+        pages = (run.listing_pages if name in _LISTING_FIELDS else run.article_pages) or 0
+        if pages and count / pages > REDESIGN_SHARE:
+            found.append(_FIELD_NAMES.get(name, name))
+    return found
 
 
 def portal_health(
@@ -69,8 +72,10 @@ def portal_health(
     now: datetime,
     stale_days: float,
     max_unparsable_ratio: float,
+    unfinished_walks: list[str] = (),
 ) -> PortalHealth:
-    """The health of one portal from its runs, newest first."""
+    """The health of one portal from its runs, newest first; ``unfinished_walks`` are its
+    listings whose pager walk an interrupted crawl left unfinished (older pages unvisited)."""
     if not runs:
         return PortalHealth(portal, NEVER_CRAWLED, None, None, None, None, [])
     last = runs[0]
@@ -84,12 +89,18 @@ def portal_health(
         days=stale_days
     ):
         status = STALE
+    elif unfinished_walks:
+        status = WALK_UNFINISHED
     else:
         status = OK
     redesigned = fields_found_by_fallback(last)
     if redesigned and status == OK:
         status = REDESIGNED
     notes = [f"redesigned: {', '.join(redesigned)} found by fallback"] if redesigned else []
+    walks = [
+        f"listing {url}: pager walk unfinished (a crawl was interrupted; the next one goes on)"
+        for url in unfinished_walks
+    ]
     return PortalHealth(
         portal=portal,
         status=status,
@@ -97,7 +108,7 @@ def portal_health(
         last_good_crawl=good.finished_at if good else None,
         articles=articles,
         errors=last.errors,
-        failed_checks=[line for line in last.failed_checks.splitlines() if line] + notes,
+        failed_checks=[line for line in last.failed_checks.splitlines() if line] + walks + notes,
     )
 
 
@@ -110,6 +121,18 @@ def known_portals(engine: Engine, registry_ids: list[str]) -> list[str]:
                 if portal not in portals:
                     portals.append(portal)
     return portals
+
+
+def unfinished_walks(engine: Engine) -> dict[str, list[str]]:
+    """Listings whose pager walk is not complete, by portal (crawler.middlewares.incremental)."""
+    walks: dict[str, list[str]] = {}
+    query = select(ListingWalkRow.portal, ListingWalkRow.listing).where(
+        ListingWalkRow.status != "complete"
+    )
+    with engine.connect() as connection:
+        for portal, listing in connection.execute(query):
+            walks.setdefault(portal, []).append(listing)
+    return walks
 
 
 def runs_by_portal(engine: Engine) -> dict[str, list[CrawlRunRow]]:

@@ -53,15 +53,24 @@ RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
 # A 503/429 with Retry-After is retried no sooner than it asks, but after at most this long.
 RETRY_AFTER_MAX = 300.0
-DOWNLOADER_MIDDLEWARES = {"crawler.retry.RetryBackoffMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.retry.RetryBackoffMiddleware": 560,
+    # Requests and redirects stay on the portal's hosts; checked before robots.txt (100).
+    "crawler.middlewares.offsite.PortalHostsMiddleware": 50,
+    # Conditional listing requests and the replay of a 304 (crawler/middlewares/incremental.py).
+    "crawler.middlewares.incremental.NotModifiedMiddleware": 570,
+}
+# Incremental crawls: stored articles skipped, listing walks tracked (listing_walks table).
+SPIDER_MIDDLEWARES = {"crawler.middlewares.incremental.IncrementalMiddleware": 950}
 DOWNLOAD_TIMEOUT = 60
 # News pages are a few hundred kB; a page over the limit is refused, not parsed.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 # A page cut short (fewer bytes than its Content-Length) is an error, retried, never parsed.
 DOWNLOAD_FAIL_ON_DATALOSS = True
-# Incremental crawls: stop following a listing's pager after this many pages in a row that
-# list only stored articles (0: always walk to the end). `-a full=1` ignores it.
+# Incremental crawls: once a listing's walk reached where its last complete walk began, stop
+# following the pager after this many pages in a row that list only stored articles
+# (0: always walk to the end). `-a full=1` ignores it.
 INCREMENTAL_STOP_AFTER_KNOWN_PAGES = 1
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False

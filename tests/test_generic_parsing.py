@@ -1,6 +1,7 @@
 """The generic parser's plain functions on small pages of made-up markup."""
 
 from crawler.parsing import generic
+from crawler.parsing.base import next_page
 from crawler.parsing.html import parse_html
 
 SIDEBAR = """<div class="cot-phu"><div class="tieu-de-hop">Tin mới nhất</div>
@@ -57,10 +58,10 @@ def test_a_short_last_page_keeps_the_list_markup_of_the_first_page():
 def test_pager_after_the_current_page_link_and_rel_next():
     page = '<html><body><ul class="pg"><li class="active"><a href="?page=1">1</a></li><li><a href="?page=2">2</a></li></ul></body></html>'
     root = generic.parse_html(page)
-    assert generic.next_page_url(root, "http://a.vn/list?page=1") == "http://a.vn/list?page=2"
+    assert next_page(root, "http://a.vn/list?page=1").url == "http://a.vn/list?page=2"
     page = '<html><head><link rel="next" href="/list/3"></head><body></body></html>'
     assert (
-        generic.next_page_url(generic.parse_html(page), "http://a.vn/list/2")
+        next_page(generic.parse_html(page), "http://a.vn/list/2").url
         == "http://a.vn/list/3"
     )
 

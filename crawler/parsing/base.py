@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
@@ -33,12 +33,14 @@ from crawler.parsing.articleparts import (
 )
 from crawler.parsing.html import (
     first_text,
+    is_hidden,
     meta_content,
     paragraphs_of,
     parse_html,
     select,
     text_of,
 )
+from crawler.text.urls import canonical_url
 
 __all__ = ["AUTHOR_PREFIX", "DATE_LABEL", "byline_of", "count_from", "view_count_in"]
 
@@ -53,12 +55,39 @@ class ListingEntry:
 
 
 @dataclass(frozen=True)
+class Postback:
+    """An ASP.NET WebForms pager link (``javascript:__doPostBack('ctl00$…','Page$2')``):
+    the next page is the answer to the page's own form posted with these two fields."""
+
+    target: str
+    argument: str
+
+
+@dataclass(frozen=True)
+class NextPage:
+    """Where a pager leads: a URL, a postback, or a link nobody can follow (``problem``)."""
+
+    url: str | None = None
+    postback: Postback | None = None
+    problem: str | None = None
+    fallback: bool = False  # found by the generic pager detection, not the family's selectors
+
+
+@dataclass(frozen=True)
 class Listing:
-    """One listing page: its articles, the next page if any, and the category it shows."""
+    """One listing page: its articles, the next page if any, and the category it shows.
+
+    ``next_postback`` is set instead of ``next_url`` for WebForms pagers; ``pager_problem``
+    names a pager link that cannot be followed (a script link); ``fallbacks`` the fields
+    found by the generic detection because the family's selectors found nothing.
+    """
 
     entries: list[ListingEntry]
     next_url: str | None
     category: str = ""
+    next_postback: Postback | None = None
+    pager_problem: str | None = None
+    fallbacks: tuple[str, ...] = ()
 
 
 @dataclass
@@ -81,7 +110,11 @@ class ParsedArticle:
         return "\n\n".join(self.paragraphs)
 
 
-NEXT_WORDS = {"»", "›", ">", ">>", "sau", "tiếp", "trang sau", "tiếp theo", "next"}
+NEXT_WORDS = {
+    "»", "›", ">", ">>", "»»", "sau", "tiếp", "trang sau", "tiếp theo", "trang tiếp",
+    "trang tiếp theo", "xem tiếp", "next", "sau »", "tiếp »", "trang sau »", "xem tiếp »",
+    "next »", "next ›", "tiếp ›", "sau ›", "tiếp >", "sau >", "trang kế", "kế tiếp",
+}  # fmt: skip
 _CURRENT_CLASSES = {"current", "currentpage", "active", "selected", "curpage", "cur"}
 
 
@@ -130,16 +163,20 @@ class PortalMarkup:
         entries: list[ListingEntry] = []
         seen: set[str] = set()
         for anchor in links:
-            href = absolute_url(anchor.get("href"), url)
-            if not href or href in seen or not same_site(href, url):
+            href = article_link(anchor.get("href"), url)
+            if not href or href in seen:
                 continue
             seen.add(href)
             title = text_of(anchor) or (anchor.get("title") or "").strip()
             entries.append(ListingEntry(href, title, date_near(anchor, links)))
+        following = self._next_page(root, url)
         return Listing(
             entries=entries,
-            next_url=self._next_page(root, url),
+            next_url=following.url,
             category=first_text(root, self.listing_category),
+            next_postback=following.postback,
+            pager_problem=following.problem,
+            fallbacks=("pager",) if following.fallback else (),
         )
 
     def _listing_anchors(self, root: HtmlElement) -> list[HtmlElement]:
@@ -150,15 +187,16 @@ class PortalMarkup:
         # Unknown variant of the listing markup: any link shaped like an article URL.
         return [a for a in root.iter("a") if self.article_url.search(a.get("href") or "")]
 
-    def _next_page(self, root: HtmlElement, url: str) -> str | None:
+    def _next_page(self, root: HtmlElement, url: str) -> NextPage:
+        """The family's pager containers first; when they find nothing, the generic
+        detection (any pager-shaped block, page numbers in URLs) as a counted fallback."""
         containers = [el for selector in self.pager for el in select(root, selector)]
-        candidates = [rel_next(root)] + [after_current(c) for c in containers]
-        candidates += [arrow_link(c) for c in containers]
-        for href in candidates:
-            target = absolute_url(href, url)
-            if target and target != urldefrag(url)[0]:
-                return target
-        return None
+        if containers:
+            return next_page(root, url, containers)
+        found = next_page(root, url)
+        if found.url or found.postback:
+            return NextPage(found.url, found.postback, found.problem, fallback=True)
+        return found
 
     # ----------------------------------------------------------------- articles
 
@@ -252,9 +290,27 @@ def absolute_url(href: str | None, base: str) -> str | None:
     if not href:
         return None
     href = href.strip()
-    if href.lower().startswith(("javascript:", "mailto:", "tel:", "#")):
+    if href.lower().startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
     return urldefrag(urljoin(base, href))[0]
+
+
+def article_link(href: str | None, page_url: str) -> str | None:
+    """The identity of a listed article: its canonical URL (crawler.text.urls), or None for
+    a link off the portal. Absolute, relative (``../``) and protocol-relative links are
+    resolved against the page; a link to the portal's host by the other scheme (http/https)
+    takes the page's, so one article has one URL whichever way the listing spells it."""
+    target = absolute_url(href, page_url)
+    if not target or not same_site(target, page_url):
+        return None
+    page_scheme = urlsplit(page_url).scheme
+    parts = urlsplit(target)
+    if parts.scheme in ("http", "https") and parts.scheme != page_scheme:
+        if (parts.hostname or "") == (urlsplit(page_url).hostname or ""):
+            target = urlunsplit((page_scheme, *parts[1:]))
+    elif parts.scheme not in ("http", "https"):
+        return None
+    return canonical_url(target)
 
 
 def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | None:
@@ -292,7 +348,32 @@ def is_current_marker(element: HtmlElement) -> bool:
     )
 
 
-def after_current(pager: HtmlElement) -> str | None:
+def is_next_label(label: str) -> bool:
+    """ "»", "Trang sau", "Xem tiếp ›", "Next"…: a pager arrow, whatever its spacing."""
+    return " ".join(label.lower().split()) in NEXT_WORDS
+
+
+# Labels that name the next page even alone on a page (not "Xem tiếp", which is also
+# every summary's "read more").
+_LONE_NEXT = {"»", ">>", "»»", "››", "next", "next »", "trang sau", "trang sau »", "trang tiếp",
+              "trang tiếp theo", "trang kế"}  # fmt: skip
+
+
+def _lone_arrow(anchor: HtmlElement) -> bool:
+    label = " ".join(text_of(anchor).lower().split())
+    return label in _LONE_NEXT and bool(pager_link(anchor)) and not hidden_or_skipped(anchor)
+
+
+def pager_link(anchor: HtmlElement) -> str | None:
+    """What a pager link points to: its href, or the postback of a ``href="#"`` link whose
+    ``onclick`` posts the form."""
+    href = (anchor.get("href") or "").strip()
+    if (not href or href == "#") and "postback" in (anchor.get("onclick") or "").lower():
+        return "javascript:" + anchor.get("onclick")
+    return href or None
+
+
+def after_current(pager: HtmlElement) -> HtmlElement | None:
     """The first page link after the pager's current-page marker."""
     marker = None
     for element in pager.iter():
@@ -304,18 +385,145 @@ def after_current(pager: HtmlElement) -> str | None:
             continue
         if marker in element.iterancestors():
             continue
-        if element.tag == "a" and element.get("href"):
-            label = text_of(element).lower()
-            if label.isdigit() or label in NEXT_WORDS:
-                return element.get("href")
+        if element.tag == "a" and pager_link(element):
+            label = text_of(element)
+            if label.isdigit() or is_next_label(label):
+                return element
     return None
 
 
-def arrow_link(pager: HtmlElement) -> str | None:
+def arrow_link(pager: HtmlElement) -> HtmlElement | None:
     for anchor in pager.iter("a"):
-        if text_of(anchor).lower() in NEXT_WORDS and anchor.get("href"):
-            return anchor.get("href")
+        if is_next_label(text_of(anchor) or anchor.get("title") or "") and pager_link(anchor):
+            return anchor
     return None
+
+
+_POSTBACK = re.compile(
+    r"""(?:__doPostBack|WebForm_PostBackOptions)\(\s*['"]([^'"]*)['"]\s*,\s*['"]([^'"]*)['"]""",
+    re.IGNORECASE,
+)
+_SCRIPT_NOTHING = re.compile(r"\s*(?:void\s*\(\s*0?\s*\)|return\s+false|false|null)?\s*;?\s*")
+# Where a listing URL keeps its page number: ?page=N, ?PageIndex=N, ?p=N, /page/N/,
+# /trang/N, page-N.html, trang-N.html, -pN.html.
+_PAGE_PARAMS = frozenset(
+    "page pageindex p pg paged trang pagenum pagenumber currentpage page_no pageno".split()
+)
+_PAGE_IN_PATH = re.compile(
+    r"(?:/(?:page|trang)/(\d+)/?$|[/_-](?:page|trang)[-_]?(\d+)(?=\.\w+$|/?$)|-p(\d+)(?=\.\w+$))",
+    re.IGNORECASE,
+)
+
+
+def classify_pager_link(href: str | None, url: str) -> NextPage | None:
+    """A pager link as a URL on the same portal, a postback, or an unfollowable script."""
+    if not href:
+        return None
+    if href.lower().startswith("javascript:"):
+        if _SCRIPT_NOTHING.fullmatch(href[len("javascript:") :]):
+            return None  # a disabled arrow ("javascript:void(0)") on the last page
+        postback = _POSTBACK.search(href)
+        if postback:
+            return NextPage(postback=Postback(postback[1], postback[2]))
+        return NextPage(problem=f"pager link {href[:120]!r} is a script that cannot be followed")
+    target = absolute_url(href, url)
+    if not target or target == urldefrag(url)[0]:
+        return None
+    if not same_site(target, url):
+        return NextPage(problem=f"pager link {target[:200]} leaves the portal")
+    return NextPage(url=target)
+
+
+def page_number(url: str) -> tuple[str, int]:
+    """The URL without its page number, and that number (1 when the URL has none)."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for index, (name, value) in enumerate(query):
+        if name.lower() in _PAGE_PARAMS and value.isdigit():
+            rest = query[:index] + query[index + 1 :]
+            return _page_key(parts.path, rest), int(value)
+    found = _PAGE_IN_PATH.search(parts.path)
+    if found:
+        number = next(group for group in found.groups() if group)
+        return _page_key(parts.path[: found.start()], query), int(number)
+    return _page_key(parts.path, query), 1
+
+
+def _page_key(path: str, query: list[tuple[str, str]]) -> str:
+    path = re.sub(r"(?:/index)?\.\w+$", "", path).rstrip("/")
+    return path + "?" + "&".join(f"{k}={v}" for k, v in sorted(query))
+
+
+def numbered_next(root: HtmlElement, url: str) -> str | None:
+    """A link to the same listing with the page number one higher, wherever the URL keeps
+    the number (see ``page_number``)."""
+    key, number = page_number(url)
+    for anchor in root.iter("a"):
+        target = absolute_url(anchor.get("href"), url)
+        if not target or not same_site(target, url):
+            continue
+        other_key, other_number = page_number(target)
+        if other_number == number + 1 and other_key == key:
+            return target
+    return None
+
+
+def pager_containers(root: HtmlElement) -> list[HtmlElement]:
+    """Elements holding at least two page numbers or arrows (links or the current page)."""
+    items = [
+        el
+        for el in root.iter("a", "span", "strong", "b", "li", "em")
+        if _is_page_item(el) and not hidden_or_skipped(el)
+    ]
+    found: list[HtmlElement] = []
+    for item in items:
+        for ancestor in list(item.iterancestors())[:4]:
+            count = sum(1 for other in items if ancestor in other.iterancestors())
+            if count >= 2:
+                if all(ancestor is not f for f in found):
+                    found.append(ancestor)
+                break
+    return found
+
+
+def _is_page_item(element: HtmlElement) -> bool:
+    label = text_of(element)
+    if element.tag == "a":
+        return bool(pager_link(element)) and (
+            (label.isdigit() and len(label) <= 4) or is_next_label(label)
+        )
+    return is_current_marker(element) and label.isdigit() and len(label) <= 4
+
+
+def hidden_or_skipped(element: HtmlElement) -> bool:
+    """Hidden by style or attribute, or inside a script/template: never shown to readers."""
+    return any(
+        is_hidden(el) or el.tag in ("script", "noscript", "template")
+        for el in [element, *element.iterancestors()]
+    )
+
+
+def next_page(root: HtmlElement, url: str, containers: list[HtmlElement] | None = None) -> NextPage:
+    """The listing's next page: rel=next, the link after the current page number, an arrow
+    ("»", "Trang sau", "Xem tiếp"), or a link to the same URL with the page number + 1.
+    ``containers`` are the pager blocks (default: any block of page numbers). A script link
+    that is the only way on is returned as the problem."""
+    pagers = pager_containers(root) if containers is None else containers
+    links = [after_current(p) for p in pagers] + [arrow_link(p) for p in pagers]
+    candidates = [classify_pager_link(rel_next(root), url)]
+    candidates += [classify_pager_link(pager_link(a), url) for a in links if a is not None]
+    candidates.append(classify_pager_link(numbered_next(root, url), url))
+    lone = next((a for a in root.iter("a") if _lone_arrow(a)), None)
+    if lone is not None:
+        candidates.append(classify_pager_link(pager_link(lone), url))
+    problem = None
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        if candidate.url or candidate.postback:
+            return candidate
+        problem = problem or candidate.problem
+    return NextPage(problem=problem)
 
 
 def common_ancestor(a: HtmlElement | None, b: HtmlElement | None) -> HtmlElement | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import ClassVar
 
 import scrapy
@@ -15,7 +14,7 @@ from scrapy.exceptions import (
     IgnoreRequest,
     ResponseDataLossError,
 )
-from scrapy.http import TextResponse
+from scrapy.http import FormRequest, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionDone,
@@ -27,15 +26,9 @@ from twisted.internet.error import (
 from twisted.web._newclient import ResponseFailed
 
 from crawler.articles import ArticlePage, FieldFallback, Parser, Source, page_item, read_page
-from crawler.db import (
-    create_schema,
-    listing_validators,
-    make_engine,
-    stored_article_urls,
-    stored_page,
-)
 from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
+from crawler.middlewares.offsite import OffsiteRequest
 from crawler.parsing import generic
 from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.parsing.errors import error_page_reason
@@ -109,14 +102,10 @@ class FamilySpider(scrapy.Spider):
         self.portals: list[Portal] = []
         self.widgets_read: set[str] = set()
         self.rendering_problem: str | None = None
-        # Incremental crawling: what the database already holds, loaded when the crawl starts.
-        self.stored_articles: set[str] = set()
-        self.validators: dict[str, tuple[str | None, str | None]] = {}
-        self.database = None
-        self.interrupted_before = False
-        # Requests are re-issued after a resume (dont_filter), so duplicates are caught here.
+        # Pager loop guards: listing URLs asked for, postbacks posted, article lists seen.
         self.requested_listings: set[str] = set()
-        self.requested_articles: set[str] = set()
+        self.postbacks: set[tuple[str, str, str]] = set()
+        self.pages_seen: dict[str, set[tuple[str, ...]]] = {}
         self.field_fallback: FieldFallback | None = None
         # Families the project has spiders for; the registry is checked against them.
         self.registry_families: set[str] | None = None
@@ -168,73 +157,16 @@ class FamilySpider(scrapy.Spider):
         return [p for p in registry.portals if p.family in self.families()]
 
     async def start(self):
-        self.load_stored_state()
         for portal in self.portals:
             for listing in portal.listings:
-                yield self.unrenderable(listing, portal) or self.listing_request(listing, portal, 1)
+                yield self.unrenderable(listing, portal) or self.listing_request(
+                    listing, portal, 1, walk=listing
+                )
 
-    def closed(self, reason):
-        if self.database is not None:
-            self.database.dispose()
-        if reason == "finished" and self.settings.get("JOBDIR"):
-            self.in_progress_marker().unlink(missing_ok=True)
-
-    # ------------------------------------------------------------------ incremental state
-
-    def load_stored_state(self) -> None:
-        """Read which articles are stored and the listing validators, unless ``-a full=1``.
-
-        Every listing and article request is ``dont_filter``: after a crash and a resume
-        with JOBDIR, a request whose item never reached the database is asked again, because
-        what decides is the database, not the seen-requests file.
-        """
-        self.interrupted_before = self.mark_in_progress()
-        if self.full:
-            return
-        self.database = make_engine(self.settings.get("DATABASE_URL"))
-        create_schema(self.database)
-        ids = [portal.id for portal in self.portals]
-        self.stored_articles = stored_article_urls(self.database, ids)
-        self.validators = listing_validators(self.database, ids)
-        self.logger.info(
-            "incremental crawl: %d stored articles, %d listing pages with validators",
-            len(self.stored_articles),
-            len(self.validators),
-        )
-
-    def in_progress_marker(self) -> Path:
-        return Path(self.settings.get("JOBDIR")) / "crawl-in-progress"
-
-    def mark_in_progress(self) -> bool:
-        """Mark the JOBDIR crawl as running; True if an earlier run was killed before the end.
-
-        An interrupted run may have stopped anywhere in a listing, so its resume walks every
-        listing page again (stored articles are still skipped).
-        """
-        if not self.settings.get("JOBDIR"):
-            return False
-        marker = self.in_progress_marker()
-        interrupted = marker.exists()
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-        if interrupted:
-            self.logger.info("resuming an interrupted crawl: walking every listing page again")
-        return interrupted
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        etag, last_modified = self.validators.get(url, (None, None))
-        headers = {}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
-        return headers
-
-    def unchanged_listing_text(self, response) -> str | None:
-        """The stored text of a listing page the server answered 304 for."""
-        self.crawler.stats.inc_value("incremental/not_modified")
-        stored = stored_page(self.database, response.url) if self.database else None
-        return decode_html(*stored).text if stored else None
+    # ------------------------------------------------------------------ listings
+    # What the database holds (stored articles, validators, how far each listing's pager
+    # walk got) is crawler.middlewares.incremental's business: the spider yields every
+    # listed article and the next page, and says when a walk reached the listing's end.
 
     def remember_listing(self, response, page: DecodedPage, portal: Portal) -> None:
         """Hand the listing page and its validators to storage for the next crawl."""
@@ -253,62 +185,93 @@ class FamilySpider(scrapy.Spider):
             },
         )
 
-    def wants_article(self, url: str, portal: Portal) -> bool:
-        """False for an article stored by an earlier crawl or already requested by this one.
-
-        A skipped stored article still shows the portal works (``articles/known/<portal>``),
-        so a quiet day of an incremental crawl is not mistaken for a broken portal.
-        """
-        if url in self.stored_articles:
-            self.crawler.stats.inc_value("incremental/articles_skipped")
-            self.crawler.stats.inc_value(f"articles/known/{portal.id}")
-            return False
-        if url in self.requested_articles:
-            return False
-        self.requested_articles.add(url)
-        return True
-
-    def follows_pager(self, listing_url: str, next_url: str, page: int, known_in_row: int) -> bool:
-        """Whether to fetch the next listing page: max_pages, a pager that loops back, and the
-        incremental stop after INCREMENTAL_STOP_AFTER_KNOWN_PAGES all-known pages in a row."""
-        if self.max_pages is not None and page >= self.max_pages:
-            return False
-        if next_url in self.requested_listings:
-            return False
-        stop_after = self.settings.getint("INCREMENTAL_STOP_AFTER_KNOWN_PAGES", 1)
-        if self.full or self.interrupted_before:
-            return True
-        if stop_after > 0 and known_in_row >= stop_after:
-            self.crawler.stats.inc_value("incremental/pagination_stopped")
-            self.logger.info(
-                "listing %s: %d page(s) of stored articles only; not following the pager",
-                listing_url,
-                known_in_row,
-            )
-            return False
-        return True
-
-    # ------------------------------------------------------------------ listings
-
-    def listing_request(
-        self, url: str, portal: Portal, page: int, known_in_row: int = 0
-    ) -> scrapy.Request:
+    def listing_request(self, url: str, portal: Portal, page: int, walk: str) -> scrapy.Request:
         self.requested_listings.add(url)
         return scrapy.Request(
             url,
             callback=self.parse_listing,
             errback=self.page_failed,
-            # A browser renders what it fetches: no conditional request for render_js portals.
-            headers={} if portal.render_js else self.conditional_headers(url),
             dont_filter=True,
-            cb_kwargs={"portal": portal, "page": page, "known_in_row": known_in_row},
-            meta={
-                "portal": portal.id,
-                "stage": "listing",
-                "handle_httpstatus_list": [304],
-                **self.rendering_meta(portal),
-            },
+            cb_kwargs={"portal": portal, "page": page},
+            meta=self.listing_meta(portal, page, walk),
         )
+
+    def listing_meta(self, portal: Portal, page: int, walk: str) -> dict:
+        return {
+            "portal": portal.id,
+            "stage": "listing",
+            "walk": walk,
+            "page": page,
+            **self.rendering_meta(portal),
+        }
+
+    def next_listing_request(self, response, listing: Listing, portal: Portal, page: int):
+        """The request for the next listing page, or None; sets ``walk_end`` in the
+        response's meta when the pager has nowhere new to go (its last page or a loop)."""
+        walk = response.meta.get("walk") or response.url
+        if not listing.entries:
+            return None
+        seen = self.pages_seen.setdefault(walk, set())
+        fingerprint = tuple(entry.url for entry in listing.entries)
+        if fingerprint in seen and page > 1:
+            self.pager_loop(response.url, portal, "the page repeats an earlier page's articles")
+            response.meta["walk_end"] = True
+            return None
+        seen.add(fingerprint)
+        if not (listing.next_url or listing.next_postback):
+            if listing.pager_problem is None:
+                response.meta["walk_end"] = True
+            return None
+        if self.max_pages is not None and page >= self.max_pages:
+            response.meta["walk_end"] = True  # as far as the operator asked
+            return None
+        if listing.next_url:
+            if listing.next_url in self.requested_listings:
+                self.pager_loop(response.url, portal, f"{listing.next_url} was walked already")
+                response.meta["walk_end"] = True
+                return None
+            return self.listing_request(listing.next_url, portal, page + 1, walk)
+        return self.postback_request(response, listing, portal, page, walk)
+
+    def postback_request(self, response, listing: Listing, portal: Portal, page: int, walk: str):
+        """An ASP.NET pager link answered as a browser does: the page's own form (with its
+        __VIEWSTATE) posted with __EVENTTARGET / __EVENTARGUMENT set."""
+        postback = listing.next_postback
+        key = (walk, postback.target, postback.argument)
+        if key in self.postbacks:
+            self.pager_loop(response.url, portal, f"postback {postback.argument!r} posted already")
+            response.meta["walk_end"] = True
+            return None
+        try:
+            request = FormRequest.from_response(
+                response,
+                formxpath="//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]",
+                formdata={"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument},
+                dont_click=True,
+                callback=self.parse_listing,
+                errback=self.page_failed,
+                dont_filter=True,
+                cb_kwargs={"portal": portal, "page": page + 1},
+                meta=self.listing_meta(portal, page + 1, walk),
+            )
+        except ValueError as error:
+            self.unfollowable(
+                response.url, portal, f"postback pager without a form to post ({error})"
+            )
+            return None
+        self.postbacks.add(key)
+        self.crawler.stats.inc_value("pager/postback")
+        return request
+
+    def pager_loop(self, url: str, portal: Portal, why: str) -> None:
+        self.crawler.stats.inc_value("pager/loop")
+        self.logger.info("listing %s (portal %s): pager stops, %s", url, portal.id, why)
+
+    def unfollowable(self, url: str, portal: Portal, why: str) -> None:
+        """A pager link the crawl cannot follow: counted and logged, never silent."""
+        self.crawler.stats.inc_value("pager/unfollowable")
+        self.crawler.stats.inc_value(f"pager/unfollowable/{portal.id}")
+        self.logger.warning("listing %s (portal %s): %s", url, portal.id, why)
 
     # ------------------------------------------------------------------ JavaScript portals
 
@@ -325,20 +288,14 @@ class FamilySpider(scrapy.Spider):
         self.logger.error("listing %s (portal %s) %s", url, portal.id, self.rendering_problem)
         return self.failure(url, portal, "listing", self.rendering_problem)
 
-    def parse_listing(self, response, portal: Portal, page: int, known_in_row: int = 0):
-        if response.status == 304:
-            text = self.unchanged_listing_text(response)
-            if text is None:
-                yield response.request.replace(
-                    headers={}, meta={**response.request.meta, "handle_httpstatus_list": []}
-                )
-                return
-        elif not isinstance(response, TextResponse):
+    def parse_listing(self, response, portal: Portal, page: int):
+        if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "listing", "not an HTML page", response)
             return
-        else:
-            decoded = self.decoded_page(response)
-            text = decoded.text
+        decoded = self.decoded_page(response)
+        text = decoded.text
+        # A replayed 304 is the stored page already; a posted pager page shares page 1's URL.
+        if response.request.method == "GET" and "replayed" not in response.flags:
             self.remember_listing(response, decoded, portal)
         listing = self.read_listing(text, response.url, portal)
         self.crawler.stats.inc_value(f"listing_pages/{portal.id}")
@@ -354,24 +311,29 @@ class FamilySpider(scrapy.Spider):
                 self.name,
             )
             yield self.failure(response.url, portal, "listing", reason, response)
-        wanted = [entry for entry in listing.entries if self.wants_article(entry.url, portal)]
-        for entry in wanted:
-            yield response.follow(
+        for name in listing.fallbacks:
+            self.crawler.stats.inc_value(f"fallback/{name}")
+            self.crawler.stats.inc_value(f"fallback/{name}/{portal.id}")
+        if listing.pager_problem:
+            self.unfollowable(response.url, portal, listing.pager_problem)
+        for entry in listing.entries:
+            # entry.url is the article's canonical URL: its identity from here on.
+            yield scrapy.Request(
                 entry.url,
                 callback=self.parse_article,
                 errback=self.page_failed,
                 dont_filter=True,
                 cb_kwargs={"portal": portal, "entry": entry, "category": listing.category},
-                meta={"portal": portal.id, "stage": "article", "listing_url": response.url},
+                meta={
+                    "portal": portal.id,
+                    "stage": "article",
+                    "identity": entry.url,
+                    "listing_url": response.url,
+                },
             )
-        all_known = bool(listing.entries) and all(
-            entry.url in self.stored_articles for entry in listing.entries
-        )
-        known_in_row = known_in_row + 1 if all_known else 0
-        if listing.next_url and self.follows_pager(
-            response.url, listing.next_url, page, known_in_row
-        ):
-            yield self.listing_request(listing.next_url, portal, page + 1, known_in_row)
+        following = self.next_listing_request(response, listing, portal, page)
+        if following is not None:
+            yield following
 
     def read_listing(self, text: str, url: str, portal: Portal) -> Listing:
         return self.markup.parse_listing(text, url)
@@ -467,7 +429,7 @@ class FamilySpider(scrapy.Spider):
             reason = "truncated: the connection closed before the whole page was sent"
         elif failure.check(ConnectionLost, ConnectionDone, ResponseFailed, DownloadFailedError):
             reason = "connection lost"
-        elif failure.check(DownloadCancelledError):
+        elif failure.check(DownloadCancelledError, OffsiteRequest):
             reason = f"refused: {failure.getErrorMessage()}"
         elif failure.check(IgnoreRequest):
             reason = f"ignored: {failure.getErrorMessage()}"
@@ -475,9 +437,14 @@ class FamilySpider(scrapy.Spider):
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         self.crawler.stats.inc_value(f"failures/{stage}")
         self.logger.error(
-            "%s %s (portal %s) failed: %s", stage, request.url, portal and portal.id, reason
+            "%s %s (portal %s) failed: %s",
+            stage,
+            request.meta.get("identity") or request.url,
+            portal and portal.id,
+            reason,
         )
-        item = self.failure(request.url, portal, stage, reason, response)
+        url = request.meta.get("identity") or request.url
+        item = self.failure(url, portal, stage, reason, response)
         item["status"] = status
         yield item
 
