@@ -98,6 +98,7 @@ _SKIPPED_AFTER_BYLINE = frozenset(
     "share_print attachment font_size tags rating url empty no_text view_counter date "
     "comment_form related_heading".split()
 )
+_AFTER_BLOCKS = frozenset({"p", "div", "span", "h5", "h6"})
 _EMPHASIS_TAGS = ("strong", "b", "em", "i", "span", "font", "u")
 
 
@@ -216,40 +217,38 @@ def take_byline(body: HtmlElement) -> str | None:
 
 
 def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> str | None:
-    """A byline printed right after the content ("Tác giả: …" in its own block), before any
-    prose of the page. The block is removed from the tree."""
+    """A byline printed right after the content ("Tác giả: …", else "Nguồn tin: …", each in
+    its own block), before any prose of the page. The byline blocks are removed."""
     if container is None or not bodies:
         return None
     last = bodies[-1]
     excluded = set()
     for body in bodies:
         excluded.update(body.iter())
+    found: list[tuple[int, str, HtmlElement]] = []
     started = False
     for element in container.iter():
         if element is last:
             started = True
             continue
-        if (
-            not started
-            or element in excluded
-            or element.tag not in ("p", "div", "span", "h5", "h6")
-        ):
+        if not started or element in excluded or element.tag not in _AFTER_BLOCKS:
             continue
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             continue
         text = text_of(element)
         if not text:
             continue
-        if labelled_byline(text) and not _SOURCE_PREFIX.match(text):
+        if labelled_byline(text):
             name = clean_author(text)
             if name:
-                element.drop_tree()
-                return name
+                found.append((1 if _SOURCE_PREFIX.match(text) else 3, name, element))
             continue
         if classify_line(text) or _link_words(element) / len(text.split()) >= _LINK_SHARE:
             continue  # furniture, an attachment or a list of links
-        return None
-    return None
+        break
+    for _, _, element in found:
+        element.drop_tree()
+    return max(found, key=lambda item: item[0])[1] if found else None
 
 
 # ----------------------------------------------------------------------------- furniture
