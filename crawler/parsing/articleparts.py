@@ -73,8 +73,9 @@ def mark_view_icons(root: HtmlElement) -> None:
 # ----------------------------------------------------------------------------- bylines
 
 AUTHOR_PREFIX = re.compile(
-    r"^\(?\s*(?:tác\s+giả|người\s+viết|nguồn(?:\s+tin)?|thực\s+hiện|phóng\s+viên"
-    r"|(?:tin|bài)(?:\s*(?:,|và|/|-|&)?\s*ảnh)?|ảnh|pv|ctv)\s*:\s*",
+    r"^\(?\s*(?:(?:tác\s+giả|người\s+viết|nguồn(?:\s+tin)?|thực\s+hiện|phóng\s+viên"
+    r"|(?:tin|bài)(?:\s*(?:,|và|/|-|&)?\s*ảnh)?|ảnh|pv|ctv)\s*:"
+    r"|(?:viết|đăng)\s+bởi\s*:?|người\s+đăng\s*:?)\s*",
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^\(?\s*nguồn", re.IGNORECASE)
@@ -206,8 +207,8 @@ def take_byline(body: HtmlElement) -> str | None:
         if styled:
             found.append((2, styled, block))
             continue
-        if classify_line(text) in _SKIPPED_AFTER_BYLINE:
-            continue
+        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block):
+            continue  # furniture or a related item after the byline
         break
     names = [(rank, clean_author(text), block) for rank, text, block in found]
     for _, _, block in found:
@@ -255,8 +256,8 @@ def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> st
 
 # Class or id words of share bars, tools, related boxes, attachments and tags in a content.
 _FURNITURE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|addthis|sharethis|print|tools|toolbar|font-?size"
-    r"|rating|related|relate|other-?news|tin-?lien-?quan|tin-?khac|attach(?:ment|ments|file)?"
+    r"(?:^|[\s_-])(?:share\w*|sharing|social|addthis|sharethis|print|tools|toolbar|font-?size"
+    r"|rating|related\w*|relate|other-?news|tin-?lien-?quan|tin-?khac|attach(?:ment|ments|file)?"
     r"|download|dinh-?kem|file-?attach|tags|keywords?|comments?|binh-?luan)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -286,6 +287,8 @@ def drop_furniture(body: HtmlElement) -> None:
     for block in text_blocks(body):
         if block.getparent() is None or not _inside(block, body):
             continue
+        if next(block.iterancestors("td", "th"), None) is not None:
+            continue  # a cell of the article's table ("86%" is a figure, not a font size)
         reason = classify_line(text_of(block))
         if reason == "related_heading":
             _drop_related_box(block, body)
