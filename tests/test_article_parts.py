@@ -200,6 +200,10 @@ def test_author_line_after_the_content_is_read_and_source_is_a_fallback():
     article = parse(tandan_page(body_end="<p>Nguồn tin: Báo Điện Biên Phủ</p>"))
     assert article.author == "Báo Điện Biên Phủ"
     assert article.paragraphs == PROSE
+    after = (
+        '<p class="source"><strong>Nguồn tin:</strong> Minh Anh</p><div>Chia sẻ: <a>Zalo</a></div>'
+    )
+    assert parse(tandan_page(after=after)).author == "Minh Anh"
 
 
 @pytest.mark.parametrize(
@@ -439,3 +443,28 @@ def test_nukeviet_list_view_and_alias_pager():
     ]
     assert listing.next_url == "https://thcs-anbinh.example.edu.vn/news/hoat-dong/page-3"
     assert listing.category == "Hoạt động"
+
+
+def test_listing_date_is_never_read_from_a_title_even_through_a_second_link():
+    page = """<html><body><div class="list">
+<div class="item"><a href="/news/a/ky-niem-42.html" title="Kỷ niệm ngày thành lập (14/10/1930-14/10/2024)"><img src="/a.jpg"/></a>
+<h3><a href="/news/a/ky-niem-42.html">Kỷ niệm ngày thành lập (14/10/1930-14/10/2024)</a></h3><span>12/10/2024 15:10</span></div>
+<div class="item"><a href="/news/a/hop-mat-41.html" title="Họp mặt đầu xuân của xã"><img src="/b.jpg"/></a>
+<h3><a href="/news/a/hop-mat-41.html">Họp mặt đầu xuân của xã <em>(02/02/2024)</em></a></h3></div></div></body></html>"""
+    url = "http://xa.example.vn/news/a/"
+    for parsed in (NUKEVIET.parse_listing(page, url), generic.parse_listing(page, url)):
+        dates = {e.url.rsplit("/", 1)[-1]: e.published.isoformat() for e in parsed.entries}
+        assert dates == {
+            "ky-niem-42.html": "2024-10-12T15:10:00+07:00",
+            "hop-mat-41.html": "2024-02-02T00:00:00+07:00",
+        }
+
+
+def test_generic_reads_a_source_line_after_the_content():
+    page = generic_page("Ngày 02/03/2024", "").replace(
+        '<div class="khac">',
+        '<p class="source"><strong>Nguồn tin:</strong> Minh Anh</p>'
+        '<div class="share">Chia sẻ: <a>Facebook</a></div><div class="khac">',
+    )
+    article = generic.parse_article(parse_html(page), "http://xa.example.vn/tin/1.html")
+    assert article.author == "Minh Anh"

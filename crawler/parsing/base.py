@@ -110,6 +110,12 @@ class ParsedArticle:
         return "\n\n".join(self.paragraphs)
 
 
+# A date element's text: a date and maybe a time, in brackets or not ("(12/10/2024 8:51 SA)").
+_DATE_ONLY = re.compile(
+    r"[(\[]?\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:\s*-?\s*\d{1,2}[:h]\d{2}"
+    r"(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?\s*[)\]]?",
+    re.IGNORECASE,
+)
 NEXT_WORDS = {
     "»", "›", ">", ">>", "»»", "sau", "tiếp", "trang sau", "tiếp theo", "trang tiếp",
     "trang tiếp theo", "xem tiếp", "next", "sau »", "tiếp »", "trang sau »", "xem tiếp »",
@@ -322,12 +328,28 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
     for _ in range(4):
         parent = element.getparent()
         if parent is None or any(id(a) in others for a in parent.iter("a")):
-            return None
+            break
         element = parent
-        # The link's own text is a title, and titles carry dates ("(14/10/1930-14/10/2020)").
-        dates = find_dates(text_outside(element, [anchor]))
+        # Link texts are titles (this item's image link repeats it), and titles carry dates
+        # ("(14/10/1930-14/10/2020)"); a date element inside the link ("<em>(12/10/2024)</em>")
+        # still counts.
+        dates = find_dates(text_outside(element, list(element.iter("a"))))
         if dates:
             return dates[0]
+    href = anchor.get("href")
+    for link in [a for a in element.iter("a") if a.get("href") == href] or [anchor]:
+        inside = date_inside_link(link)
+        if inside:
+            return inside
+    return None
+
+
+def date_inside_link(anchor: HtmlElement) -> ParsedDate | None:
+    """The date of an element of its own inside the link ("Title <em>(12/10/2024)</em>")."""
+    for child in anchor.iterdescendants():
+        text = text_of(child)
+        if text and _DATE_ONLY.fullmatch(text):
+            return parse_vn_date(text)
     return None
 
 
