@@ -199,7 +199,7 @@ class FieldFallback:
     fields make it run (a portal's pages share one template).
     """
 
-    def __init__(self, parse: Callable[[HtmlElement, str, str], ParsedArticle], probe=5):
+    def __init__(self, parse: Callable[[HtmlElement, str, str], ParsedArticle], probe=3):
         self.parse = parse
         self.probe_pages = probe
         self.tries: Counter[tuple[str, str]] = Counter()
