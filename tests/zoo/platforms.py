@@ -110,11 +110,29 @@ def font_bar() -> str:
     )
 
 
-def attachment_block(base: str, key: str, rng: random.Random) -> str:
-    kind = rng.choice(("pdf", "docx"))
+ATTACHMENT_PATHS = {
+    # SharePoint lists keep an item's files under Lists/<list>/Attachments/<item id>/
+    "tandan": "/Lists/TinTuc/Attachments/{id}/{name}",
+    "haiduong": "/Lists/TinTuc/Attachments/{id}/{name}",
+    "ninhbinh": "/uploads/files/{name}",
+    "nukeviet": "/uploads/news/2024_03/{name}",
+    "wordpress": "/wp-content/uploads/2024/03/{name}",
+    "aspnet": "/Upload/VanBan/{name}",
+}
+
+
+def attachment_block(ctx: Context, key: str) -> str:
+    kind = ctx.rng.choice(("pdf", "docx"))
+    name = f"{key.replace('-', '_')}.{kind}"
+    path = ATTACHMENT_PATHS[ctx.platform].format(id=ctx.rng.randint(200, 4000), name=name)
+    if ctx.rng.random() < 0.5:
+        return (
+            f'<div class="attach-file"><p><strong>File đính kèm:</strong> '
+            f'<a href="{ctx.base}{path}">Tải về</a></p></div>'
+        )
     return (
-        f'<div class="attach-file"><p><strong>File đính kèm:</strong> '
-        f'<a href="{base}/Uploads/files/{key}.{kind}">Tải về</a></p></div>'
+        f'<p>Tệp đính kèm: <a href="{ctx.base}{path}">{name}</a> '
+        f'<a href="{ctx.base}{path}">Tải về</a></p>'
     )
 
 
@@ -251,6 +269,7 @@ class Context:
     features: Features
     rng: random.Random
     base: str  # scheme://host
+    platform: str = ""
 
     def href(self, url: str, from_url: str) -> str:
         """``url`` written the way this variant writes links, as seen from ``from_url``."""
@@ -306,13 +325,17 @@ class Platform:
     def article(self, ctx: Context, story: Story, url: str, related, number: int) -> str:
         raise NotImplementedError
 
-    # whether the article's date element / the listing show the time of day
-    article_time = True
-    listing_time = False
+    # whether the article's date element / the listing show the time of day; "attribute":
+    # only in a machine-readable attribute (<time datetime>)
+    article_time: bool | str = True
+    listing_time: bool | str = False
 
-    def time_known(self, f: Features) -> bool:
-        """Whether a page a crawl may date from shows the time of publication."""
-        return (f.date_in_article and self.article_time) or self.listing_time
+    def time_shown(self, f: Features) -> bool | str:
+        """Whether a page a crawl may date the article from shows its time of publication:
+        True, "attribute" (only in markup attributes), or False."""
+        if f.date_in_article and self.article_time:
+            return self.article_time
+        return self.listing_time
 
     # pager -------------------------------------------------------------------
 
@@ -354,25 +377,32 @@ class TanDan(Platform):
     default_pager = "numbers"
     listing_time = True
 
-    def time_known(self, f):
-        return True  # the 2020 theme's date element, and every theme's listing, show it
+    def time_shown(self, f):
+        return True  # the 2020 themes' date element, and every theme's listing, show it
 
     def category(self, ctx):
-        return "Tin-tuc-su-kien" if ctx.features.theme == "2020" else "Tin-moi-nhat"
+        return "Tin-moi-nhat" if ctx.features.theme == "2016" else "Tin-tuc-su-kien"
+
+    def pages_dir(self, ctx):
+        # some portals (Hà Tĩnh communes) link their pages with a lower-case "pages"
+        return "pages" if ctx.features.theme == "2020-lower" else "Pages"
 
     def article_url(self, ctx, story, number):
         y, m, d = (int(x) for x in story.date.split("-"))
-        return f"{ctx.base}/portal/Pages/{y}-{m}-{d}/{slug(story.title, 44)}-{9100 + number}.aspx"
+        name = f"{slug(story.title, 44)}-{9100 + number}.aspx"
+        return f"{ctx.base}/portal/{self.pages_dir(ctx)}/{y}-{m}-{d}/{name}"
 
     def listing_url(self, ctx, page):
-        url = f"{ctx.base}/portal/Pages/{self.category(ctx)}.aspx"
+        url = f"{ctx.base}/portal/{self.pages_dir(ctx)}/{self.category(ctx)}.aspx"
         return url if page == 1 else f"{url}?PageIndex={page}"
 
     def pager_class(self, ctx):
-        return "tandan-paging" if ctx.features.renamed else "tandan-pager"
+        if ctx.features.renamed:
+            return "tandan-paging"
+        return "tandan-pager" if ctx.features.theme == "2016" else "paging-news"
 
     def listing(self, ctx, entries, page, pages, url):
-        new = ctx.features.theme == "2020"
+        new = ctx.features.theme != "2016"
         items = []
         for story, href, number in entries:
             date = f"({dmy(story.date)} {ampm(story.time)})"
@@ -405,7 +435,7 @@ class TanDan(Platform):
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features
-        new = f.theme == "2020"
+        new = f.theme != "2016"
         title_class = "tandan-title-view" if new else "tandan-p-article-news-title"
         date_class = "tandan-date-view" if new else "tandan-span-date-publish"
         content_class = "tandan-content-view" if new else "ms-rtestate-field"
@@ -450,13 +480,13 @@ def decorate(ctx: Context, story: Story, url: str, related, platform_byline: str
         (inside if in_content else after).append(markup)
         target = inside if in_content else after
         if f.byline_then == "attachment":
-            target.append(attachment_block(ctx.base, story.key, rng))
+            target.append(attachment_block(ctx, story.key))
         elif f.byline_then == "share":
             target.append(share_bar(rng))
         elif f.byline_then == "related":
             target.append(related_block(related))
     if f.attachment and f.byline_then != "attachment":
-        inside.append(attachment_block(ctx.base, story.key, rng))
+        inside.append(attachment_block(ctx, story.key))
     if f.share_bar:
         (inside if f.share_bar == "inside" else after).append(share_bar(rng))
     if f.related and f.byline_then != "related":
@@ -700,7 +730,7 @@ class WordPress(Platform):
     name = "wordpress"
     family_spiders = ()
     default_pager = "wordpress"
-    listing_time = True
+    listing_time = "attribute"
 
     def article_url(self, ctx, story, number):
         y, m, d = story.date.split("-")
@@ -853,9 +883,13 @@ class AspNetList(Platform):
     def article(self, ctx, story, url, related, number):
         f = ctx.features
         content = decorate(ctx, story, url, related, platform_byline="text-right")
+        shown = f"Ngày đăng: {dmy(story.date)} {story.time}"
+        if f.theme == "ampm":  # as huyendienbien.gov.vn prints it
+            h, m = (int(x) for x in story.time.split(":"))
+            clock = f"{h % 12 or 12:02d}:{m:02d}:00 {'AM' if h < 12 else 'PM'}"
+            shown = f"Thời gian đăng: {dmy(story.date)} {clock}"
         date = (
-            f'<span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="ngaydang">Ngày đăng: '
-            f"{dmy(story.date)} {story.time}</span>"
+            f'<span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="ngaydang">{shown}</span>'
             if f.date_in_article
             else ""
         )
