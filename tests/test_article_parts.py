@@ -200,6 +200,10 @@ def test_author_line_after_the_content_is_read_and_source_is_a_fallback():
     article = parse(tandan_page(body_end="<p>Nguồn tin: Báo Điện Biên Phủ</p>"))
     assert article.author == "Báo Điện Biên Phủ"
     assert article.paragraphs == PROSE
+    after = (
+        '<p class="source"><strong>Nguồn tin:</strong> Minh Anh</p><div>Chia sẻ: <a>Zalo</a></div>'
+    )
+    assert parse(tandan_page(after=after)).author == "Minh Anh"
 
 
 @pytest.mark.parametrize(
@@ -454,3 +458,13 @@ def test_listing_date_is_never_read_from_a_title_even_through_a_second_link():
             "ky-niem-42.html": "2024-10-12T15:10:00+07:00",
             "hop-mat-41.html": "2024-02-02T00:00:00+07:00",
         }
+
+
+def test_generic_reads_a_source_line_after_the_content():
+    page = generic_page("Ngày 02/03/2024", "").replace(
+        '<div class="khac">',
+        '<p class="source"><strong>Nguồn tin:</strong> Minh Anh</p>'
+        '<div class="share">Chia sẻ: <a>Facebook</a></div><div class="khac">',
+    )
+    article = generic.parse_article(parse_html(page), "http://xa.example.vn/tin/1.html")
+    assert article.author == "Minh Anh"

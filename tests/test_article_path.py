@@ -227,6 +227,7 @@ def test_an_items_attachments_are_the_articles_not_the_sidebars(family):
 def crawl_run(fallbacks: dict, article_pages=10, new=10):
     return CrawlRunRow(
         portal="p",
+        listing_pages=4,
         finished_at="2024-07-03T10:00:00+07:00",
         articles_new=new,
         articles_updated=0,
@@ -248,6 +249,7 @@ def crawl_run(fallbacks: dict, article_pages=10, new=10):
         ),
         ({"published_at": 6}, REDESIGNED, "redesigned: date found by fallback"),
         ({"title": 5, "view_count": 1}, OK, None),  # half is not "most"
+        ({"pager": 3}, REDESIGNED, "redesigned: pager found by fallback"),  # of 4 listing pages
         ({}, OK, None),
     ],
 )

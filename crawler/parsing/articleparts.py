@@ -73,8 +73,9 @@ def mark_view_icons(root: HtmlElement) -> None:
 # ----------------------------------------------------------------------------- bylines
 
 AUTHOR_PREFIX = re.compile(
-    r"^\(?\s*(?:tác\s+giả|người\s+viết|nguồn(?:\s+tin)?|thực\s+hiện|phóng\s+viên"
-    r"|(?:tin|bài)(?:\s*(?:,|và|/|-|&)?\s*ảnh)?|ảnh|pv|ctv)\s*:\s*",
+    r"^\(?\s*(?:(?:tác\s+giả|người\s+viết|nguồn(?:\s+tin)?|thực\s+hiện|phóng\s+viên"
+    r"|(?:tin|bài)(?:\s*(?:,|và|/|-|&)?\s*ảnh)?|ảnh|pv|ctv)\s*:"
+    r"|(?:viết|đăng)\s+bởi\s*:?|người\s+đăng\s*:?)\s*",
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^\(?\s*nguồn", re.IGNORECASE)
@@ -98,6 +99,7 @@ _SKIPPED_AFTER_BYLINE = frozenset(
     "share_print attachment font_size tags rating url empty no_text view_counter date "
     "comment_form related_heading".split()
 )
+_AFTER_BLOCKS = frozenset({"p", "div", "span", "h5", "h6"})
 _EMPHASIS_TAGS = ("strong", "b", "em", "i", "span", "font", "u")
 
 
@@ -205,8 +207,8 @@ def take_byline(body: HtmlElement) -> str | None:
         if styled:
             found.append((2, styled, block))
             continue
-        if classify_line(text) in _SKIPPED_AFTER_BYLINE:
-            continue
+        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block):
+            continue  # furniture or a related item after the byline
         break
     names = [(rank, clean_author(text), block) for rank, text, block in found]
     for _, _, block in found:
@@ -216,48 +218,46 @@ def take_byline(body: HtmlElement) -> str | None:
 
 
 def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> str | None:
-    """A byline printed right after the content ("Tác giả: …" in its own block), before any
-    prose of the page. The block is removed from the tree."""
+    """A byline printed right after the content ("Tác giả: …", else "Nguồn tin: …", each in
+    its own block), before any prose of the page. The byline blocks are removed."""
     if container is None or not bodies:
         return None
     last = bodies[-1]
     excluded = set()
     for body in bodies:
         excluded.update(body.iter())
+    found: list[tuple[int, str, HtmlElement]] = []
     started = False
     for element in container.iter():
         if element is last:
             started = True
             continue
-        if (
-            not started
-            or element in excluded
-            or element.tag not in ("p", "div", "span", "h5", "h6")
-        ):
+        if not started or element in excluded or element.tag not in _AFTER_BLOCKS:
             continue
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             continue
         text = text_of(element)
         if not text:
             continue
-        if labelled_byline(text) and not _SOURCE_PREFIX.match(text):
+        if labelled_byline(text):
             name = clean_author(text)
             if name:
-                element.drop_tree()
-                return name
+                found.append((1 if _SOURCE_PREFIX.match(text) else 3, name, element))
             continue
         if classify_line(text) or _link_words(element) / len(text.split()) >= _LINK_SHARE:
             continue  # furniture, an attachment or a list of links
-        return None
-    return None
+        break
+    for _, _, element in found:
+        element.drop_tree()
+    return max(found, key=lambda item: item[0])[1] if found else None
 
 
 # ----------------------------------------------------------------------------- furniture
 
 # Class or id words of share bars, tools, related boxes, attachments and tags in a content.
 _FURNITURE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|addthis|sharethis|print|tools|toolbar|font-?size"
-    r"|rating|related|relate|other-?news|tin-?lien-?quan|tin-?khac|attach(?:ment|ments|file)?"
+    r"(?:^|[\s_-])(?:share\w*|sharing|social|addthis|sharethis|print|tools|toolbar|font-?size"
+    r"|rating|related\w*|relate|other-?news|tin-?lien-?quan|tin-?khac|attach(?:ment|ments|file)?"
     r"|download|dinh-?kem|file-?attach|tags|keywords?|comments?|binh-?luan)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -287,6 +287,8 @@ def drop_furniture(body: HtmlElement) -> None:
     for block in text_blocks(body):
         if block.getparent() is None or not _inside(block, body):
             continue
+        if next(block.iterancestors("td", "th"), None) is not None:
+            continue  # a cell of the article's table ("86%" is a figure, not a font size)
         reason = classify_line(text_of(block))
         if reason == "related_heading":
             _drop_related_box(block, body)

@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_vn_date
 from crawler.parsing.articleparts import (
+    byline_after,
     clean_author,
     drop_furniture,
     machine_date,
@@ -363,7 +364,11 @@ def parse_article(
     region = common_ancestor(title_element, container)
     article.region = region
     drop_furniture(container)
-    author = take_byline(container) or _byline_after(container, region, is_template)
+    author = (
+        take_byline(container)
+        or _byline_after(container, region, is_template)
+        or byline_after(region, [container])
+    )
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
