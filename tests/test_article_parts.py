@@ -468,3 +468,12 @@ def test_generic_reads_a_source_line_after_the_content():
     )
     article = generic.parse_article(parse_html(page), "http://xa.example.vn/tin/1.html")
     assert article.author == "Minh Anh"
+
+
+def test_a_labelled_photo_caption_at_the_end_is_text_not_a_byline():
+    caption = "<p>Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị</p>"
+    article = parse(tandan_page(body_end=caption))
+    assert article.author is None
+    assert article.paragraphs[-1] == "Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị"
+    article = parse(tandan_page(body_end=caption + "<p>Ảnh: Minh Anh</p>"))
+    assert article.author == "Minh Anh"

@@ -88,6 +88,8 @@ _CMS_ACCOUNT = re.compile(
 _AUTHOR_MAX_WORDS = 8
 _DIGIT = re.compile(r"\d")
 _LABELLED_MAX_WORDS = 14
+# Share of capitalised words in a name ("Ban Tư pháp xã", "Cổng Thông tin điện tử Chính phủ").
+_NAME_CAPITALS = 0.5
 # How many text blocks from the end of the content a byline may stand.
 _BYLINE_REACH = 6
 _RIGHT_CLASSES = frozenset(
@@ -165,8 +167,16 @@ def byline_of(
 
 
 def labelled_byline(text: str) -> bool:
-    """ "Tin, ảnh: Minh Anh", "Tác giả: …", "Nguồn tin: …" as a line of its own."""
-    return bool(AUTHOR_PREFIX.match(text)) and len(text.split()) <= _LABELLED_MAX_WORDS
+    """ "Tin, ảnh: Minh Anh", "Tác giả: …", "Nguồn tin: …" as a line of its own; not a
+    caption "Ảnh: Đồng chí Bí thư phát biểu tại hội nghị" (a name is mostly capitalised)."""
+    label = AUTHOR_PREFIX.match(text)
+    if not label or len(text.split()) > _LABELLED_MAX_WORDS:
+        return False
+    rest = text[label.end() :]
+    words = [w for w in rest.split() if w[:1].isalpha()]
+    if words and is_cms_account(rest):
+        return True  # a signature line, to remove, though no author
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= _NAME_CAPITALS
 
 
 def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
