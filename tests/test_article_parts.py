@@ -477,3 +477,16 @@ def test_a_labelled_photo_caption_at_the_end_is_text_not_a_byline():
     assert article.paragraphs[-1] == "Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị"
     article = parse(tandan_page(body_end=caption + "<p>Ảnh: Minh Anh</p>"))
     assert article.author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Đăng bởi admin 63 lượt xem", None),
+        ("Viết bởi Minh Anh | 12/03/2024", "Minh Anh"),
+        ("Tác giả: Minh Anh - Đài Truyền thanh xã", "Minh Anh - Đài Truyền thanh xã"),
+        ("(Tin, ảnh: Minh Anh)", "Minh Anh"),
+    ],
+)
+def test_author_names_end_before_counters_and_dates(line, author):
+    assert clean_author(line) == author

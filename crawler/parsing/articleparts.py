@@ -78,6 +78,11 @@ AUTHOR_PREFIX = re.compile(
     r"|(?:viết|đăng)\s+bởi\s*:?|người\s+đăng\s*:?)\s*",
     re.IGNORECASE,
 )
+# What follows a name on a meta line: a counter, a date, a separator ("admin 63 lượt xem",
+# "Minh Anh | 12/03/2024").
+_NAME_END = re.compile(
+    r"\s+(?=\d|\||lượt\s+(?:xem|đọc)|ngày\s|cập\s+nhật|đăng\s+(?:ngày|lúc)|👁)", re.IGNORECASE
+)
 _SOURCE_PREFIX = re.compile(r"^\(?\s*nguồn", re.IGNORECASE)
 # Accounts of the CMS, printed where an author should be: not a person's name.
 _CMS_ACCOUNT = re.compile(
@@ -118,7 +123,7 @@ def clean_author(text: str | None) -> str | None:
         name = name[1:-1].strip()
     elif text.strip().startswith("(") and name.endswith(")"):
         name = name[:-1].strip()
-    name = name.strip(" -–—")
+    name = _NAME_END.split(name, 1)[0].strip(" -–—")
     if not name or is_cms_account(name) or len(name.split()) > _LABELLED_MAX_WORDS:
         return None
     return name
