@@ -490,3 +490,11 @@ def test_a_labelled_photo_caption_at_the_end_is_text_not_a_byline():
 )
 def test_author_names_end_before_counters_and_dates(line, author):
     assert clean_author(line) == author
+
+
+def test_a_lead_repeating_the_title_does_not_bring_its_dates():
+    page = tandan_page(date="", title=TITLE_WITH_DATES).replace(
+        '<div class="tandan-content-view">',
+        f'<div class="summary">{TITLE_WITH_DATES}</div><div class="tandan-content-view">',
+    )
+    assert parse(page).published is None

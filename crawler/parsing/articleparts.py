@@ -430,7 +430,12 @@ def meta_text(
                 (after if seen_body else before).append(child.tail)
 
     walk(container)
-    return " ".join(" ".join(before).split()), " ".join(" ".join(after).split())
+    # A lead or a caption that repeats the title brings the title's dates with it.
+    title_text = text_of(title)
+    texts = [" ".join(" ".join(part).split()) for part in (before, after)]
+    if title_text:
+        texts = [text.replace(title_text, " ") for text in texts]
+    return texts[0], texts[1]
 
 
 def date_in_meta(before: str, after: str) -> ParsedDate | None:
