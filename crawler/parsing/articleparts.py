@@ -15,7 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
-from crawler.parsing.html import BLOCK_TAGS, is_hidden, style_of, text_of
+from crawler.parsing.html import BLOCK_TAGS, SKIPPED_TAGS, is_hidden, style_of, text_of
 from crawler.text.boilerplate import classify_line
 
 # ----------------------------------------------------------------------------- counters
@@ -107,6 +107,7 @@ _SKIPPED_AFTER_BYLINE = frozenset(
     "comment_form related_heading".split()
 )
 _AFTER_BLOCKS = frozenset({"p", "div", "span", "h5", "h6"})
+_LISTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "ul", "ol", "dl"})
 _EMPHASIS_TAGS = ("strong", "b", "em", "i", "span", "font", "u")
 
 
@@ -186,16 +187,25 @@ def labelled_byline(text: str) -> bool:
 
 def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
     """The innermost blocks holding text, in reading order (hidden ones left out)."""
-    blocks = []
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element is scope:
-            continue
-        if element.tag not in BLOCK_TAGS or element.tag in ("table", "tbody", "tr", "ul", "ol"):
-            continue
-        if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
-            continue
-        if text_of(element) and not any(is_hidden(a) for a in [element, *element.iterancestors()]):
-            blocks.append(element)
+    blocks: list[HtmlElement] = []
+
+    def walk(element: HtmlElement) -> bool:
+        """Visit ``element``'s subtree; True when it is or holds a block."""
+        holds_block = False
+        for child in element:
+            if (
+                isinstance(child.tag, str)
+                and child.tag not in SKIPPED_TAGS
+                and not is_hidden(child)
+            ):
+                holds_block = walk(child) or holds_block
+        block = element.tag in BLOCK_TAGS
+        if block and not holds_block and element is not scope and element.tag not in _LISTS:
+            if text_of(element):
+                blocks.append(element)
+        return block or holds_block
+
+    walk(scope)
     return blocks
 
 
