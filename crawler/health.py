@@ -27,7 +27,7 @@ REDESIGNED = "REDESIGNED"
 # pages: the portal's markup changed and its family's selectors no longer find it.
 REDESIGN_SHARE = 0.5
 _FIELD_NAMES = {"published_at": "date", "view_count": "view count"}
-_LISTING_FIELDS = {"pager"}
+_LISTING_FIELDS = {"pager", "listing"}
 WALK_UNFINISHED = "WALK UNFINISHED"
 
 

@@ -129,7 +129,9 @@ class IncrementalState:
         if self.engine is None:
             return
         try:
-            if reason == "finished":
+            # Items that never reached the database (a full disk at the last write) leave
+            # the walk unfinished even when the crawl itself ended normally.
+            if reason == "finished" and not self.stats.get_value("storage/items_not_stored"):
                 self.complete_walks()
             unfinished = sorted(set(self.walks) - self.ended)
             self.stats.set_value("incremental/walks_unfinished", len(unfinished))

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .run import run_zoo, score, table
+from .run import kinds_table, run_zoo, score, table
 from .variants import VARIANTS, random_variants
 
 
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(scores))
     print(f"({len(runs)} crawls in {time.monotonic() - started:.0f} s)")
     if args.problems:
+        print(kinds_table(scores))
         for s in scores:
             for problem in s.problems:
                 print(f"- {s.run.label}: {problem}")

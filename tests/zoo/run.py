@@ -14,13 +14,17 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from .server import ZooServer, page_key
-from .variants import Variant, Zoo, build_zoo
+from .texts import SIDEBAR_TITLES
+from .variants import Variant, Zoo, build_zoo, sidebar_stories
+
+RELATED = {s.date[8:] + "/" + s.date[5:7] + "/" + s.date[:4] for s in sidebar_stories()}
 
 PROJECT = Path(__file__).resolve().parents[2]
 SCRAPY = str(Path(sys.executable).with_name("scrapy"))
@@ -28,7 +32,7 @@ FAST = [
     "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0",
     "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "LOG_LEVEL=INFO",
 ]  # fmt: skip
-CRAWL_TIMEOUT = 90
+CRAWL_TIMEOUT = 180  # a loaded 2-core machine took 60 s for one small crawl
 
 
 def spider_names() -> list[str]:
@@ -172,6 +176,7 @@ class Score:
     lost: int = 0  # article lines missing from bodies
     extra: int = 0  # stored articles that are not the variant's list
     problems: list[str] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)  # failed checks by kind
 
     @property
     def perfect(self) -> bool:
@@ -184,15 +189,18 @@ def score(run: Run, zoo: Zoo) -> Score:
     if run.spider is None:
         wanted = ", ".join(run.variant.family_spiders)
         result.problems.append(f"no family spider for platform {run.variant.platform} ({wanted})")
+        result.kinds["no family spider"] += 1
         return result
     if run.returncode != 0:
         result.problems.append(f"crawl exited {run.returncode}: {run.stderr.strip()[-300:]}")
+        result.kinds["crawl failed"] += 1
     matched = set()
     for gold in site.articles:
         row = next((r for r in run.stored if same_page(r["url"], gold["url"])), None)
         where = gold["url"]
         if row is None:
             result.problems.append(f"{where}: not stored")
+            result.kinds["article not stored"] += 1
             continue
         matched.add(row["url"])
         result.found += 1
@@ -212,8 +220,10 @@ def score(run: Run, zoo: Zoo) -> Score:
         result.lost += len(lost)
         for line in left:
             result.problems.append(f"{where}: boilerplate left in body: {line[:90]!r}")
+            result.kinds[f"left: {kind_of(line, gold)}"] += 1
         for line in lost:
             result.problems.append(f"{where}: article line lost: {line[:90]!r}")
+            result.kinds["lost: table row" if " | " in line else "lost: paragraph"] += 1
     result.extra = len([r for r in run.stored if r["url"] not in matched])
     return result
 
@@ -221,8 +231,40 @@ def score(run: Run, zoo: Zoo) -> Score:
 def check(result: Score, name: str, ok: bool, where: str, got, want) -> None:
     if ok:
         setattr(result, name, getattr(result, name) + 1)
+        return
+    result.problems.append(f"{where}: {name} {got!r}, expected {want!r}")
+    if name == "date":
+        got_day = (got or "")[:10]
+        why = "missing" if not got else ("wrong time" if got_day == want[:10] else "wrong day")
+        result.kinds[f"date {why}"] += 1
+    elif want is None:
+        result.kinds[f"{name} where there is none"] += 1
     else:
-        result.problems.append(f"{where}: {name} {got!r}, expected {want!r}")
+        result.kinds[f"{name} {'missed' if got is None else 'wrong'}"] += 1
+
+
+SHARE = ("Chia sẻ", "Facebook", "Zalo", "In bài viết")
+ATTACHMENT = ("đính kèm", "Tải về")
+BYLINE = ("Tin, ảnh", "Tác giả", "Nguồn tin")
+
+
+def kind_of(line: str, gold: dict) -> str:
+    """What a body line that is not article text is."""
+    if any(word in line for word in SHARE):
+        return "share/print bar"
+    if any(word in line for word in ATTACHMENT):
+        return "attachment line"
+    if (gold["author"] and gold["author"] in line) or any(word in line for word in BYLINE):
+        return "byline"
+    if line.startswith("Tin liên quan") or line.strip("()") in RELATED:
+        return "related-news list"
+    if any(title in line for title in SIDEBAR_TITLES):
+        return "related-news list"
+    if any(line in row.split(" | ") for row in gold["body"] if " | " in row):
+        return "table cell as a line"
+    if "Cỡ chữ" in line or line in ("A-", "A", "A+"):
+        return "font-size bar"
+    return "other"
 
 
 # ---------------------------------------------------------------------------- table
@@ -231,8 +273,8 @@ def check(result: Score, name: str, ok: bool, where: str, got, want) -> None:
 def table(scores: list[Score]) -> str:
     head = (
         "| variant | platform | spider | articles | title | date | author | views "
-        "| boilerplate left | lines lost | other articles stored |\n"
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| boilerplate left | lines lost | other articles stored | failures recorded |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = []
     for s in scores:
@@ -242,7 +284,7 @@ def table(scores: list[Score]) -> str:
         rows.append(
             f"| {run.variant.name} | {run.variant.platform} | {spider} | {s.found}/{s.expected} "
             f"| {s.title}/{n} | {s.date}/{n} | {s.author}/{n} | {s.views}/{n} | {s.left} "
-            f"| {s.lost} | {s.extra} |"
+            f"| {s.lost} | {s.extra} | {len(run.failures)} |"
         )
     total = len(scores)
     perfect = sum(s.perfect for s in scores)
@@ -256,3 +298,19 @@ def table(scores: list[Score]) -> str:
         f"{sum(s.lost for s in scores)} article lines lost.\n"
     )
     return head + "\n".join(rows) + "\n" + summary
+
+
+def kinds_table(scores: list[Score]) -> str:
+    """Failed checks by kind, with the crawls they occur in."""
+    total: Counter = Counter()
+    where: dict[str, list[str]] = {}
+    for s in scores:
+        for kind, count in s.kinds.items():
+            total[kind] += count
+            where.setdefault(kind, []).append(s.run.label)
+    lines = ["| failure | count | crawls |", "|---|---:|---|"]
+    for kind, count in total.most_common():
+        crawls = where[kind]
+        shown = ", ".join(crawls[:4]) + (f" and {len(crawls) - 4} more" if len(crawls) > 4 else "")
+        lines.append(f"| {kind} | {count} | {shown} |")
+    return "\n".join(lines) + "\n"
