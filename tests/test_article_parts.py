@@ -468,3 +468,33 @@ def test_generic_reads_a_source_line_after_the_content():
     )
     article = generic.parse_article(parse_html(page), "http://xa.example.vn/tin/1.html")
     assert article.author == "Minh Anh"
+
+
+def test_a_labelled_photo_caption_at_the_end_is_text_not_a_byline():
+    caption = "<p>Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị</p>"
+    article = parse(tandan_page(body_end=caption))
+    assert article.author is None
+    assert article.paragraphs[-1] == "Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị"
+    article = parse(tandan_page(body_end=caption + "<p>Ảnh: Minh Anh</p>"))
+    assert article.author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Đăng bởi admin 63 lượt xem", None),
+        ("Viết bởi Minh Anh | 12/03/2024", "Minh Anh"),
+        ("Tác giả: Minh Anh - Đài Truyền thanh xã", "Minh Anh - Đài Truyền thanh xã"),
+        ("(Tin, ảnh: Minh Anh)", "Minh Anh"),
+    ],
+)
+def test_author_names_end_before_counters_and_dates(line, author):
+    assert clean_author(line) == author
+
+
+def test_a_lead_repeating_the_title_does_not_bring_its_dates():
+    page = tandan_page(date="", title=TITLE_WITH_DATES).replace(
+        '<div class="tandan-content-view">',
+        f'<div class="summary">{TITLE_WITH_DATES}</div><div class="tandan-content-view">',
+    )
+    assert parse(page).published is None

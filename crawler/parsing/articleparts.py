@@ -15,7 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
-from crawler.parsing.html import BLOCK_TAGS, is_hidden, style_of, text_of
+from crawler.parsing.html import BLOCK_TAGS, SKIPPED_TAGS, is_hidden, style_of, text_of
 from crawler.text.boilerplate import classify_line
 
 # ----------------------------------------------------------------------------- counters
@@ -78,6 +78,11 @@ AUTHOR_PREFIX = re.compile(
     r"|(?:viết|đăng)\s+bởi\s*:?|người\s+đăng\s*:?)\s*",
     re.IGNORECASE,
 )
+# What follows a name on a meta line: a counter, a date, a separator ("admin 63 lượt xem",
+# "Minh Anh | 12/03/2024").
+_NAME_END = re.compile(
+    r"\s+(?=\d|\||lượt\s+(?:xem|đọc)|ngày\s|cập\s+nhật|đăng\s+(?:ngày|lúc)|👁)", re.IGNORECASE
+)
 _SOURCE_PREFIX = re.compile(r"^\(?\s*nguồn", re.IGNORECASE)
 # Accounts of the CMS, printed where an author should be: not a person's name.
 _CMS_ACCOUNT = re.compile(
@@ -88,6 +93,8 @@ _CMS_ACCOUNT = re.compile(
 _AUTHOR_MAX_WORDS = 8
 _DIGIT = re.compile(r"\d")
 _LABELLED_MAX_WORDS = 14
+# Share of capitalised words in a name ("Ban Tư pháp xã", "Cổng Thông tin điện tử Chính phủ").
+_NAME_CAPITALS = 0.5
 # How many text blocks from the end of the content a byline may stand.
 _BYLINE_REACH = 6
 _RIGHT_CLASSES = frozenset(
@@ -100,6 +107,7 @@ _SKIPPED_AFTER_BYLINE = frozenset(
     "comment_form related_heading".split()
 )
 _AFTER_BLOCKS = frozenset({"p", "div", "span", "h5", "h6"})
+_LISTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "ul", "ol", "dl"})
 _EMPHASIS_TAGS = ("strong", "b", "em", "i", "span", "font", "u")
 
 
@@ -116,7 +124,7 @@ def clean_author(text: str | None) -> str | None:
         name = name[1:-1].strip()
     elif text.strip().startswith("(") and name.endswith(")"):
         name = name[:-1].strip()
-    name = name.strip(" -–—")
+    name = _NAME_END.split(name, 1)[0].strip(" -–—")
     if not name or is_cms_account(name) or len(name.split()) > _LABELLED_MAX_WORDS:
         return None
     return name
@@ -165,22 +173,39 @@ def byline_of(
 
 
 def labelled_byline(text: str) -> bool:
-    """ "Tin, ảnh: Minh Anh", "Tác giả: …", "Nguồn tin: …" as a line of its own."""
-    return bool(AUTHOR_PREFIX.match(text)) and len(text.split()) <= _LABELLED_MAX_WORDS
+    """ "Tin, ảnh: Minh Anh", "Tác giả: …", "Nguồn tin: …" as a line of its own; not a
+    caption "Ảnh: Đồng chí Bí thư phát biểu tại hội nghị" (a name is mostly capitalised)."""
+    label = AUTHOR_PREFIX.match(text)
+    if not label or len(text.split()) > _LABELLED_MAX_WORDS:
+        return False
+    rest = text[label.end() :]
+    words = [w for w in rest.split() if w[:1].isalpha()]
+    if words and is_cms_account(rest):
+        return True  # a signature line, to remove, though no author
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= _NAME_CAPITALS
 
 
 def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
     """The innermost blocks holding text, in reading order (hidden ones left out)."""
-    blocks = []
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element is scope:
-            continue
-        if element.tag not in BLOCK_TAGS or element.tag in ("table", "tbody", "tr", "ul", "ol"):
-            continue
-        if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
-            continue
-        if text_of(element) and not any(is_hidden(a) for a in [element, *element.iterancestors()]):
-            blocks.append(element)
+    blocks: list[HtmlElement] = []
+
+    def walk(element: HtmlElement) -> bool:
+        """Visit ``element``'s subtree; True when it is or holds a block."""
+        holds_block = False
+        for child in element:
+            if (
+                isinstance(child.tag, str)
+                and child.tag not in SKIPPED_TAGS
+                and not is_hidden(child)
+            ):
+                holds_block = walk(child) or holds_block
+        block = element.tag in BLOCK_TAGS
+        if block and not holds_block and element is not scope and element.tag not in _LISTS:
+            if text_of(element):
+                blocks.append(element)
+        return block or holds_block
+
+    walk(scope)
     return blocks
 
 
@@ -415,7 +440,12 @@ def meta_text(
                 (after if seen_body else before).append(child.tail)
 
     walk(container)
-    return " ".join(" ".join(before).split()), " ".join(" ".join(after).split())
+    # A lead or a caption that repeats the title brings the title's dates with it.
+    title_text = text_of(title)
+    texts = [" ".join(" ".join(part).split()) for part in (before, after)]
+    if title_text:
+        texts = [text.replace(title_text, " ") for text in texts]
+    return texts[0], texts[1]
 
 
 def date_in_meta(before: str, after: str) -> ParsedDate | None:

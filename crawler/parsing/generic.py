@@ -29,6 +29,7 @@ from crawler.parsing.articleparts import (
     byline_after,
     clean_author,
     drop_furniture,
+    is_cms_account,
     machine_date,
     mark_view_icons,
     take_byline,
@@ -87,8 +88,14 @@ _WORD = re.compile(r"\w+")
 _META_PARTS = re.compile(
     r"0\s*[/.-]\s*0\s*[/.-]\s*0|0\s*(?::|h|giờ)\s*0(?::0)?(?:\s*(?:sa|ch|am|pm))?"
     r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|0)|chủ\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|cập\s+nhật"
-    r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|xem|đăng|ngày\s+xuất\s+bản|[0.,]+"
+    r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|đã\s+xem|lần\s+xem|views?|xem|đăng|ngày\s+xuất\s+bản"
+    r"|[0.,]+"
 )
+# A poster's name on a meta line ("… Người đăng: admin", "… Đăng bởi Minh Anh").
+_POSTER_LABEL = re.compile(
+    r"(?:người\s+đăng|đăng\s+bởi|viết\s+bởi|người\s+viết|tác\s+giả)\s*:?", re.IGNORECASE
+)
+_POSTER_MAX_WORDS = 5
 # Headings of the lists beside the main one: newest, related, most read, other news.
 _SIDEBAR_HEADING = re.compile(
     r"\b(?:tin|bài(?:\s+viết)?)\s+(?:mới(?:\s+nhất|\s+cập\s+nhật)?|liên\s+quan|xem\s+nhiều"
@@ -488,8 +495,23 @@ def is_meta_line(line: str) -> bool:
     lượt xem", "Đăng ngày 23 - 09 - 2020"): metadata, not prose."""
     if len(line.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
         return False
-    rest = _META_PARTS.sub(" ", mask_digits(line))
+    rest = _META_PARTS.sub(" ", mask_digits(_without_poster(line)))
     return not _WORD.search(rest.replace("_", ""))
+
+
+def _without_poster(line: str) -> str:
+    """The line without a poster label and the name after it (capitalised words or a CMS
+    account), so that "Thứ hai, 26/02/2024 Người đăng: admin" reads as metadata."""
+    label = _POSTER_LABEL.search(line)
+    if not label:
+        return line
+    words = line[label.end() :].split()
+    taken = 0
+    while taken < min(len(words), _POSTER_MAX_WORDS) and (
+        words[taken][:1].isupper() or is_cms_account(words[taken])
+    ):
+        taken += 1
+    return f"{line[: label.start()]} {' '.join(words[taken:])}"
 
 
 def _title_candidates(root: HtmlElement) -> list[HtmlElement]:

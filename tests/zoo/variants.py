@@ -140,9 +140,12 @@ VARIANTS: tuple[Variant, ...] = (
             pager="trang-sau",
             links="dotdot",
             byline="text-right",
+            admin_account=True,
+            sidebar=True,
             stories=("thuy-loi", "giao-quan", "phong-chay", "thu-ngan-sach"),
         ),
-        "renamed classes, 'Tin liên quan' inside the text, 'Trang sau' pager, ../ links, class text-right byline",
+        "renamed classes, 'Tin liên quan' inside the text, 'Trang sau', ../ links, text-right byline, "
+        "'Người đăng: admin', a longer 'Tin xem nhiều' sidebar",
     ),
     # --- Hải Dương ---------------------------------------------------------------------
     Variant(
