@@ -22,13 +22,13 @@ NO_ARTICLES = "NO ARTICLES"
 MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
 NEVER_CRAWLED = "NEVER CRAWLED"
 STALE = "STALE"
+WALK_UNFINISHED = "WALK UNFINISHED"
 REDESIGNED = "REDESIGNED"
 # A field the generic extractor had to find on more than this share of a run's article
 # pages: the portal's markup changed and its family's selectors no longer find it.
 REDESIGN_SHARE = 0.5
 _FIELD_NAMES = {"published_at": "date", "view_count": "view count"}
 _LISTING_FIELDS = {"pager"}
-WALK_UNFINISHED = "WALK UNFINISHED"
 
 
 @dataclass(frozen=True)
@@ -93,14 +93,14 @@ def portal_health(
         status = WALK_UNFINISHED
     else:
         status = OK
-    redesigned = fields_found_by_fallback(last)
-    if redesigned and status == OK:
-        status = REDESIGNED
-    notes = [f"redesigned: {', '.join(redesigned)} found by fallback"] if redesigned else []
     walks = [
         f"listing {url}: pager walk unfinished (a crawl was interrupted; the next one goes on)"
         for url in unfinished_walks
     ]
+    redesigned = fields_found_by_fallback(last)
+    if redesigned and status == OK:
+        status = REDESIGNED
+    notes = [f"redesigned: {', '.join(redesigned)} found by fallback"] if redesigned else []
     return PortalHealth(
         portal=portal,
         status=status,

@@ -138,7 +138,7 @@ def test_kills_without_jobdir_at_three_points_then_reruns_store_every_article_on
         cancelled = run_and_stop(arguments, db, server.url, counts[-1] + 40, signal.SIGTERM)
         assert cancelled < PORTAL_SIZE
         report = health(db)
-        assert report.returncode == 1 and "WALK UNFINISHED" in report.stdout, report.stdout
+        assert report.returncode == 1 and "pager walk unfinished" in report.stdout, report.stdout
         server.hits.clear()
         result = crawl("haiduong", *arguments, db=db, proxy=server.url, timeout=180)
         assert result.returncode == 0, result.stderr[-3000:]
@@ -150,4 +150,4 @@ def test_kills_without_jobdir_at_three_points_then_reruns_store_every_article_on
     # The last run fetched only what was missing (give or take the killed runs' buffers).
     assert len(refetched) <= PORTAL_SIZE - cancelled + 10
     assert [r["status"] for r in rows(db, "SELECT status FROM listing_walks")] == ["complete"]
-    assert "WALK UNFINISHED" not in health(db).stdout
+    assert "pager walk unfinished" not in health(db).stdout

@@ -2,11 +2,15 @@
 WebForms postback pager is walked by posting the page's form, with a loop guard."""
 
 import re
+from datetime import datetime, timedelta
 
 from conftest import crawl, rows
 from faultserver import generated_articles
 from variantserver import VariantServer
 
+from crawler.dates import VN_TZ
+from crawler.db import CrawlRunRow
+from crawler.health import OK, WALK_UNFINISHED, portal_health
 from crawler.text.urls import canonical_url
 
 
@@ -77,3 +81,25 @@ def test_a_script_pager_that_cannot_be_followed_is_counted_and_logged(tmp_path):
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == 10
     # The walk did not reach the listing's end: health must not call the portal OK.
     assert [w["status"] for w in rows(db, "SELECT status FROM listing_walks")] == ["walking"]
+
+
+def test_a_portal_with_an_unfinished_walk_is_not_ok_however_good_its_last_run():
+    now = datetime.now(VN_TZ)
+    good = CrawlRunRow(
+        portal="p",
+        finished_at=(now - timedelta(hours=1)).isoformat(),
+        articles_new=40,
+        articles_updated=0,
+        articles_known=0,
+        article_pages=40,
+        articles_unparsable=0,
+        errors=0,
+        failed_checks="",
+    )
+    assert portal_health("p", [good], now, 7, 0.5).status == OK
+    state = portal_health("p", [good], now, 7, 0.5, ["http://xa.vn/tin-tuc"])
+    assert state.status == WALK_UNFINISHED
+    assert state.failed_checks == [
+        "listing http://xa.vn/tin-tuc: pager walk unfinished (a crawl was interrupted; "
+        "the next one goes on)"
+    ]

@@ -336,7 +336,15 @@ class FamilySpider(scrapy.Spider):
             yield following
 
     def read_listing(self, text: str, url: str, portal: Portal) -> Listing:
-        return self.markup.parse_listing(text, url)
+        return self.markup_for(portal).parse_listing(text, url)
+
+    def markup_for(self, portal: Portal) -> PortalMarkup:
+        """The markup a portal's pages are read with (one family per spider, here)."""
+        return self.markup
+
+    def family_for(self, portal: Portal) -> str:
+        """The family stored with a portal's items, which ``scrapy reparse`` parses them by."""
+        return self.name
 
     def portal_figures(self, text: str, url: str, portal: Portal):
         """The portal's own widget figures (TTHC dossiers), read once per portal per crawl."""
@@ -379,7 +387,7 @@ class FamilySpider(scrapy.Spider):
         """The ArticleItem of the page, or a failure item saying what was missing."""
         source = Source(
             portal=portal.id,
-            family=self.name,
+            family=self.family_for(portal),
             category=category,
             listing_url=response.meta.get("listing_url"),
             listing_published=entry.published,
@@ -390,12 +398,16 @@ class FamilySpider(scrapy.Spider):
             self.article_parser(entry, portal),
             source,
             self.crawler.stats,
-            self.field_fallback,
+            self.fallback_for(portal),
         )
+
+    def fallback_for(self, portal: Portal) -> FieldFallback | None:
+        """What fills the fields a portal's parser misses (counted as fallbacks)."""
+        return self.field_fallback
 
     def article_parser(self, entry: ListingEntry, portal: Portal) -> Parser:
         """What turns an article page's tree into fields: the family's selectors."""
-        return self.markup.parse_article
+        return self.markup_for(portal).parse_article
 
     def decoded_page(self, response) -> DecodedPage:
         """The page as NFC text, decoded by its bytes when the declared charset is wrong."""

@@ -42,10 +42,11 @@ class GenericSpider(FamilySpider):
     """
 
     name = "generic"
+    needs_start: bool = True  # a page to start from (-a url=) or a registry portal
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.url_arg and not self.portal_arg:
+        if self.needs_start and not self.url_arg and not self.portal_arg:
             raise SpiderArgumentError(
                 "scrapy crawl generic needs a listing page: -a url=http://HOST/LISTING"
             )
