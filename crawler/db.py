@@ -8,6 +8,7 @@ spreadsheets read as they are.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -207,26 +208,38 @@ class CrawlRunRow(Base):
     failed_checks: Mapped[str] = mapped_column(Text, default="")
 
 
+def shown_url(url: str) -> str:
+    """DATABASE_URL as messages and logs may show it: the password masked as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", url)
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for DATABASE_URL, with SQLite in WAL mode and its directory created."""
+    """An engine for DATABASE_URL: SQLite in WAL mode with its directory created, PostgreSQL
+    through psycopg 3 (``postgresql+psycopg://user:password@host:port/db``)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r} is not a database URL (expected e.g. sqlite:///data/crawler.db)"
+            f"DATABASE_URL {shown_url(url)!r} is not a database URL "
+            "(expected e.g. sqlite:///data/crawler.db or postgresql+psycopg://user:password@host/db)"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         try:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseConfigError(
-                f"DATABASE_URL {url!r}: cannot create the folder of the database file "
+                f"DATABASE_URL {shown_url(url)!r}: cannot create the folder of the database file "
                 f"({error.strerror or error})"
             ) from None
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as error:
-        raise DatabaseConfigError(f"DATABASE_URL {url!r}: unsupported database ({error})") from None
+        raise DatabaseConfigError(
+            f"DATABASE_URL {shown_url(url)!r}: unsupported database ({error})"
+        ) from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -249,8 +262,11 @@ def check_database(url: str) -> None:
         create_schema(engine)
     except (OperationalError, DatabaseError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        password = make_url(url).password
+        if password:
+            reason = reason.replace(str(password), "***")
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r}: cannot open the database ({reason})"
+            f"DATABASE_URL {shown_url(url)!r}: cannot open the database ({reason})"
         ) from None
     finally:
         engine.dispose()

@@ -9,8 +9,9 @@ GOLD_ARTICLES, GOLD_LISTINGS = load_gold()
 
 
 @pytest.mark.parametrize("listing", GOLD_LISTINGS, ids=lambda g: g["family"])
-def test_crawl_by_listing_url_stores_exactly_the_gold_articles(listing, mirror, tmp_path):
-    db = tmp_path / "crawl.db"
+def test_crawl_by_listing_url_stores_exactly_the_gold_articles(listing, mirror, database):
+    """On SQLite and on PostgreSQL (the `database` fixture)."""
+    db = database
     result = crawl(listing["family"], "-a", f"url={listing['listing']}", db=db, proxy=mirror.url)
     assert result.returncode == 0, result.stderr[-3000:]
     expected = {g["url"]: g for g in GOLD_ARTICLES if g["host"] == listing["host"]}
