@@ -39,6 +39,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.schema import CreateColumn
 
+from crawler.compression import PageCompressor, PageDecoder
 from crawler.dates import VN_TZ
 from crawler.registry import Portal
 
@@ -107,6 +108,20 @@ class PageRow(Base):
     # HTTP validators of listing pages, sent back as If-None-Match / If-Modified-Since.
     etag: Mapped[str | None] = mapped_column(String(200))
     last_modified: Mapped[str | None] = mapped_column(String(64))
+    # How ``html`` is stored (crawler.compression): NULL as served, zstd, zstd:ID, zlib.
+    compression: Mapped[str | None] = mapped_column(String(40))
+
+
+class PageDictionaryRow(Base):
+    """A zstd dictionary trained on one portal's pages, shared by every crawl process."""
+
+    __tablename__ = "page_dictionaries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal: Mapped[str] = mapped_column(String(200), unique=True)
+    dictionary: Mapped[bytes] = mapped_column(LargeBinary)
+    samples: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
 
 
 class FailureRow(Base):
@@ -377,8 +392,42 @@ def listing_validators(
 
 
 def stored_page(engine: Engine, url: str) -> tuple[bytes, str | None] | None:
-    """The stored body and encoding of a page, or None."""
-    query = select(PageRow.html, PageRow.encoding).where(PageRow.url == url)
+    """The stored body (as served, decompressed) and encoding of a page, or None."""
+    query = select(PageRow.html, PageRow.encoding, PageRow.compression).where(PageRow.url == url)
     with engine.connect() as connection:
         row = connection.execute(query).first()
-    return (row.html, row.encoding) if row is not None and row.html else None
+    if row is None or not row.html:
+        return None
+    return page_decoder(engine).decode(row.html, row.compression), row.encoding
+
+
+def page_decoder(engine: Engine) -> PageDecoder:
+    """Reads stored pages back as served, loading each portal dictionary once."""
+
+    def load(dictionary_id: int) -> bytes | None:
+        query = select(PageDictionaryRow.dictionary).where(PageDictionaryRow.id == dictionary_id)
+        with engine.connect() as connection:
+            return connection.execute(query).scalar()
+
+    return PageDecoder(load)
+
+
+def page_compressor(engine: Engine, codec: str = "zstd", train_pages: int = 24) -> PageCompressor:
+    """Compresses pages for ``pages.html`` with the portals' dictionaries in this database."""
+
+    def find(portal: str) -> tuple[int, bytes] | None:
+        query = select(PageDictionaryRow.id, PageDictionaryRow.dictionary).where(
+            PageDictionaryRow.portal == portal
+        )
+        with engine.connect() as connection:
+            row = connection.execute(query).first()
+        return (row.id, row.dictionary) if row else None
+
+    def store(portal: str, dictionary: bytes, samples: int) -> tuple[int, bytes]:
+        row = {"portal": portal, "dictionary": dictionary, "samples": samples}
+        statement = insert_for(engine)(PageDictionaryRow).values(**row, created_at=now_iso())
+        with engine.begin() as connection:  # a dictionary another process stored first wins
+            connection.execute(statement.on_conflict_do_nothing(index_elements=["portal"]))
+        return find(portal)
+
+    return PageCompressor(find, store, codec=codec, train_pages=train_pages)

@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 
 from crawler.articles import build_article_item
 from crawler.dates import parse_iso_date
-from crawler.db import ArticleRow, PageRow, PortalRow, create_schema, make_engine
+from crawler.db import (
+    ArticleRow,
+    PageRow,
+    PortalRow,
+    create_schema,
+    make_engine,
+    page_decoder,
+)
 from crawler.items import PageFailureItem
 from crawler.parsing.families import FAMILIES
 from crawler.text.normalize import decode_html
@@ -53,6 +60,7 @@ class ReparseSpider(scrapy.Spider):
             query = query.where(PageRow.portal == self.portal_id)
         if self.page_url:
             query = query.where(PageRow.url == self.page_url)
+        self.decoder = page_decoder(engine)
         with Session(engine) as session:
             rows = session.execute(query.execution_options(yield_per=200))
             for page, family, listing_url, listing_published_at, category in rows:
@@ -69,13 +77,14 @@ class ReparseSpider(scrapy.Spider):
             self.logger.warning("page %s: no parser for family %r, skipped", page.url, family)
             return None
         stats.inc_value("reparse/pages")
+        html = self.decoder.decode(page.html, page.compression)  # as served
         raw = {
-            "html": page.html,
+            "html": html,
             "encoding": page.encoding,
             "status": page.status,
             "content_type": page.content_type,
         }
-        text = decode_html(page.html, page.encoding).text
+        text = decode_html(html, page.encoding).text
         parsed = markup.parse_article(text, page.url)
         if not parsed.title or not parsed.paragraphs:
             stats.inc_value("reparse/unparsable")

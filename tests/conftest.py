@@ -102,3 +102,16 @@ def rows(db: Path | str, query: str, *params) -> list:
 
 def normalised(text: str) -> str:
     return " ".join((text or "").split())
+
+
+def stored_pages(db: Path | str, kind: str = "article") -> dict[str, bytes]:
+    """``{url: page as served}`` of the stored pages of a kind, decompressed by the crawler's
+    own reader (pages are stored compressed: crawler/compression.py)."""
+    from crawler.db import make_engine, stored_page
+
+    engine = make_engine(database_url(db))
+    try:
+        urls = [r["url"] for r in rows(db, "SELECT url FROM pages WHERE kind = ?", kind)]
+        return {url: stored_page(engine, url)[0] for url in urls}
+    finally:
+        engine.dispose()

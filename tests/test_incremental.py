@@ -6,7 +6,7 @@ import sqlite3
 
 from conftest import crawl, rows
 
-from crawler.db import create_schema, make_engine
+from crawler.db import create_schema, make_engine, stored_page
 
 HOST = "quangthanh.kinhmon.haiduong.gov.vn"
 LISTING = f"http://{HOST}/Trang/TinTuc.aspx?cid=2"
@@ -120,14 +120,15 @@ def test_an_old_database_gets_the_new_columns_and_keeps_its_rows(tmp_path):
         " fetched_at VARCHAR(32))"
     )
     connection.execute(
-        "INSERT INTO pages VALUES ('http://a/1', 'p', 'article', 200, NULL, NULL, x'00', 't')"
+        "INSERT INTO pages VALUES ('http://a/1', 'p', 'article', 200, NULL, NULL, CAST('<html>ok' AS BLOB), 't')"
     )
     connection.commit()
     connection.close()
     engine = make_engine(f"sqlite:///{path}")
     create_schema(engine)
     create_schema(engine)  # idempotent
+    assert stored_page(engine, "http://a/1") == (b"<html>ok", None)  # stored as served
     engine.dispose()
     columns = [r["name"] for r in rows(path, "PRAGMA table_info(pages)")]
-    assert columns[-2:] == ["etag", "last_modified"]
+    assert columns[-3:] == ["etag", "last_modified", "compression"]
     assert [r["url"] for r in rows(path, "SELECT url FROM pages")] == ["http://a/1"]

@@ -21,6 +21,7 @@ from crawler.db import (
     insert_for,
     make_engine,
     now_iso,
+    page_compressor,
     upsert_portals,
 )
 from crawler.items import ARTICLE_FIELDS, ArticleItem, PageFailureItem, PortalIndicatorItem
@@ -48,6 +49,7 @@ PAGE_UPDATE_COLUMNS = (
     "fetched_at",
     "etag",
     "last_modified",
+    "compression",
 )
 
 
@@ -65,6 +67,8 @@ class StoragePipeline:
         self.database_url = settings.get("DATABASE_URL")
         self.batch_size = settings.getint("STORAGE_BATCH_SIZE", 50)
         self.flush_interval = settings.getfloat("STORAGE_FLUSH_INTERVAL", 10.0)
+        self.page_codec = settings.get("PAGE_COMPRESSION", "zstd")
+        self.dictionary_pages = settings.getint("PAGE_DICTIONARY_PAGES", 24)
         self.engine = None
         self.articles: dict[str, dict] = {}
         self.pages: dict[str, dict] = {}
@@ -85,6 +89,7 @@ class StoragePipeline:
         self.engine = make_engine(self.database_url)
         create_schema(self.engine)
         self.article_upsert, self.page_upsert = self._upserts()
+        self.compressor = page_compressor(self.engine, self.page_codec, self.dictionary_pages)
         upsert_portals(self.engine, list(getattr(self.crawler.spider, "portals", [])))
 
     def close_spider(self):
@@ -193,6 +198,7 @@ class StoragePipeline:
             "fetched_at": stamp,
             "etag": adapter.get("etag"),
             "last_modified": adapter.get("last_modified"),
+            "compression": None,  # set when the batch is written
         }
 
     # ------------------------------------------------------------------ writing
@@ -226,6 +232,7 @@ class StoragePipeline:
             list(self.pages.values()),
             self.failures,
         )
+        self._compress(pages)
         with self.engine.begin() as connection:
             known = existing_urls(connection, [row["url"] for row in articles])
             if articles:
@@ -247,6 +254,18 @@ class StoragePipeline:
         )
         self.articles, self.pages, self.failures = {}, {}, []
         self.indicators, self.portal_indicators, self.flags = {}, [], {}
+
+    def _compress(self, pages: list[dict]) -> None:
+        """Article and listing pages are stored compressed (crawler.compression); failed pages
+        stay as served, so whoever looks into why they failed reads them as they are."""
+        for row in pages:
+            if row["compression"] is None and not row["kind"].startswith("failed"):
+                size = len(row["html"])
+                row["html"], row["compression"] = self.compressor.compress(
+                    row["portal"], row["html"]
+                )
+                self.stats.inc_value("pages/bytes_served", size)
+                self.stats.inc_value("pages/bytes_stored", len(row["html"]))
 
     def _write_indicators(self, connection, insert) -> None:
         """Replace each stored article's indicators; add portal figures and spam flags."""
