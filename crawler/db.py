@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import (
     DDL,
+    BigInteger,
     Boolean,
     Engine,
     Float,
@@ -24,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    func,
     inspect,
     select,
 )
@@ -110,6 +113,30 @@ class PageRow(Base):
     last_modified: Mapped[str | None] = mapped_column(String(64))
     # How ``html`` is stored (crawler.compression): NULL as served, zstd, zstd:ID, zlib.
     compression: Mapped[str | None] = mapped_column(String(40))
+
+
+class DedupClaimRow(Base):
+    """An original article's claim on its text: crawl processes sharing the database decide
+    here, one at a time, which copy of a re-published text is the original
+    (crawler.pipelines.dedup). ``signature`` holds the MinHash values (uint32)."""
+
+    __tablename__ = "dedup_claims"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    portal: Mapped[str] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    claimed_at: Mapped[str] = mapped_column(String(32))
+
+
+class DedupBandRow(Base):
+    """The LSH band keys of a claim's signature: the near-duplicate candidates of a new text
+    are the claims sharing one of its keys."""
+
+    __tablename__ = "dedup_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True, index=True)
 
 
 class PageDictionaryRow(Base):
@@ -320,6 +347,36 @@ def add_missing_columns(engine: Engine) -> None:
                 connection.execute(add.against(table))
 
 
+# pg_advisory_xact_lock key of the dedup claim transactions (any constant of our own).
+DEDUP_LOCK_KEY = 0x76_6E_64_65_64_75_70  # "vndedup"
+
+
+@contextmanager
+def write_transaction(engine: Engine, lock_key: int | None = None):
+    """A transaction that holds the write lock from its start, so read-then-write work in it
+    sees no other process's write in between.
+
+    SQLite: ``BEGIN IMMEDIATE`` (waits up to the busy timeout for other writers); a deferred
+    transaction that read first would fail with "database is locked" when it came to write.
+    PostgreSQL: row locks do that for upserts; ``lock_key`` also takes a transaction-scoped
+    advisory lock, for decisions that must be made one process at a time.
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif lock_key is not None and engine.dialect.name == "postgresql":
+            connection.execute(select(func.pg_advisory_xact_lock(lock_key)))
+        yield connection
+        connection.commit()
+
+
+def is_contention(error: DBAPIError) -> bool:
+    """A write that lost a race with another process and may simply be run again: SQLite's
+    "database is locked", PostgreSQL's deadlock and serialization failures."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return code in ("40P01", "40001") or "database is locked" in str(error)
+
+
 def insert_for(engine: Engine):
     """The dialect's INSERT that supports ON CONFLICT (SQLite and PostgreSQL)."""
     if engine.dialect.name == "postgresql":
@@ -346,7 +403,7 @@ def upsert_portals(engine: Engine, portals: list[Portal]) -> None:
             "first_seen": stamp,
             "last_crawled": stamp,
         }
-        for p in portals
+        for p in sorted(portals, key=lambda p: p.id)  # one lock order for every process
     ]
     statement = insert(PortalRow).values(rows)
     kept = {"first_seen", "id"}

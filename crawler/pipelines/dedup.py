@@ -8,6 +8,10 @@
   other) is stored with ``duplicate_of`` = the first copy's URL; so is a near-duplicate
   (small edits), found with MinHash LSH (crawler.text.dedup, threshold measured in
   docs/dedup.md). Copies get no indicators of their own, so figures are not counted twice.
+- Several crawl processes (scrapyd jobs, machines) may write one database: what one holds in
+  memory the others cannot see, so a text found original here is claimed in the database
+  (``dedup_claims``, ``dedup_bands``) one process at a time; a text another process claimed
+  first, exactly or as a near-duplicate, is a copy of that one.
 """
 
 from __future__ import annotations
@@ -20,10 +24,20 @@ from datetime import datetime, timedelta
 import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 
 from crawler.dates import VN_TZ
-from crawler.db import ArticleRow, create_schema, make_engine
+from crawler.db import (
+    DEDUP_LOCK_KEY,
+    ArticleRow,
+    DedupBandRow,
+    DedupClaimRow,
+    create_schema,
+    insert_for,
+    make_engine,
+    now_iso,
+    write_transaction,
+)
 from crawler.items import ArticleItem
 from crawler.text.dedup import NearDuplicateIndex, content_hash
 from crawler.text.urls import canonical_url
@@ -140,10 +154,84 @@ class DeduplicationPipeline:
             article["duplicate_of"] = near[0]
             logger.info("article %s: near-duplicate of %s", url, near[0])
             return item
+        claimed = self._claim(url, article.get("portal"), digest, body)
+        if claimed is not None:
+            original_url, original_portal, exact = claimed
+            if exact and original_portal == article.get("portal"):
+                self.stats.inc_value("dedup/exact_same_portal")
+                raise DropItem(f"article {url}: exact duplicate of {original_url}")
+            self.stats.inc_value("dedup/republished" if exact else "dedup/near_duplicate")
+            self.stats.inc_value("dedup/claimed_elsewhere")
+            article["duplicate_of"] = original_url
+            logger.info("article %s: copy of %s (claimed by another crawl)", url, original_url)
+            return item
         article["duplicate_of"] = None
         self._remember(url, article.get("portal"), body)
         self.stored_hashes.add(digest)
         return item
+
+    def _claim(self, url: str, portal: str, digest: str, body: str):
+        """Claim ``body`` as an original in the database, unless another crawl process claimed
+        the same text (exactly, or a near-duplicate) first: then ``(its url, its portal,
+        exact)``. Claims are decided one process at a time (write_transaction)."""
+        signature = self.index.signature(body)
+        bands = self.index.band_keys(signature) if signature is not None else []
+        with write_transaction(self.engine, DEDUP_LOCK_KEY) as connection:
+            exact = connection.execute(
+                select(DedupClaimRow.url, DedupClaimRow.portal)
+                .where(DedupClaimRow.content_hash == digest, DedupClaimRow.url != url)
+                .order_by(DedupClaimRow.claimed_at, DedupClaimRow.url)
+                .limit(1)
+            ).first()
+            if exact is not None:
+                return exact.url, exact.portal, True
+            if bands:
+                near = self._nearest_claim(connection, url, signature, bands)
+                if near is not None:
+                    return near[0], near[1], False
+            insert = insert_for(self.engine)
+            row = {
+                "url": url,
+                "portal": portal or "",
+                "content_hash": digest,
+                "signature": signature.tobytes() if signature is not None else None,
+                "claimed_at": now_iso(),
+            }
+            statement = insert(DedupClaimRow).values(**row)
+            connection.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["url"],
+                    set_={c: statement.excluded[c] for c in ("content_hash", "signature")},
+                )
+            )
+            connection.execute(delete(DedupBandRow).where(DedupBandRow.url == url))
+            if bands:
+                rows = [{"band": band, "url": url} for band in sorted(set(bands))]
+                connection.execute(insert(DedupBandRow), rows)
+        return None
+
+    def _nearest_claim(self, connection, url, signature, bands) -> tuple[str, str] | None:
+        """The claimed text most similar to ``signature`` at or above the threshold."""
+        candidates = connection.execute(
+            select(DedupClaimRow.url, DedupClaimRow.portal, DedupClaimRow.signature)
+            .where(
+                DedupClaimRow.url.in_(
+                    select(DedupBandRow.url).where(DedupBandRow.band.in_(bands))
+                ),
+                DedupClaimRow.url != url,
+                DedupClaimRow.signature.is_not(None),
+            )
+        ).all()
+        scored = []
+        for candidate in candidates:
+            other = np.frombuffer(candidate.signature, dtype=np.uint32)
+            if len(other) == len(signature):
+                scored.append((float(np.mean(other == signature)), candidate.url, candidate.portal))
+        scored = [entry for entry in scored if entry[0] >= self.index.threshold]
+        if not scored:
+            return None
+        _, best_url, best_portal = min(scored, key=lambda entry: (-entry[0], entry[1]))
+        return best_url, best_portal
 
     def _exact_original(self, digest: str, url: str) -> tuple[str, str] | None:
         """The first stored or seen article with this body, other than ``url`` itself."""
