@@ -91,7 +91,7 @@ def rows(db: Path | str, query: str, *params) -> list:
 
         plain = db.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(plain, row_factory=dict_row) as connection:
-            return connection.execute(query.replace("?", "%s"), params).fetchall()
+            return connection.execute(query.replace("%", "%%").replace("?", "%s"), params).fetchall()
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
     try:
