@@ -122,7 +122,8 @@ class DedupClaimRow(Base):
 
     __tablename__ = "dedup_claims"
 
-    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
     portal: Mapped[str] = mapped_column(String(200))
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
@@ -131,12 +132,13 @@ class DedupClaimRow(Base):
 
 class DedupBandRow(Base):
     """The LSH band keys of a claim's signature: the near-duplicate candidates of a new text
-    are the claims sharing one of its keys."""
+    are the claims sharing one of its keys. Keys of a claim's earlier text may remain: they
+    only add candidates, each checked against the claim's current signature."""
 
     __tablename__ = "dedup_bands"
 
     band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    url: Mapped[str] = mapped_column(String(2048), primary_key=True, index=True)
+    claim: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class PageDictionaryRow(Base):

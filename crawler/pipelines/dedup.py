@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 
 from crawler.dates import VN_TZ
 from crawler.db import (
@@ -198,16 +198,16 @@ class DeduplicationPipeline:
                 "claimed_at": now_iso(),
             }
             statement = insert(DedupClaimRow).values(**row)
-            connection.execute(
+            claim = connection.execute(
                 statement.on_conflict_do_update(
                     index_elements=["url"],
                     set_={c: statement.excluded[c] for c in ("content_hash", "signature")},
-                )
-            )
-            connection.execute(delete(DedupBandRow).where(DedupBandRow.url == url))
+                ).returning(DedupClaimRow.id)
+            ).scalar_one()
             if bands:
-                rows = [{"band": band, "url": url} for band in sorted(set(bands))]
-                connection.execute(insert(DedupBandRow), rows)
+                rows = [{"band": band, "claim": claim} for band in sorted(set(bands))]
+                statement = insert(DedupBandRow)
+                connection.execute(statement.on_conflict_do_nothing(), rows)
         return None
 
     def _nearest_claim(self, connection, url, signature, bands) -> tuple[str, str] | None:
@@ -215,8 +215,8 @@ class DeduplicationPipeline:
         candidates = connection.execute(
             select(DedupClaimRow.url, DedupClaimRow.portal, DedupClaimRow.signature)
             .where(
-                DedupClaimRow.url.in_(
-                    select(DedupBandRow.url).where(DedupBandRow.band.in_(bands))
+                DedupClaimRow.id.in_(
+                    select(DedupBandRow.claim).where(DedupBandRow.band.in_(bands))
                 ),
                 DedupClaimRow.url != url,
                 DedupClaimRow.signature.is_not(None),
