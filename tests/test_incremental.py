@@ -28,8 +28,9 @@ def first_crawl(server, db):
     server.requests.clear()
 
 
-def test_a_recrawl_of_an_unchanged_portal_fetches_no_article(mirror_copy, tmp_path):
-    db = tmp_path / "c.db"
+def test_a_recrawl_of_an_unchanged_portal_fetches_no_article(mirror_copy, database):
+    """On SQLite and PostgreSQL (the look-ups of stored articles and listing validators)."""
+    db = database
     first_crawl(mirror_copy, db)
     listing = rows(db, "SELECT kind, etag, last_modified FROM pages WHERE url = ?", LISTING)[0]
     assert listing["kind"] == "listing" and listing["etag"] and listing["last_modified"]

@@ -5,9 +5,12 @@ import csv
 import sqlite3
 import subprocess
 
+import psycopg
 import pytest
 from conftest import PROJECT, SCRAPY, crawl, load_gold, rows
 from pgserver import PASSWORD
+
+from crawler.db import create_schema, make_engine, stored_page
 
 GOLD_ARTICLES, _ = load_gold()
 YENMO = "yenmo.ninhbinh.gov.vn"
@@ -79,3 +82,31 @@ def test_a_wrong_password_is_one_line_that_does_not_show_the_password(mirror, po
     assert lines[0].startswith("error: DATABASE_URL 'postgresql+psycopg://crawler:***@")
     assert "password authentication failed" in lines[0]
     assert "not-the-password-123" not in result.stderr
+
+
+def test_an_older_postgresql_database_gets_the_new_columns_and_keeps_its_pages(postgres):
+    """A `pages` table of an earlier version (no validators, no compression column)."""
+    database = postgres.database()
+    plain = database.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain) as connection:
+        connection.execute(
+            "CREATE TABLE pages (url VARCHAR(2048) PRIMARY KEY, portal VARCHAR(200),"
+            " kind VARCHAR(20), status INTEGER, content_type VARCHAR(200), encoding VARCHAR(40),"
+            " html BYTEA, fetched_at VARCHAR(32))"
+        )
+        connection.execute(
+            "INSERT INTO pages VALUES ('http://a/1', 'p', 'article', 200, NULL, NULL,"
+            " '<html>cũ</html>'::bytea, 't')"
+        )
+    engine = make_engine(database)
+    create_schema(engine)
+    create_schema(engine)  # idempotent
+    assert stored_page(engine, "http://a/1") == ("<html>cũ</html>".encode(), None)
+    engine.dispose()
+    columns = rows(
+        database,
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'pages'",
+    )
+    assert {"etag", "last_modified", "compression"} <= {c["column_name"] for c in columns}
+    tables = rows(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    assert {"articles", "dedup_claims", "page_dictionaries"} <= {t["tablename"] for t in tables}
