@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from crawler.dates import VN_TZ
 from crawler.db import (
@@ -128,6 +128,7 @@ class DeduplicationPipeline:
             for url, portal, body in reversed(connection.execute(query).all()):
                 self._remember(url, portal, body)
         self.stored_hashes = StoredHashes(self.engine)
+        self.claim_statements = self._claim_statements()
 
     def close_spider(self):
         self.engine.dispose()
@@ -170,26 +171,47 @@ class DeduplicationPipeline:
         self.stored_hashes.add(digest)
         return item
 
+    def _claim_statements(self):
+        """The claim's queries, built once and run with bound parameters: building them per
+        article cost more than running them."""
+        claims, bands = DedupClaimRow, DedupBandRow
+        exact = (
+            select(claims.url, claims.portal)
+            .where(claims.content_hash == bindparam("digest"), claims.url != bindparam("url"))
+            .order_by(claims.claimed_at, claims.url)
+            .limit(1)
+        )
+        near = select(claims.url, claims.portal, claims.signature).where(
+            claims.id.in_(
+                select(bands.claim).where(bands.band.in_(bindparam("bands", expanding=True)))
+            ),
+            claims.url != bindparam("url"),
+            claims.signature.is_not(None),
+        )
+        insert = insert_for(self.engine)
+        claim = insert(claims)
+        claim = claim.on_conflict_do_update(
+            index_elements=["url"],
+            set_={c: claim.excluded[c] for c in ("content_hash", "signature")},
+        ).returning(claims.id)
+        return exact, near, claim, insert(bands).on_conflict_do_nothing()
+
     def _claim(self, url: str, portal: str, digest: str, body: str):
         """Claim ``body`` as an original in the database, unless another crawl process claimed
         the same text (exactly, or a near-duplicate) first: then ``(its url, its portal,
         exact)``. Claims are decided one process at a time (write_transaction)."""
+        exact_query, near_query, claim_upsert, band_insert = self.claim_statements
         signature = self.index.signature(body)
-        bands = self.index.band_keys(signature) if signature is not None else []
+        bands = sorted(set(self.index.band_keys(signature))) if signature is not None else []
         with write_transaction(self.engine, DEDUP_LOCK_KEY) as connection:
-            exact = connection.execute(
-                select(DedupClaimRow.url, DedupClaimRow.portal)
-                .where(DedupClaimRow.content_hash == digest, DedupClaimRow.url != url)
-                .order_by(DedupClaimRow.claimed_at, DedupClaimRow.url)
-                .limit(1)
-            ).first()
+            exact = connection.execute(exact_query, {"digest": digest, "url": url}).first()
             if exact is not None:
                 return exact.url, exact.portal, True
             if bands:
-                near = self._nearest_claim(connection, url, signature, bands)
+                candidates = connection.execute(near_query, {"bands": bands, "url": url}).all()
+                near = self._nearest(candidates, signature)
                 if near is not None:
                     return near[0], near[1], False
-            insert = insert_for(self.engine)
             row = {
                 "url": url,
                 "portal": portal or "",
@@ -197,31 +219,13 @@ class DeduplicationPipeline:
                 "signature": signature.tobytes() if signature is not None else None,
                 "claimed_at": now_iso(),
             }
-            statement = insert(DedupClaimRow).values(**row)
-            claim = connection.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["url"],
-                    set_={c: statement.excluded[c] for c in ("content_hash", "signature")},
-                ).returning(DedupClaimRow.id)
-            ).scalar_one()
+            claim = connection.execute(claim_upsert, row).scalar_one()
             if bands:
-                rows = [{"band": band, "claim": claim} for band in sorted(set(bands))]
-                statement = insert(DedupBandRow)
-                connection.execute(statement.on_conflict_do_nothing(), rows)
+                connection.execute(band_insert, [{"band": b, "claim": claim} for b in bands])
         return None
 
-    def _nearest_claim(self, connection, url, signature, bands) -> tuple[str, str] | None:
+    def _nearest(self, candidates, signature) -> tuple[str, str] | None:
         """The claimed text most similar to ``signature`` at or above the threshold."""
-        candidates = connection.execute(
-            select(DedupClaimRow.url, DedupClaimRow.portal, DedupClaimRow.signature)
-            .where(
-                DedupClaimRow.id.in_(
-                    select(DedupBandRow.claim).where(DedupBandRow.band.in_(bands))
-                ),
-                DedupClaimRow.url != url,
-                DedupClaimRow.signature.is_not(None),
-            )
-        ).all()
         scored = []
         for candidate in candidates:
             other = np.frombuffer(candidate.signature, dtype=np.uint32)
