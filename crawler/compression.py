@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable
 
 try:
@@ -35,6 +36,8 @@ CODECS = ("zstd", "zlib", "none")
 # larger dictionaries do worse (more to store, no better matches).
 ZSTD_LEVEL = 3
 ZLIB_LEVEL = 6
+# Portals whose training pages are held at once (24 pages of ~40 KB each: about 1 MB a portal).
+SAMPLED_PORTALS = 32
 
 
 class CompressionError(ValueError):
@@ -115,7 +118,9 @@ class PageCompressor:
         self.level = level
         # portal -> (dictionary id, its compressor); None: looked up, none stored yet.
         self.dictionaries: dict[str, tuple[int, object] | None] = {}
-        self.samples: dict[str, list[bytes]] = {}
+        # Pages kept for training, of the portals seen most recently (memory stays bounded
+        # when a job crawls hundreds of small portals that never reach train_pages).
+        self.samples: OrderedDict[str, list[bytes]] = OrderedDict()
         self.plain = zstandard.ZstdCompressor(level=level) if codec == "zstd" else None
 
     def compress(self, portal: str, html: bytes) -> tuple[bytes, str | None]:
@@ -138,11 +143,17 @@ class PageCompressor:
             return self.dictionaries[portal]
         samples = self.samples.setdefault(portal, [])
         samples.append(html)
+        self.samples.move_to_end(portal)
+        while len(self.samples) > SAMPLED_PORTALS:
+            self.samples.popitem(last=False)
         if len(samples) < self.train_pages:
             return None
         del self.samples[portal]
         try:
-            data = zstandard.train_dictionary(self.dictionary_size, samples).as_bytes()
+            # zstd trains well on about ten times the dictionary's size in samples: portals
+            # with small pages get a smaller dictionary rather than none.
+            size = min(self.dictionary_size, max(4096, sum(map(len, samples)) // 10))
+            data = zstandard.train_dictionary(size, samples).as_bytes()
         except zstandard.ZstdError as error:
             logger.warning(
                 "portal %s: no page dictionary from %d pages (%s); pages stay zstd alone",
