@@ -4,10 +4,12 @@ lost or doubled, no deadlock, and one original per text across processes."""
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import subprocess
 
 from conftest import FAST, PROJECT, SCRAPY, database_url, load_gold, rows
 from scrapy.exceptions import DropItem
+from sqlalchemy.exc import OperationalError
 from test_pipelines import BODY, Chain, article
 
 GOLD_ARTICLES, _ = load_gold()
@@ -148,3 +150,22 @@ def test_a_republished_article_crawled_by_two_processes_at_once_has_one_original
     copy = next(c for c in copies if c["duplicate_of"] is not None)
     assert copy["duplicate_of"] == originals[0]["url"]
     assert len(rows(database, "SELECT url FROM articles")) == 13  # Yên Mô's 12 and the copy
+
+
+def test_a_claim_the_database_cannot_decide_keeps_the_article_as_an_original(tmp_path):
+    """The database stays locked past every retry: the item goes on as an original, counted
+    and warned about; an exception would have lost it."""
+    chain = Chain(tmp_path / "c.db")
+    dedup = next(p for p in chain.pipelines if type(p).__name__ == "DeduplicationPipeline")
+    attempts = []
+
+    def locked(*arguments):
+        attempts.append(arguments)
+        raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+
+    dedup._claim = locked
+    item = dedup.process_item(article(body=LONG_BODY))
+    assert item["duplicate_of"] is None
+    assert len(attempts) == 3
+    assert chain.stat("dedup/claim_failed") == 1
+    chain.close()

@@ -25,6 +25,7 @@ import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 from sqlalchemy import bindparam, or_, select
+from sqlalchemy.exc import DBAPIError
 
 from crawler.dates import VN_TZ
 from crawler.db import (
@@ -34,6 +35,7 @@ from crawler.db import (
     DedupClaimRow,
     create_schema,
     insert_for,
+    is_contention,
     make_engine,
     now_iso,
     write_transaction,
@@ -44,6 +46,9 @@ from crawler.text.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
+# A claim that loses a race for the database (SQLite busy past its timeout, a PostgreSQL
+# deadlock) is tried again, at most this many times in all.
+CLAIM_ATTEMPTS = 3
 ORIGINAL = or_(ArticleRow.duplicate_of.is_(None), ArticleRow.duplicate_of == "")
 
 
@@ -155,7 +160,7 @@ class DeduplicationPipeline:
             article["duplicate_of"] = near[0]
             logger.info("article %s: near-duplicate of %s", url, near[0])
             return item
-        claimed = self._claim(url, article.get("portal"), digest, body)
+        claimed = self._claim_or_keep(url, article.get("portal"), digest, body)
         if claimed is not None:
             original_url, original_portal, exact = claimed
             if exact and original_portal == article.get("portal"):
@@ -195,6 +200,26 @@ class DeduplicationPipeline:
             set_={c: claim.excluded[c] for c in ("content_hash", "signature")},
         ).returning(claims.id)
         return exact, near, claim, insert(bands).on_conflict_do_nothing()
+
+    def _claim_or_keep(self, url: str, portal: str, digest: str, body: str):
+        """``_claim``, run again when it loses a race for the database; if the database still
+        cannot decide, the article is kept as this process judged it (original) with a
+        warning: an exception here would lose the item."""
+        for attempt in range(1, CLAIM_ATTEMPTS + 1):
+            try:
+                return self._claim(url, portal, digest, body)
+            except DBAPIError as error:
+                reason = str(getattr(error, "orig", error)).splitlines()[0]
+                if is_contention(error) and attempt < CLAIM_ATTEMPTS:
+                    time.sleep(0.1 * attempt)
+                    continue
+                self.stats.inc_value("dedup/claim_failed")
+                logger.warning(
+                    "article %s: could not claim its text in the database (%s); kept as an "
+                    "original, which another crawl may also have claimed", url, reason,
+                )  # fmt: skip
+                return None
+        return None
 
     def _claim(self, url: str, portal: str, digest: str, body: str):
         """Claim ``body`` as an original in the database, unless another crawl process claimed
