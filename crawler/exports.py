@@ -13,6 +13,7 @@ from sqlalchemy import Engine, insert, select
 
 from crawler.db import (
     ArticleRow,
+    AttachmentRow,
     Base,
     IndicatorRow,
     PageRow,
@@ -47,6 +48,7 @@ INDICATOR_COLUMNS = (
     "total",
     "sentence",
 )
+ATTACHMENT_COLUMNS = ("article_url", "portal", "file_url", "label", "file_type", "path")
 PORTAL_INDICATOR_COLUMNS = ("portal", "name", "value", "unit", "as_of", "crawled_at", "source_url")
 KINDS = ("actual", "target")
 
@@ -182,3 +184,17 @@ def export_sqlite(engine: Engine, path: str, pages: bool = False) -> dict[str, i
     for suffix in ("-wal", "-shm"):
         Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return counts
+
+
+def export_attachments(
+    engine: Engine, path: str, portal: str | None = None, since: str | None = None
+) -> int:
+    """Files linked from articles (``path``: where it was saved, if downloaded)."""
+    query = select(*(getattr(AttachmentRow, c) for c in ATTACHMENT_COLUMNS)).order_by(
+        AttachmentRow.portal, AttachmentRow.article_url, AttachmentRow.id
+    )
+    if portal:
+        query = query.where(AttachmentRow.portal == portal)
+    if since:
+        query = query.where(AttachmentRow.first_seen >= since)
+    return _write(engine, path, ATTACHMENT_COLUMNS, query)

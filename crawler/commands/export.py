@@ -1,4 +1,4 @@
-"""scrapy export articles|indicators|portal_indicators -o FILE.csv [filters]
+"""scrapy export articles|indicators|portal_indicators|attachments -o FILE.csv [filters]
 scrapy export --sqlite FILE [--pages]: the analyst tables as a SQLite file (for the explorer)"""
 
 import os
@@ -11,6 +11,7 @@ from crawler.db import DatabaseConfigError, create_schema, make_engine
 from crawler.exports import (
     ExportError,
     export_articles,
+    export_attachments,
     export_indicators,
     export_portal_indicators,
     export_sqlite,
@@ -24,7 +25,7 @@ class Command(ScrapyCommand):
 
     def syntax(self):
         return (
-            "articles|indicators|portal_indicators -o FILE.csv [--portal ID] "
+            "articles|indicators|portal_indicators|attachments -o FILE.csv [--portal ID] "
             "[--since YYYY-MM-DD] [--kind actual|target]"
         )
 
@@ -60,6 +61,7 @@ class Command(ScrapyCommand):
             "articles": self._articles,
             "indicators": self._indicators,
             "portal_indicators": self._portal_indicators,
+            "attachments": self._attachments,
         }
         if opts.sqlite:
             self._sqlite(opts)
@@ -107,3 +109,7 @@ class Command(ScrapyCommand):
     @staticmethod
     def _portal_indicators(engine, opts):
         return export_portal_indicators(engine, opts.output, opts.portal, parse_since(opts.since))
+
+    @staticmethod
+    def _attachments(engine, opts):
+        return export_attachments(engine, opts.output, opts.portal, parse_since(opts.since))
