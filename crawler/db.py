@@ -207,6 +207,10 @@ class IndicatorRow(Base):
     period: Mapped[str | None] = mapped_column(String(60))
     qualifier: Mapped[str | None] = mapped_column(String(4))
     total: Mapped[float | None] = mapped_column(Float)
+    # Catalogue code (crawler/indicators/catalogue.toml) and the plan an actual states.
+    indicator: Mapped[str | None] = mapped_column(String(60), index=True)
+    plan_value: Mapped[float | None] = mapped_column(Float)
+    plan_value_max: Mapped[float | None] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)
     published_at: Mapped[str | None] = mapped_column(String(32))
     extracted_at: Mapped[str] = mapped_column(String(32))
