@@ -9,9 +9,18 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 
-from crawler.db import ArticleRow, AttachmentRow, IndicatorRow, PortalIndicatorRow
+from crawler.db import (
+    ArticleRow,
+    AttachmentRow,
+    Base,
+    IndicatorRow,
+    PageRow,
+    PortalIndicatorRow,
+    make_engine,
+    page_decoder,
+)
 from crawler.items import ARTICLE_FIELDS
 
 ARTICLE_COLUMNS = (
@@ -133,6 +142,51 @@ def export_portal_indicators(
     if since:
         query = query.where(PortalIndicatorRow.crawled_at >= since)
     return _write(engine, path, columns, query)
+
+
+# Tables of the crawler's own workings, not for analysts (pages only with --pages).
+INTERNAL_TABLES = ("pages", "dedup_claims", "dedup_bands", "page_dictionaries")
+COPY_BATCH = 1000
+
+
+def export_sqlite(engine: Engine, path: str, pages: bool = False) -> dict[str, int]:
+    """Copy the analyst tables (every table but the crawler's internal ones) of any database
+    into a new SQLite file, which the explorer (Datasette) opens; with ``pages``, the raw pages
+    too, decompressed (stored as served). The file is written beside ``path`` and renamed into
+    place at the end, so a reader never sees half a copy. ``{table: rows}``."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    tables = [
+        table
+        for table in Base.metadata.sorted_tables
+        if table.name not in INTERNAL_TABLES or (pages and table.name == "pages")
+    ]
+    copy = make_engine(f"sqlite:///{partial}")
+    counts = {}
+    try:
+        Base.metadata.create_all(copy, tables=tables)
+        decoder = page_decoder(engine)
+        with engine.connect() as source, copy.begin() as destination:
+            for table in tables:
+                counts[table.name] = 0
+                query = select(table).order_by(*table.primary_key.columns)
+                result = source.execution_options(yield_per=COPY_BATCH).execute(query)
+                for batch in result.mappings().partitions():
+                    rows = [dict(row) for row in batch]
+                    if table.name == PageRow.__tablename__:
+                        for row in rows:
+                            row["html"] = decoder.decode(row["html"], row["compression"])
+                            row["compression"] = None
+                    destination.execute(insert(table), rows)
+                    counts[table.name] += len(rows)
+    finally:
+        copy.dispose()
+    partial.replace(target)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    return counts
 
 
 def export_attachments(
