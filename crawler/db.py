@@ -40,6 +40,7 @@ from sqlalchemy.schema import CreateColumn
 
 from crawler.dates import VN_TZ
 from crawler.registry import Portal
+from crawler.units import UnitError, Units2025
 
 
 class DatabaseConfigError(ValueError):
@@ -66,6 +67,11 @@ class PortalRow(Base):
     listings: Mapped[str] = mapped_column(Text)  # JSON list of URLs
     first_seen: Mapped[str] = mapped_column(String(32))
     last_crawled: Mapped[str | None] = mapped_column(String(32))
+    # The units of July 2025 (crawler.units); `province` stays the one the portal was set up in.
+    province_2025: Mapped[str | None] = mapped_column(String(100))
+    province_code_2025: Mapped[int | None] = mapped_column(Integer)
+    commune_2025: Mapped[str | None] = mapped_column(String(100))
+    commune_code_2025: Mapped[int | None] = mapped_column(Integer)
 
 
 class ArticleRow(Base):
@@ -270,6 +276,7 @@ def create_schema(engine: Engine) -> None:
             if "already exists" not in str(error) or attempt == 2:
                 raise
     add_missing_columns(engine)
+    create_search_index(engine)
 
 
 def add_missing_columns(engine: Engine) -> None:
@@ -287,6 +294,66 @@ def add_missing_columns(engine: Engine) -> None:
                 definition = str(CreateColumn(column).compile(dialect=engine.dialect))
                 add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
                 connection.execute(add.against(table))
+
+
+# Full-text search over articles (SQLite FTS5), for the explorer's search box.
+# unicode61 with remove_diacritics 2 makes "ho ngheo" match "hộ nghèo", but it keeps đ (a letter
+# of its own, not d with a mark): each text is indexed as written and, when it holds đ/Đ, once
+# more with đ folded to d, so that "dong" and "đồng" both find "đồng". The table is contentless
+# (the text lives in `articles` only) and triggers keep it in step with every write to articles.
+SEARCH_TABLE = "articles_fts"
+_FOLDED = "CASE WHEN instr({x}, 'đ') OR instr({x}, 'Đ') THEN {x} || ' ' || " \
+    "replace(replace({x}, 'đ', 'd'), 'Đ', 'D') ELSE {x} END"
+
+
+def _searchable(prefix: str) -> str:
+    title, body = (f"coalesce({prefix}{c}, '')" for c in ("title", "body"))
+    return f"{_FOLDED.format(x=title)}, {_FOLDED.format(x=body)}"
+
+
+SEARCH_DDL = (
+    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(title, body, content='', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+    f"INSERT INTO {SEARCH_TABLE}(rowid, title, body) VALUES (new.id, {_searchable('new.')}); END",
+    f"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, title, body) "
+    f"VALUES ('delete', old.id, {_searchable('old.')}); END",
+    f"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN "
+    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, title, body) "
+    f"VALUES ('delete', old.id, {_searchable('old.')}); "
+    f"INSERT INTO {SEARCH_TABLE}(rowid, title, body) VALUES (new.id, {_searchable('new.')}); END",
+    # Built for the articles stored before the index existed (an upgraded database).
+    f"INSERT INTO {SEARCH_TABLE}(rowid, title, body) SELECT id, {_searchable('')} FROM articles",
+)
+
+
+def create_search_index(engine: Engine) -> None:
+    """Create and fill the search index once, under SQLite's write lock so that crawls starting
+    together build it once; a database that has it is left alone. SQLite only."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        present = "SELECT 1 FROM sqlite_master WHERE name = ?"
+        if connection.execute(present, (SEARCH_TABLE,)).fetchone():
+            return
+        previous, connection.isolation_level = connection.isolation_level, None
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                if not connection.execute(present, (SEARCH_TABLE,)).fetchone():
+                    for statement in SEARCH_DDL:
+                        connection.execute(statement)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        finally:
+            connection.isolation_level = previous
+    finally:
+        raw.close()
 
 
 def insert_for(engine: Engine):
@@ -314,6 +381,7 @@ def upsert_portals(engine: Engine, portals: list[Portal]) -> None:
             "listings": json.dumps(list(p.listings), ensure_ascii=False),
             "first_seen": stamp,
             "last_crawled": stamp,
+            **_units_2025(p),
         }
         for p in portals
     ]
@@ -327,6 +395,20 @@ def upsert_portals(engine: Engine, portals: list[Portal]) -> None:
     )
     with engine.begin() as connection:
         connection.execute(statement)
+
+
+def _units_2025(portal: Portal) -> dict:
+    """The portal's 2025 units as columns; empty for a portal known only by a URL."""
+    try:
+        units = Units2025.of(portal.province, portal.commune_2025)
+    except UnitError:
+        units = None
+    return {
+        "province_2025": units and units.province,
+        "province_code_2025": units and units.province_code,
+        "commune_2025": units and units.commune,
+        "commune_code_2025": units and units.commune_code,
+    }
 
 
 def existing_urls(connection, urls: list[str]) -> set[str]:

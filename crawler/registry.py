@@ -15,6 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.units import UnitError, Units2025
+
 # Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
 DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
 LEVELS = ("tỉnh", "huyện", "xã")
@@ -36,6 +38,8 @@ class Portal:
     listings: tuple[str, ...]
     schedule: str = "daily"
     render_js: bool = False
+    # Official code of the commune or ward the unit belongs to since July 2025 (crawler.units).
+    commune_2025: int | None = None
 
     @classmethod
     def unregistered(cls, listing_url: str, family: str) -> Portal:
@@ -126,6 +130,15 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
     render_js = table.get("render_js", False)
     if not isinstance(render_js, bool):
         raise RegistryError(f"{where}: field 'render_js' must be true or false")
+    commune_2025 = table.get("commune_2025")
+    if commune_2025 is not None and (
+        not isinstance(commune_2025, int) or isinstance(commune_2025, bool)
+    ):
+        raise RegistryError(f"{where}: field 'commune_2025' must be an official commune code")
+    try:
+        Units2025.of(text("province"), commune_2025)
+    except UnitError as error:
+        raise RegistryError(f"{where}: {error}") from None
     return Portal(
         id=text("id"),
         host=host,
@@ -136,4 +149,5 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
         listings=tuple(listings),
         schedule=schedule,
         render_js=render_js,
+        commune_2025=commune_2025,
     )
