@@ -13,6 +13,7 @@ from crawler.explorer.schema import Schema
 SVG = {"usermeta": {"embedOptions": {"renderer": "svg", "actions": False}}}
 # TTHC: the portal widgets' share of administrative-procedure files settled late.
 TTHC_LATE = "tỷ lệ hồ sơ TTHC trễ hạn"
+LEGEND = {"orient": "bottom", "columns": 2, "labelLimit": 320}
 
 
 def dashboards(schema: Schema, default_indicator: str | None) -> dict:
@@ -26,10 +27,7 @@ def dashboards(schema: Schema, default_indicator: str | None) -> dict:
 
 
 def _portal_filters(schema: Schema, alias: str = "p") -> str:
-    return (
-        f"\n[[ AND {schema.province_match(alias)} ]]"
-        f"\n[[ AND {alias}.name = :portal ]]"
-    )
+    return f"\n[[ AND {schema.province_match(alias)} ]]\n[[ AND {alias}.name = :portal ]]"
 
 
 def _filters(schema: Schema, indicators_query: str | None, default: str | None = None) -> dict:
@@ -72,6 +70,14 @@ def _chart(schema: Schema, title: str, query: str, library: str, display: dict |
     return chart
 
 
+def _short_name(alias: str = "p") -> str:
+    """SQL for a portal's name without the boilerplate every name starts with (chart labels)."""
+    name = f"{alias}.name"
+    for boilerplate in ("Cổng thông tin điện tử ", "Trang thông tin điện tử ", "Cổng TTĐT "):
+        name = f"replace({name}, '{boilerplate}', '')"
+    return name
+
+
 def _article_link(schema: Schema, alias: str = "a") -> str:
     """SQL for an HTML link to the article's row in the explorer (table charts render HTML)."""
     return (
@@ -88,7 +94,8 @@ def indicators_dashboard(schema: Schema, default_indicator: str | None) -> dict:
     if schema.has("indicators", "plan_value"):
         plan = f"""
 UNION ALL
-SELECT {year} AS year, p.name AS portal, 'plan' AS kind, i.plan_value AS value, i.unit AS unit
+SELECT {year} AS year, {_short_name()} AS portal, 'plan' AS kind, i.plan_value AS value,
+       i.unit AS unit
 FROM indicators i JOIN portals p ON p.id = i.portal
 WHERE i.plan_value IS NOT NULL AND NOT i.change {where}"""
     return {
@@ -108,7 +115,7 @@ WHERE i.plan_value IS NOT NULL AND NOT i.change {where}"""
                 schema,
                 "Số thực hiện theo năm · Actual figures by year",
                 f"""
-SELECT {year} AS year, p.name AS portal, i.unit AS unit, avg(i.value) AS value,
+SELECT {year} AS year, {_short_name()} AS portal, i.unit AS unit, avg(i.value) AS value,
        count(*) AS figures
 FROM indicators i JOIN portals p ON p.id = i.portal
 WHERE i.kind = 'actual' AND NOT i.change AND {year} IS NOT NULL {where}
@@ -120,7 +127,12 @@ GROUP BY 1, 2, 3 ORDER BY 1, 2
                     "encoding": {
                         "x": {"field": "year", "type": "ordinal", "title": "Năm · Year"},
                         "y": {"field": "value", "type": "quantitative", "title": "Giá trị"},
-                        "color": {"field": "portal", "type": "nominal", "title": "Cổng"},
+                        "color": {
+                            "field": "portal",
+                            "type": "nominal",
+                            "title": "Cổng",
+                            "legend": LEGEND,
+                        },
                         "detail": {"field": "unit"},
                         "tooltip": [
                             {"field": "portal"},
@@ -137,7 +149,7 @@ GROUP BY 1, 2, 3 ORDER BY 1, 2
                 "Kế hoạch và thực hiện · Targets beside actuals",
                 f"""
 SELECT year, portal, kind, avg(value) AS value, unit FROM (
-SELECT {year} AS year, p.name AS portal, i.kind AS kind, i.value AS value, i.unit AS unit
+SELECT {year} AS year, {_short_name()} AS portal, i.kind AS kind, i.value AS value, i.unit AS unit
 FROM indicators i JOIN portals p ON p.id = i.portal
 WHERE NOT i.change {where}{plan}
 ) WHERE year IS NOT NULL GROUP BY year, portal, kind, unit ORDER BY year
@@ -148,7 +160,12 @@ WHERE NOT i.change {where}{plan}
                     "encoding": {
                         "x": {"field": "year", "type": "ordinal", "title": "Năm · Year"},
                         "y": {"field": "value", "type": "quantitative", "title": "Giá trị"},
-                        "color": {"field": "kind", "type": "nominal", "title": "Loại · Kind"},
+                        "color": {
+                            "field": "kind",
+                            "type": "nominal",
+                            "title": "Loại · Kind",
+                            "legend": LEGEND,
+                        },
                         "shape": {"field": "kind", "type": "nominal"},
                         "detail": {"field": "portal"},
                         "tooltip": [
@@ -198,7 +215,8 @@ def tthc_dashboard(schema: Schema) -> dict:
                 schema,
                 "Tỷ lệ trễ hạn theo thời gian · Late rate per commune over time",
                 f"""
-SELECT substr({at}, 1, 10) AS day, p.name AS portal, avg(pi.value) AS value, pi.unit AS unit
+SELECT substr({at}, 1, 10) AS day, {_short_name()} AS portal, avg(pi.value) AS value,
+       pi.unit AS unit
 FROM portal_indicators pi JOIN portals p ON p.id = pi.portal
 WHERE TRUE {where}
 GROUP BY 1, 2, 4 ORDER BY 1
@@ -209,7 +227,12 @@ GROUP BY 1, 2, 4 ORDER BY 1
                     "encoding": {
                         "x": {"field": "day", "type": "temporal", "title": "Ngày · Date"},
                         "y": {"field": "value", "type": "quantitative", "title": "Giá trị"},
-                        "color": {"field": "portal", "type": "nominal", "title": "Cổng"},
+                        "color": {
+                            "field": "portal",
+                            "type": "nominal",
+                            "title": "Cổng",
+                            "legend": LEGEND,
+                        },
                         "tooltip": [
                             {"field": "portal"},
                             {"field": "day"},
@@ -255,7 +278,7 @@ def articles_dashboard(schema: Schema) -> dict:
                 schema,
                 "Bài viết mỗi tháng · Articles per month",
                 f"""
-SELECT substr(a.published_at, 1, 7) AS month, p.name AS portal, count(*) AS articles
+SELECT substr(a.published_at, 1, 7) AS month, {_short_name()} AS portal, count(*) AS articles
 FROM articles a JOIN portals p ON p.id = a.portal
 WHERE a.published_at IS NOT NULL AND a.duplicate_of IS NULL {where}
 GROUP BY 1, 2 ORDER BY 1, 2
@@ -264,13 +287,25 @@ GROUP BY 1, 2 ORDER BY 1, 2
                 {
                     "mark": {"type": "bar", "tooltip": True},
                     "encoding": {
-                        "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth",
-                              "title": "Tháng · Month"},
-                        "y": {"field": "articles", "type": "quantitative",
-                              "title": "Bài viết · Articles"},
-                        "color": {"field": "portal", "type": "nominal", "title": "Cổng"},
-                        "tooltip": [{"field": "portal"}, {"field": "month"},
-                                    {"field": "articles"}],
+                        "x": {
+                            "field": "month",
+                            "type": "temporal",
+                            "timeUnit": "yearmonth",
+                            "title": "Tháng · Month",
+                        },
+                        "y": {
+                            "field": "articles",
+                            "type": "quantitative",
+                            "title": "Bài viết · Articles",
+                            "axis": {"tickMinStep": 1, "format": "d"},
+                        },
+                        "color": {
+                            "field": "portal",
+                            "type": "nominal",
+                            "title": "Cổng",
+                            "legend": LEGEND,
+                        },
+                        "tooltip": [{"field": "portal"}, {"field": "month"}, {"field": "articles"}],
                     },
                 },
             ),
@@ -320,7 +355,8 @@ GROUP BY r.portal ORDER BY 3
                 schema,
                 "Các lần thu thập · Crawl runs",
                 f"""
-SELECT p.name AS portal, CASE WHEN {good} THEN 'tốt · good' ELSE 'lỗi · failed' END AS outcome,
+SELECT {_short_name()} AS portal,
+       CASE WHEN {good} THEN 'tốt · good' ELSE 'lỗi · failed' END AS outcome,
        count(*) AS runs
 FROM crawl_runs r JOIN portals p ON p.id = r.portal
 WHERE TRUE{filters}
@@ -332,9 +368,15 @@ GROUP BY 1, 2 ORDER BY 1, 2
                     "encoding": {
                         "y": {"field": "portal", "type": "nominal", "title": None},
                         "x": {"field": "runs", "type": "quantitative", "title": "Số lần · Runs"},
-                        "color": {"field": "outcome", "type": "nominal", "title": "Kết quả",
-                                  "scale": {"domain": ["tốt · good", "lỗi · failed"],
-                                            "range": ["#4c78a8", "#e45756"]}},
+                        "color": {
+                            "field": "outcome",
+                            "type": "nominal",
+                            "title": "Kết quả",
+                            "scale": {
+                                "domain": ["tốt · good", "lỗi · failed"],
+                                "range": ["#4c78a8", "#e45756"],
+                            },
+                        },
                     },
                 },
             ),
@@ -342,7 +384,7 @@ GROUP BY 1, 2 ORDER BY 1, 2
                 schema,
                 "Lỗi theo cổng · Failures per portal",
                 f"""
-SELECT p.name AS portal, f.stage AS stage, count(*) AS failures
+SELECT {_short_name()} AS portal, f.stage AS stage, count(*) AS failures
 FROM failures f JOIN portals p ON p.id = f.portal
 WHERE TRUE{filters}
 GROUP BY 1, 2 ORDER BY 1, 2
@@ -376,7 +418,7 @@ def spam_dashboard(schema: Schema) -> dict:
                 schema,
                 "Dấu hiệu theo cổng · Flags per portal",
                 f"""
-SELECT p.name AS portal, f.kind AS kind, sum(f.pages) AS pages
+SELECT {_short_name()} AS portal, f.kind AS kind, sum(f.pages) AS pages
 FROM portal_flags f JOIN portals p ON p.id = f.portal
 WHERE TRUE{filters}
 GROUP BY 1, 2 ORDER BY 1, 2
@@ -387,7 +429,12 @@ GROUP BY 1, 2 ORDER BY 1, 2
                     "encoding": {
                         "y": {"field": "portal", "type": "nominal", "title": None},
                         "x": {"field": "pages", "type": "quantitative", "title": "Trang · Pages"},
-                        "color": {"field": "kind", "type": "nominal", "title": "Loại · Kind"},
+                        "color": {
+                            "field": "kind",
+                            "type": "nominal",
+                            "title": "Loại · Kind",
+                            "legend": LEGEND,
+                        },
                     },
                 },
             ),

@@ -17,7 +17,7 @@ TITLE = "Tin tức và số liệu cổng thông tin địa phương · Vietname
 DESCRIPTION = (
     "Bài viết, số liệu kinh tế – xã hội và tình trạng thu thập từ cổng thông tin tỉnh, huyện, xã. "
     "Articles, socio-economic figures and crawl health from province, district and commune "
-    "portals. Tìm kiếm có dấu hay không dấu đều được (\"ho ngheo\" tìm ra \"hộ nghèo\")."
+    'portals. Tìm kiếm có dấu hay không dấu đều được ("ho ngheo" tìm ra "hộ nghèo").'
 )
 
 # (Vietnamese · English) titles and descriptions; units in brackets where a column has one.
@@ -189,29 +189,30 @@ TABLES: dict[str, dict] = {
 def canned_queries(schema: Schema) -> dict:
     key = schema.indicator_key("i")
     link = f"'/{schema.name}/articles/' || a.id"
+    year = "coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER))"
     return {
         "ho-ngheo": {
             "title": "Tỷ lệ hộ nghèo từ năm 2020 · Poverty rate since 2020",
             "description": "Mọi số liệu về tỷ lệ hộ nghèo từ năm 2020, với câu và bài nguồn. "
             "Every figure about the poverty rate since 2020, with its sentence and article.",
-            "sql": f"""SELECT coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER)) AS year,
+            "sql": f"""SELECT {year} AS year,
   p.name AS portal, p.province, i.value, i.unit, i.kind, i.sentence, a.title,
   {link} AS article, a.url AS original_url
 FROM indicators i JOIN portals p ON p.id = i.portal JOIN articles a ON a.url = i.article_url
 WHERE {key} LIKE '%hộ nghèo%' AND i.unit = '%'
-  AND coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER)) >= 2020
+  AND {year} >= 2020
 ORDER BY year, portal""",
         },
         "chi-tieu": {
             "title": "Một chỉ tiêu theo năm · One indicator by year",
             "description": "Số liệu của một chỉ tiêu (mã hoặc tên, có thể gõ một phần) từ một "
             "năm trở đi. One indicator (key or name, part of it will do) from a year on.",
-            "sql": f"""SELECT coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER)) AS year,
+            "sql": f"""SELECT {year} AS year,
   p.name AS portal, {key} AS indicator, i.value, i.unit, i.kind, i.sentence,
   {link} AS article
 FROM indicators i JOIN portals p ON p.id = i.portal JOIN articles a ON a.url = i.article_url
 WHERE {key} LIKE '%' || :indicator || '%'
-  AND coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER)) >= CAST(:since AS INTEGER)
+  AND {year} >= CAST(:since AS INTEGER)
 ORDER BY year, portal""",
         },
         "so-lieu-cua-bai": {

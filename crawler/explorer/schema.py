@@ -27,7 +27,9 @@ class Schema:
                 )
             ]
             columns = {
-                table: frozenset(row[1] for row in connection.execute(f"PRAGMA table_info([{table}])"))
+                table: frozenset(
+                    row[1] for row in connection.execute(f"PRAGMA table_info([{table}])")
+                )
                 for table in tables
             }
         finally:

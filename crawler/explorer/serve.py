@@ -60,8 +60,9 @@ def ensure_search_index(path: Path) -> bool:
     if present:
         return False
     if not os.access(path, os.W_OK):
-        print(f"warning: {path} is read-only and has no search index: search is off",
-              file=sys.stderr)
+        print(
+            f"warning: {path} is read-only and has no search index: search is off", file=sys.stderr
+        )
         return False
     print(f"building the search index of {path} (once, for a database from an older version)")
     engine = make_engine(f"sqlite:///{path}")
@@ -130,8 +131,10 @@ def serve(path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int
         metadata_file = Path(folder) / "metadata.json"
         metadata_file.write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
         shown = "localhost" if is_loopback(host) else host
-        print(f"explorer: http://{shown}:{port}/ (dashboards: /-/dashboards), Ctrl-C to stop",
-              flush=True)
+        print(
+            f"explorer: http://{shown}:{port}/ (dashboards: /-/dashboards), Ctrl-C to stop",
+            flush=True,
+        )
         try:
             return subprocess.call(datasette_command(path, metadata_file, host, port))
         except KeyboardInterrupt:
