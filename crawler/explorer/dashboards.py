@@ -78,6 +78,19 @@ def _short_name(alias: str = "p") -> str:
     return name
 
 
+def _when(column: str) -> str:
+    """SQL for an ISO timestamp as '2024-02-01 08:00' (Vietnam's time, as stored)."""
+    return f"substr(replace({column}, 'T', ' '), 1, 16)"
+
+
+def _number(column: str) -> str:
+    """SQL for a figure with thousands separators when it is whole: 84,000,000."""
+    return (
+        f"CASE WHEN {column} = CAST({column} AS INTEGER) "
+        f"THEN printf('%,d', CAST({column} AS INTEGER)) ELSE {column} END"
+    )
+
+
 def _article_link(schema: Schema, alias: str = "a") -> str:
     """SQL for an HTML link to the article's row in the explorer (table charts render HTML)."""
     return (
@@ -182,8 +195,8 @@ WHERE NOT i.change {where}{plan}
                 schema,
                 "Số liệu và nguồn · Figures and their sources",
                 f"""
-SELECT {year} AS "Năm", i.value AS "Giá trị", i.unit AS "Đơn vị", i.kind AS "Loại",
-       p.name AS "Cổng", {_article_link(schema)} AS "Bài viết"
+SELECT {year} AS "Năm", {_number("i.value")} AS "Giá trị", i.unit AS "Đơn vị",
+       i.kind AS "Loại", {_short_name()} AS "Cổng", {_article_link(schema)} AS "Bài viết"
 FROM indicators i JOIN portals p ON p.id = i.portal JOIN articles a ON a.url = i.article_url
 WHERE TRUE {where}
 ORDER BY i.published_at DESC LIMIT 20
@@ -246,8 +259,8 @@ GROUP BY 1, 2, 4 ORDER BY 1
                 schema,
                 "Số liệu mới nhất · Latest figures",
                 f"""
-SELECT p.name AS "Cổng", pi.name AS "Chỉ tiêu", pi.value AS "Giá trị", pi.unit AS "Đơn vị",
-       max({at}) AS "Thời điểm"
+SELECT {_short_name()} AS "Cổng", pi.name AS "Chỉ tiêu", {_number("pi.value")} AS "Giá trị",
+       pi.unit AS "Đơn vị", {_when(f"max({at})")} AS "Thời điểm"
 FROM portal_indicators pi JOIN portals p ON p.id = pi.portal
 WHERE TRUE{_portal_filters(schema)}
 GROUP BY pi.portal, pi.name ORDER BY 1, 2
@@ -339,8 +352,8 @@ def crawl_health_dashboard(schema: Schema) -> dict:
                 schema,
                 "Lần thu thập tốt gần nhất · Last good crawl",
                 f"""
-SELECT p.name AS "Cổng", max(r.finished_at) AS "Lần gần nhất · Last crawl",
-       max(CASE WHEN {good} THEN r.finished_at END) AS "Lần tốt gần nhất · Last good",
+SELECT {_short_name()} AS "Cổng", {_when("max(r.finished_at)")} AS "Lần gần nhất · Last crawl",
+       {_when(f"max(CASE WHEN {good} THEN r.finished_at END)")} AS "Lần tốt gần nhất · Last good",
        count(*) AS "Số lần · Runs", sum(r.articles_new) AS "Bài mới · New articles",
        (SELECT failed_checks FROM crawl_runs x WHERE x.portal = r.portal
         ORDER BY x.finished_at DESC LIMIT 1) AS "Kiểm tra không đạt · Failed checks"
@@ -442,10 +455,10 @@ GROUP BY 1, 2 ORDER BY 1, 2
                 schema,
                 "Bằng chứng · Evidence",
                 f"""
-SELECT p.name AS "Cổng", f.kind AS "Loại",
+SELECT {_short_name()} AS "Cổng", f.kind AS "Loại",
        replace(replace(f.evidence, '<', '&lt;'), '>', '&gt;') AS "Bằng chứng",
        '<a href="' || replace(f.example_url, '"', '%22') || '">trang · page</a>' AS "Ví dụ",
-       f.first_seen AS "Thấy lần đầu", f.last_seen AS "Thấy lần cuối"
+       {_when("f.first_seen")} AS "Thấy lần đầu", {_when("f.last_seen")} AS "Thấy lần cuối"
 FROM portal_flags f JOIN portals p ON p.id = f.portal
 WHERE TRUE{filters}
 ORDER BY f.last_seen DESC LIMIT 100

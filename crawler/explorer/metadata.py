@@ -265,15 +265,16 @@ FROM articles a WHERE a.url = :url"""
 
 
 def most_common_indicator(path: Path, schema: Schema) -> str | None:
-    """The indicator with the most actual figures over several years: the dashboard's default."""
+    """The indicator reported for the most years and kinds (targets beside actuals): the
+    dashboard's default."""
     if not schema.has("indicators"):
         return None
     key = schema.indicator_key("i")
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         row = connection.execute(
-            f"SELECT {key} FROM indicators i WHERE i.kind = 'actual' GROUP BY 1 "
-            "ORDER BY count(DISTINCT coalesce(i.year, substr(i.published_at, 1, 4))) DESC, "
+            f"SELECT {key} FROM indicators i WHERE NOT i.change GROUP BY 1 ORDER BY "
+            "count(DISTINCT i.kind || coalesce(i.year, substr(i.published_at, 1, 4))) DESC, "
             "count(*) DESC, 1 LIMIT 1"
         ).fetchone()
     finally:
