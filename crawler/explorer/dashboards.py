@@ -8,7 +8,7 @@ Vega-lite specs ask for SVG so that each mark is an element (the browser tests c
 
 from __future__ import annotations
 
-from crawler.explorer.schema import Schema
+from crawler.explorer.schema import FIGURE_YEAR, Schema
 
 SVG = {"usermeta": {"embedOptions": {"renderer": "svg", "actions": False}}}
 # TTHC: the portal widgets' share of administrative-procedure files settled late.
@@ -102,7 +102,7 @@ def _article_link(schema: Schema, alias: str = "a") -> str:
 def indicators_dashboard(schema: Schema, default_indicator: str | None) -> dict:
     key = schema.indicator_key("i")
     where = f"[[ AND {key} = :indicator ]]{_portal_filters(schema)}"
-    year = "coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER))"
+    year = FIGURE_YEAR
     plan = ""
     if schema.has("indicators", "plan_value"):
         plan = f"""

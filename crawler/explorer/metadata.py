@@ -11,7 +11,7 @@ from pathlib import Path
 
 from crawler.db import SEARCH_TABLE
 from crawler.explorer.dashboards import dashboards
-from crawler.explorer.schema import Schema
+from crawler.explorer.schema import FIGURE_YEAR, Schema
 
 TITLE = "Tin tức và số liệu cổng thông tin địa phương · Vietnamese local-government portals"
 DESCRIPTION = (
@@ -189,7 +189,7 @@ TABLES: dict[str, dict] = {
 def canned_queries(schema: Schema) -> dict:
     key = schema.indicator_key("i")
     link = f"'/{schema.name}/articles/' || a.id"
-    year = "coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER))"
+    year = FIGURE_YEAR
     return {
         "ho-ngheo": {
             "title": "Tỷ lệ hộ nghèo từ năm 2020 · Poverty rate since 2020",
@@ -274,7 +274,7 @@ def most_common_indicator(path: Path, schema: Schema) -> str | None:
     try:
         row = connection.execute(
             f"SELECT {key} FROM indicators i WHERE NOT i.change GROUP BY 1 ORDER BY "
-            "count(DISTINCT i.kind || coalesce(i.year, substr(i.published_at, 1, 4))) DESC, "
+            f"count(DISTINCT i.kind || {FIGURE_YEAR}) DESC, "
             "count(*) DESC, 1 LIMIT 1"
         ).fetchone()
     finally:

@@ -10,6 +10,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The year a figure is about: the one its sentence names, else its article's.
+FIGURE_YEAR = "coalesce(i.year, CAST(substr(i.published_at, 1, 4) AS INTEGER))"
+
 
 @dataclass(frozen=True)
 class Schema:
