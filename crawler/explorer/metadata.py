@@ -79,7 +79,7 @@ TABLES: dict[str, dict] = {
         "One figure per row, with its sentence and source article. kind: actual (thực hiện) "
         "or target (kế hoạch, chỉ tiêu).",
         "sort_desc": "published_at",
-        "facets": ["portal", "kind", "year", "unit", "name"],
+        "facets": ["portal", "kind", "year", "unit", "indicator", "name"],
         "columns": {
             "article_url": "Bài nguồn · Source article",
             "portal": "Cổng · Portal",
@@ -285,8 +285,11 @@ def most_common_indicator(path: Path, schema: Schema) -> str | None:
 def build_metadata(path: Path) -> dict:
     schema = Schema.read(path)
     tables = {
-        name: {key: value for key, value in table.items() if key != "columns"}
-        | {"columns": {c: d for c, d in table.get("columns", {}).items() if schema.has(name, c)}}
+        name: table
+        | {
+            "columns": {c: d for c, d in table.get("columns", {}).items() if schema.has(name, c)},
+            "facets": [c for c in table.get("facets", []) if schema.has(name, c)],
+        }
         for name, table in TABLES.items()
         if schema.has(name)
     }

@@ -131,10 +131,8 @@ def serve(path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int
         metadata_file = Path(folder) / "metadata.json"
         metadata_file.write_text(json.dumps(metadata, ensure_ascii=False), encoding="utf-8")
         shown = "localhost" if is_loopback(host) else host
-        print(
-            f"explorer: http://{shown}:{port}/ (dashboards: /-/dashboards), Ctrl-C to stop",
-            flush=True,
-        )
+        where = f"http://{shown}:{port}/" if port else "the address below"
+        print(f"explorer: {where} (dashboards: /-/dashboards), Ctrl-C to stop", flush=True)
         try:
             return subprocess.call(datasette_command(path, metadata_file, host, port))
         except KeyboardInterrupt:
