@@ -298,33 +298,35 @@ def add_missing_columns(engine: Engine) -> None:
 
 # Full-text search over articles (SQLite FTS5), for the explorer's search box.
 # unicode61 with remove_diacritics 2 makes "ho ngheo" match "hộ nghèo", but it keeps đ (a letter
-# of its own, not d with a mark): each text is indexed as written and, when it holds đ/Đ, once
-# more with đ folded to d, so that "dong" and "đồng" both find "đồng". The table is contentless
-# (the text lives in `articles` only) and triggers keep it in step with every write to articles.
+# of its own, not d with a mark): so a third column holds title and body with đ folded to d
+# (NULL when they have no đ), and "dong" and "đồng" both find "đồng". The table is contentless
+# (the text lives in `articles` only); triggers keep it in step with every write to articles,
+# deleting an entry with the very values it was indexed with, as contentless tables require.
 SEARCH_TABLE = "articles_fts"
-_FOLDED = "CASE WHEN instr({x}, 'đ') OR instr({x}, 'Đ') THEN {x} || ' ' || " \
-    "replace(replace({x}, 'đ', 'd'), 'Đ', 'D') ELSE {x} END"
-
-
-def _searchable(prefix: str) -> str:
-    title, body = (f"coalesce({prefix}{c}, '')" for c in ("title", "body"))
-    return f"{_FOLDED.format(x=title)}, {_FOLDED.format(x=body)}"
-
-
 SEARCH_DDL = (
-    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(title, body, content='', "
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, folded, content='', "
     "tokenize='unicode61 remove_diacritics 2')",
-    f"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
-    f"INSERT INTO {SEARCH_TABLE}(rowid, title, body) VALUES (new.id, {_searchable('new.')}); END",
-    f"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
-    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, title, body) "
-    f"VALUES ('delete', old.id, {_searchable('old.')}); END",
-    f"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN "
-    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, title, body) "
-    f"VALUES ('delete', old.id, {_searchable('old.')}); "
-    f"INSERT INTO {SEARCH_TABLE}(rowid, title, body) VALUES (new.id, {_searchable('new.')}); END",
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, body, folded) VALUES (new.id, new.title, new.body, "
+    "nullif(replace(replace(new.title || ' ' || new.body, 'đ', 'd'), 'Đ', 'D'), "
+    "new.title || ' ' || new.body)); END",
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, body, folded) VALUES ('delete', "
+    "old.id, old.title, old.body, "
+    "nullif(replace(replace(old.title || ' ' || old.body, 'đ', 'd'), 'Đ', 'D'), "
+    "old.title || ' ' || old.body)); END",
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, body, folded) VALUES ('delete', "
+    "old.id, old.title, old.body, "
+    "nullif(replace(replace(old.title || ' ' || old.body, 'đ', 'd'), 'Đ', 'D'), "
+    "old.title || ' ' || old.body)); "
+    "INSERT INTO articles_fts(rowid, title, body, folded) VALUES (new.id, new.title, new.body, "
+    "nullif(replace(replace(new.title || ' ' || new.body, 'đ', 'd'), 'Đ', 'D'), "
+    "new.title || ' ' || new.body)); END",
     # Built for the articles stored before the index existed (an upgraded database).
-    f"INSERT INTO {SEARCH_TABLE}(rowid, title, body) SELECT id, {_searchable('')} FROM articles",
+    "INSERT INTO articles_fts(rowid, title, body, folded) SELECT id, title, body, "
+    "nullif(replace(replace(title || ' ' || body, 'đ', 'd'), 'Đ', 'D'), title || ' ' || body) "
+    "FROM articles",
 )
 
 

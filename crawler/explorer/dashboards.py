@@ -119,7 +119,7 @@ WHERE i.plan_value IS NOT NULL AND NOT i.change {where}"""
         ),
         "filters": _filters(
             schema,
-            f"SELECT DISTINCT {key} FROM indicators i ORDER BY 1",
+            schema.indicator_keys_query(),
             default_indicator,
         ),
         "layout": [["over-time", "targets-actuals"], ["figures", "figures"]],
@@ -284,7 +284,7 @@ def articles_dashboard(schema: Schema) -> dict:
             "Số bài viết mỗi cổng đăng mỗi tháng (bản gốc, không tính bản sao). "
             "Articles each portal published per month (originals, not copies)."
         ),
-        "filters": _filters(schema, f"SELECT DISTINCT {key} FROM indicators i ORDER BY 1"),
+        "filters": _filters(schema, schema.indicator_keys_query()),
         "layout": [["per-month", "per-month", "total"]],
         "charts": {
             "per-month": _chart(

@@ -265,18 +265,12 @@ FROM articles a WHERE a.url = :url"""
 
 
 def most_common_indicator(path: Path, schema: Schema) -> str | None:
-    """The indicator reported for the most years and kinds (targets beside actuals): the
-    dashboard's default."""
+    """The indicator reported for the most years and kinds: the dashboard's default."""
     if not schema.has("indicators"):
         return None
-    key = schema.indicator_key("i")
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        row = connection.execute(
-            f"SELECT {key} FROM indicators i WHERE NOT i.change GROUP BY 1 ORDER BY "
-            f"count(DISTINCT i.kind || {FIGURE_YEAR}) DESC, "
-            "count(*) DESC, 1 LIMIT 1"
-        ).fetchone()
+        row = connection.execute(schema.most_reported_query()).fetchone()
     finally:
         connection.close()
     return row[0] if row else None

@@ -31,7 +31,8 @@ class Schema:
             ]
             columns = {
                 table: frozenset(
-                    row[1] for row in connection.execute(f"PRAGMA table_info([{table}])")
+                    row[0]
+                    for row in connection.execute("SELECT name FROM pragma_table_info(?)", (table,))
                 )
                 for table in tables
             }
@@ -48,6 +49,24 @@ class Schema:
         if self.has("indicators", "indicator"):
             return f"coalesce(nullif({alias}.indicator, ''), {alias}.name)"
         return f"{alias}.name"
+
+    def indicator_keys_query(self) -> str:
+        """The distinct indicator keys (or names), for the dashboards' indicator filter."""
+        if self.has("indicators", "indicator"):
+            return (
+                "SELECT DISTINCT coalesce(nullif(indicator, ''), name) FROM indicators ORDER BY 1"
+            )
+        return "SELECT DISTINCT name FROM indicators ORDER BY 1"
+
+    def most_reported_query(self) -> str:
+        """The indicator reported for the most years and kinds (targets beside actuals)."""
+        order = (
+            " FROM indicators i WHERE NOT i.change GROUP BY 1 ORDER BY count(DISTINCT i.kind "
+            "|| coalesce(i.year, substr(i.published_at, 1, 4))) DESC, count(*) DESC, 1 LIMIT 1"
+        )
+        if self.has("indicators", "indicator"):
+            return "SELECT coalesce(nullif(i.indicator, ''), i.name)" + order
+        return "SELECT i.name" + order
 
     def province_match(self, alias: str = "p") -> str:
         """SQL true when the portal is in :province, former or July-2025."""
