@@ -9,7 +9,7 @@ from test_pipelines import Chain, article
 from crawler.db import ArticleRow, create_schema, make_engine, upsert_portals
 from crawler.explorer.metadata import build_metadata
 from crawler.explorer.schema import Schema
-from crawler.explorer.serve import ExplorerError, database_file, serve
+from crawler.explorer.serve import ExplorerError, database_file, ensure_search_index, serve
 from crawler.registry import RegistryError, load_registry
 from crawler.units import UnitError, Units2025, province_2025
 
@@ -64,8 +64,11 @@ def test_a_database_from_before_search_gets_its_index_on_upgrade(tmp_path):
              "last_seen": "x"},
         ])
     assert search_fails(db)
-    create_schema(engine)
-    create_schema(engine)  # twice: nothing built twice
+    engine.dispose()
+    assert ensure_search_index(db) is True  # what `scrapy explore` does before opening it
+    assert ensure_search_index(db) is False  # once only
+    engine = make_engine(f"sqlite:///{db}")
+    create_schema(engine)  # and any crawl or export leaves it alone
     engine.dispose()
     assert search(db, "ho ngheo") == search(db, "nghin dong") == ["Hỗ trợ hộ nghèo đón Tết"]
     connection = sqlite3.connect(db)
