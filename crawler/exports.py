@@ -23,7 +23,13 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, or_, select
 
 from crawler.dates import VN_TZ
-from crawler.db import ArticleRow, IndicatorRow, PortalIndicatorRow, PortalRow
+from crawler.db import (
+    ArticleRow,
+    AttachmentRow,
+    IndicatorRow,
+    PortalIndicatorRow,
+    PortalRow,
+)
 from crawler.items import ARTICLE_FIELDS
 from crawler.units import UnitError, codename, province_2025
 
@@ -53,6 +59,7 @@ INDICATOR_COLUMNS = (
 )
 # Columns other parts of the project add; exported when the database has them.
 OPTIONAL_INDICATOR_COLUMNS = {"indicator": "name", "plan_value": "value_max"}
+ATTACHMENT_COLUMNS = ("article_url", "portal", "file_url", "label", "file_type", "path")
 PORTAL_INDICATOR_COLUMNS = ("portal", "name", "value", "unit", "as_of", "crawled_at", "source_url")
 # ISO timestamps that get a local date-time column beside them.
 LOCAL_TIME_COLUMNS = ("published_at", "as_of", "crawled_at")
@@ -135,8 +142,7 @@ def check_output(path: str, database: Path | None) -> None:
         with open(target, "rb") as handle:
             if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
                 raise ExportError(
-                    f"-o {path} is a SQLite database; refusing to overwrite it "
-                    "(choose a .csv file)"
+                    f"-o {path} is a SQLite database; refusing to overwrite it (choose a .csv file)"
                 )
 
 
@@ -380,4 +386,38 @@ def export_portal_indicators(
     if filters.indicator:
         query = query.where(table.c.name == filters.indicator)
     query = _filtered(query, filters, table, table.c.crawled_at)
+    return _write(engine, path, columns, query, force)
+
+
+def export_attachments(
+    engine: Engine,
+    path: str,
+    portal: str | None = None,
+    since: str | None = None,
+    filters: Filters | None = None,
+    force: bool = False,
+) -> int:
+    """Files linked from articles (``path``: where it was saved, if downloaded), with their
+    article's title; --since/--until by when the file was first seen."""
+    filters = filters or Filters(portal=portal, since=since)
+    table = AttachmentRow.__table__
+    _check_portal(engine, filters.portal, table)
+    columns = (
+        *ATTACHMENT_COLUMNS[:1],
+        "article_title",
+        *ATTACHMENT_COLUMNS[1:2],
+        *PORTAL_COLUMNS,
+        *ATTACHMENT_COLUMNS[2:],
+    )
+    query = (
+        select(
+            *(table.c[c] for c in ATTACHMENT_COLUMNS),
+            ArticleRow.title.label("article_title"),
+            *_portal_columns(),
+        )
+        .outerjoin(ArticleRow, ArticleRow.url == table.c.article_url)
+        .outerjoin(PortalRow, PortalRow.id == table.c.portal)
+        .order_by(table.c.portal, table.c.article_url, table.c.id)
+    )
+    query = _filtered(query, filters, table, table.c.first_seen)
     return _write(engine, path, columns, query, force)

@@ -15,6 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy.spiderloader import get_spider_loader
+
 from crawler.units import UnitError, Units2025
 
 # Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
@@ -71,6 +73,19 @@ class Registry:
 
     def of_family(self, family: str) -> list[Portal]:
         return [p for p in self.portals if p.family == family]
+
+
+def spider_families(settings) -> set[str]:
+    """The family names a registry may use: what the spiders in ``spider_loader.list()``
+    crawl: a family markup by its spider's name, its platform id and the platform's aliases,
+    and ``generic`` (portals read without selectors)."""
+    loader = get_spider_loader(settings)
+    families: set[str] = set()
+    for name in loader.list():
+        spider = loader.load(name)
+        if hasattr(spider, "families"):
+            families |= spider.families()
+    return families
 
 
 def load_registry(path: str | Path | None = None, families: set[str] | None = None) -> Registry:

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from vietnam_provinces import Province, Ward, WardCode
+from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 # The day the two-level local government took effect: articles written before it speak of the
 # former units.
@@ -115,3 +115,18 @@ class Units2025:
                 f"which {province} became part of"
             )
         return cls(new_province.name, new_province.code.value, commune.name, commune.code.value)
+
+
+@cache
+def _communes_by_name(province_code: int) -> dict[str, list[Ward]]:
+    index: dict[str, list[Ward]] = {}
+    for ward in Ward.iter_by_province(ProvinceCode(province_code)):
+        index.setdefault(codename(ward.name), []).append(ward)
+    return index
+
+
+def commune_named(kind: str, name: str, province_code: int) -> Ward | None:
+    """The 2025 commune or ward of a province that "xã Yên Mô" names; None when there is
+    none or more than one (a name the title gives may be a former unit's)."""
+    found = _communes_by_name(province_code).get(codename(f"{kind} {name}"), [])
+    return found[0] if len(found) == 1 else None

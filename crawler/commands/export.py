@@ -1,4 +1,4 @@
-"""scrapy export articles|indicators|portal_indicators -o FILE.csv [filters]"""
+"""scrapy export articles|indicators|portal_indicators|attachments -o FILE.csv [filters]"""
 
 import os
 import sys
@@ -14,6 +14,7 @@ from crawler.exports import (
     Filters,
     check_output,
     export_articles,
+    export_attachments,
     export_indicators,
     export_indicators_pivot,
     export_portal_indicators,
@@ -28,7 +29,7 @@ class Command(ScrapyCommand):
 
     def syntax(self):
         return (
-            "articles|indicators|portal_indicators -o FILE.csv [--portal ID] "
+            "articles|indicators|portal_indicators|attachments -o FILE.csv [--portal ID] "
             "[--province NAME] [--indicator KEY] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "
             "[--kind actual|target] [--pivot] [--force]"
         )
@@ -74,6 +75,7 @@ class Command(ScrapyCommand):
             "articles": self._articles,
             "indicators": self._indicators,
             "portal_indicators": self._portal_indicators,
+            "attachments": self._attachments,
         }
         if len(args) != 1 or args[0] not in tables:
             raise UsageError(f"name one table to export: {', '.join(tables)}")
@@ -116,6 +118,10 @@ class Command(ScrapyCommand):
     @staticmethod
     def _portal_indicators(engine, opts, filters):
         return export_portal_indicators(engine, opts.output, filters=filters, force=opts.force)
+
+    @staticmethod
+    def _attachments(engine, opts, filters):
+        return export_attachments(engine, opts.output, filters=filters, force=opts.force)
 
 
 def _sqlite_file(database_url: str) -> Path | None:

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from crawler.dates import VN_TZ
 from crawler.db import DatabaseConfigError, create_schema, make_engine
 from crawler.extensions.counts import format_table
-from crawler.health import OK, known_portals, portal_health, runs_by_portal
+from crawler.health import OK, known_portals, portal_health, runs_by_portal, unfinished_walks
 from crawler.registry import RegistryError, load_registry
 
 
@@ -54,6 +54,7 @@ class Command(ScrapyCommand):
             create_schema(engine)
             portals = known_portals(engine, [p.id for p in registry.portals])
             runs = runs_by_portal(engine)
+            walks = unfinished_walks(engine)
         except (RegistryError, DatabaseConfigError, SQLAlchemyError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = 2
@@ -67,7 +68,10 @@ class Command(ScrapyCommand):
             portals = [p for p in portals if p in opts.portal]
         now = datetime.now(VN_TZ)
         ratio = settings.getfloat("SPIDERMON_MAX_UNPARSABLE_RATIO", 0.5)
-        report = [portal_health(p, runs.get(p, []), now, stale_days, ratio) for p in portals]
+        report = [
+            portal_health(p, runs.get(p, []), now, stale_days, ratio, walks.get(p, []))
+            for p in portals
+        ]
         if opts.json:
             for health in report:
                 print(json.dumps(health.as_dict(), ensure_ascii=False))
