@@ -168,12 +168,15 @@ TABLES: dict[str, dict] = {
     "attachments": {
         "title": "Tệp đính kèm · Attachments",
         "description": "Tệp đính kèm của bài viết (PDF, Word, Excel). Files attached to articles.",
-        "facets": ["file_type"],
+        "facets": ["portal", "file_type"],
         "columns": {
             "article_url": "Bài viết · Article",
             "file_url": "Tệp · File URL",
             "label": "Nhãn · Label",
             "file_type": "Loại tệp · File type",
+            "portal": "Cổng · Portal",
+            "path": "Đã lưu tại · Saved at (when downloaded)",
+            "first_seen": "Lần đầu thấy · First seen",
         },
     },
     "pages": {

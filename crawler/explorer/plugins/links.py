@@ -25,6 +25,7 @@ PORTAL_TABLES = {
     "crawl_runs",
     "failures",
     "pages",
+    "attachments",
 }
 _portal_names: dict[tuple[str, str], str] = {}
 
