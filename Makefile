@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: install chromium demo serve screenshots test lint bench clean
+.PHONY: install chromium postgresql demo serve screenshots test lint bench clean
 
 install: $(STAMP)
 
@@ -22,6 +22,13 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The PostgreSQL tests start a throwaway server from Debian's postgresql (initdb, pg_ctl).
+postgresql:
+	@test -x /usr/lib/postgresql/15/bin/pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql for the PostgreSQL tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
 demo: $(STAMP)
 	$(BIN)/python -m crawler.demo
 
@@ -33,7 +40,7 @@ serve: $(STAMP)
 screenshots: $(STAMP) chromium
 	EXPLORER_SCREENSHOTS=docs $(BIN)/pytest -q tests/test_explorer.py -k every_dashboard
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium postgresql
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 

@@ -1,6 +1,6 @@
 """Run the benchmarks and print (and write to bench/out/results.md) their ratios.
 
-    python -m bench                      # all four, full sizes (about 15 minutes on 2 cores)
+    python -m bench                      # all five, full sizes (about 15 minutes on 2 cores)
     python -m bench throughput memory    # some of them
     python -m bench --smoke              # tiny sizes: checks that the code runs, not speed
 
@@ -13,19 +13,31 @@ import argparse
 import sys
 import time
 
-from bench import common, memory, pipeline_cost, storage_rate, throughput
+from bench import (
+    common,
+    compression,
+    indicator_cost,
+    memory,
+    pipeline_cost,
+    storage_rate,
+    throughput,
+)
 
 FULL = {
     "throughput": lambda rounds: throughput.run(articles=5000, rounds=rounds),
     "pipeline": lambda rounds: pipeline_cost.run(articles=600, rounds=rounds),
     "memory": lambda rounds: memory.run(small=1000, large=20000),
     "storage": lambda rounds: storage_rate.run(articles=2000, rounds=rounds),
+    "indicators": lambda rounds: indicator_cost.run(rounds=rounds),
+    "compression": lambda rounds: compression.run(articles=1200, rounds=rounds),
 }
 SMOKE = {
     "throughput": lambda rounds: throughput.run(articles=40, rounds=1, families=("haiduong",)),
     "pipeline": lambda rounds: pipeline_cost.run(articles=15, rounds=1, mirror_articles=60),
     "memory": lambda rounds: memory.run(small=20, large=60, family="haiduong"),
     "storage": lambda rounds: storage_rate.run(articles=30, rounds=1, mirror_articles=60),
+    "indicators": lambda rounds: indicator_cost.run(rounds=1, repeat=1),
+    "compression": lambda rounds: compression.run(articles=60, rounds=1, families=("haiduong",)),
 }
 
 

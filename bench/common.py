@@ -58,16 +58,21 @@ def median(values) -> float:
 
 
 def mirror(
-    articles: int, families: tuple[str, ...] = FAMILIES, portals_per_family: int = 2
+    articles: int,
+    families: tuple[str, ...] = FAMILIES,
+    portals_per_family: int = 2,
+    full_template: bool = False,
 ) -> Path:
     """A generated mirror in bench/out, reused while the generator and parameters are the same."""
     generator = (PROJECT / "bench" / "generate_mirror.py").read_bytes()
-    key = hashlib.sha1(generator + repr((articles, families, portals_per_family)).encode())
-    root = OUT / f"mirror-{'-'.join(families)}-{articles}"
+    parameters = (articles, families, portals_per_family) + ((True,) if full_template else ())
+    key = hashlib.sha1(generator + repr(parameters).encode())
+    full = "full-" if full_template else ""
+    root = OUT / f"mirror-{full}{'-'.join(families)}-{articles}"
     stamp = root / ".generated"
     if not stamp.is_file() or stamp.read_text() != key.hexdigest():
         print(f"  generating {articles} articles into {root.relative_to(PROJECT)}", flush=True)
-        generate(root, articles, families, portals_per_family)
+        generate(root, articles, families, portals_per_family, full_template=full_template)
         stamp.write_text(key.hexdigest())
     return root
 

@@ -13,6 +13,7 @@ a family through ``crawler.mirror.MirrorServer(ROOT)``.
 from __future__ import annotations
 
 import argparse
+import base64
 import html
 import json
 import random
@@ -398,6 +399,184 @@ class HaiDuong:
         return self._frame(main, rng)
 
 
+# ----------------------------------------------------------------------------- full template
+# A real portal page weighs tens of kilobytes, most of it the same on every page of the portal:
+# style sheets and scripts written into the page, a menu of every section, the list of the
+# province's agencies and communes, the footer; ASP.NET platforms add a __VIEWSTATE that differs
+# on every page. ``full_template`` wraps the family markup above in such a template (made up
+# here in the platforms' shapes), so that page sizes and what pages share are realistic
+# (bench/compression.py measures storage on them).
+
+MENU = {
+    "Giới thiệu": ["Tổng quan", "Lịch sử hình thành", "Điều kiện tự nhiên", "Cơ cấu tổ chức",
+                   "Lãnh đạo", "Bản đồ hành chính", "Danh nhân", "Di tích lịch sử"],
+    "Tin tức - Sự kiện": ["Tin trong tỉnh", "Tin trong nước", "Chính trị", "Kinh tế", "Văn hóa",
+                          "Xã hội", "Quốc phòng - An ninh", "Chuyển đổi số", "Nông thôn mới",
+                          "Y tế - Giáo dục", "Thể thao"],
+    "Chính quyền": ["Hội đồng nhân dân", "Ủy ban nhân dân", "Các phòng ban",
+                    "Đơn vị sự nghiệp", "Mặt trận Tổ quốc", "Các đoàn thể",
+                    "Danh bạ điện thoại", "Thư điện tử công vụ"],
+    "Văn bản": ["Văn bản pháp luật", "Văn bản chỉ đạo điều hành", "Dự thảo lấy ý kiến",
+                "Công báo", "Quy hoạch - Kế hoạch", "Văn bản hợp nhất"],
+    "Thủ tục hành chính": ["Dịch vụ công trực tuyến", "Tra cứu hồ sơ", "Bộ thủ tục", "Phí, lệ phí",
+                           "Kết quả giải quyết", "Đánh giá mức độ hài lòng", "Một cửa điện tử"],
+    "Công khai": ["Ngân sách", "Đầu tư công", "Đất đai", "Tuyển dụng", "Đấu thầu",
+                  "Thi đua - Khen thưởng", "Phòng chống tham nhũng", "Tiếp công dân"],
+    "Đầu tư - Phát triển": ["Tiềm năng", "Dự án kêu gọi đầu tư", "Khu công nghiệp", "Làng nghề",
+                            "Sản phẩm OCOP", "Du lịch", "Doanh nghiệp"],
+    "Hỏi đáp": ["Gửi câu hỏi", "Câu hỏi thường gặp", "Phản ánh kiến nghị", "Đường dây nóng"],
+}
+AGENCIES = ["Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư",
+            "Sở Tài chính", "Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng",
+            "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Khoa học và Công nghệ",
+            "Sở Văn hóa, Thể thao và Du lịch", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh",
+            "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Ban Quản lý các khu công nghiệp",
+            "Đài Phát thanh và Truyền hình", "Báo tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế",
+            "Kho bạc Nhà nước", "Ngân hàng Chính sách xã hội", "Liên đoàn Lao động tỉnh",
+            "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh"]
+COMMUNE_WORDS = ["An", "Bình", "Cẩm", "Đông", "Đức", "Hòa", "Hưng", "Hồng", "Kim", "Lạc", "Long",
+                 "Minh", "Nghĩa", "Ngọc", "Phú", "Phúc", "Quang", "Tân", "Thanh", "Thành",
+                 "Thịnh", "Tiến", "Trung", "Văn", "Việt", "Vĩnh", "Xuân", "Yên"]
+CSS_PARTS = ["header", "menu", "submenu", "banner", "news", "box", "title", "list", "item", "date",
+             "footer", "link", "search", "slide", "tab", "panel", "icon", "more", "paging"]
+CSS_RULES = ["color:#{c}", "background:#{c}", "margin:{n}px {m}px", "padding:{n}px",
+             "font-size:{f}px", "line-height:{l}px", "border-bottom:1px solid #{c}",
+             "text-transform:uppercase", "display:block", "float:left", "width:{w}%",
+             "font-weight:bold", "text-decoration:none", "overflow:hidden"]
+
+
+def _ascii(text: str) -> str:
+    return slug(text).lower()
+
+
+class PortalTemplate:
+    """One portal's furniture: the same on all its pages, but for counters, dates and the
+    ASP.NET view state."""
+
+    def __init__(self, family: str, unit: str, host: str):
+        rng = random.Random(host)
+        self.viewstate = family in ("hungyen", "haiduong")  # SharePoint, ASP.NET WebForms
+        self.head = self._head(rng, unit)
+        self.top = self._menu(rng, unit)
+        self.bottom = self._links(rng, unit)
+
+    @staticmethod
+    def _head(rng: random.Random, unit: str) -> str:
+        sheets = "\n".join(
+            f'<link rel="stylesheet" href="/Content/{name}.css?v={rng.randint(100, 999)}"/>'
+            for name in ("bootstrap.min", "font-awesome", "style", "menu", "responsive", "print")
+        )
+        rules = []
+        for _ in range(rng.randint(140, 190)):
+            selector = " ".join(f".{rng.choice(CSS_PARTS)}-{rng.choice(CSS_PARTS)}"
+                                for _ in range(rng.randint(1, 3)))
+            body = ";".join(
+                rng.choice(CSS_RULES).format(
+                    c=f"{rng.randint(0, 0xFFFFFF):06x}", n=rng.randint(0, 20),
+                    m=rng.randint(0, 20), f=rng.randint(11, 18), l=rng.randint(16, 28),
+                    w=rng.choice((25, 33, 50, 66, 100)),
+                )
+                for _ in range(rng.randint(2, 6))
+            )
+            rules.append(f"{selector}{{{body}}}")
+        script = (
+            f"var siteConfig={{siteId:{rng.randint(1, 900)},lang:'vi-VN',unit:'{unit}',"
+            f"apiBase:'/api/v{rng.randint(1, 3)}/',menuDelay:{rng.randint(100, 400)},"
+            f"slideInterval:{rng.randint(3, 8) * 1000}}};\n"
+            "function initMenu(){$('.menu-top li').hover(function(){$(this).children('ul')"
+            ".stop(true,true).slideDown(siteConfig.menuDelay)},function(){$(this).children('ul')"
+            ".stop(true,true).slideUp(siteConfig.menuDelay)})}\n"
+            "function fontZoom(step){var size=parseInt($('.news-content').css('font-size'));"
+            "$('.news-content').css('font-size',(size+step)+'px')}\n"
+            "$(document).ready(function(){initMenu();$('.slide-banner').slick({autoplay:true,"
+            "autoplaySpeed:siteConfig.slideInterval,arrows:false});$('#txtSearch').keypress("
+            "function(e){if(e.which==13){window.location='/tim-kiem?q='+encodeURIComponent("
+            "$(this).val());return false}})});\n"
+        )
+        return (
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
+            f'<meta name="description" content="Trang thông tin điện tử {unit}"/>\n'
+            f'<meta name="keywords" content="{unit}, tin tức, văn bản, thủ tục hành chính"/>\n'
+            f"{sheets}\n<style type=\"text/css\">\n" + "\n".join(rules) + "\n</style>\n"
+            f'<script src="/Scripts/jquery-3.{rng.randint(3, 7)}.1.min.js"></script>\n'
+            f"<script type=\"text/javascript\">\n{script}</script>\n"
+        )
+
+    @staticmethod
+    def _menu(rng: random.Random, unit: str) -> str:
+        sections = []
+        for number, (section, items) in enumerate(MENU.items(), start=1):
+            chosen = [item for item in items if rng.random() < 0.9]
+            links = "".join(
+                f'<li class="menu-item-{number}-{i}"><a href="/{_ascii(section)}/{_ascii(item)}"'
+                f' title="{item}">{item}</a></li>\n'
+                for i, item in enumerate(chosen, start=1)
+            )
+            sections.append(
+                f'<li class="menu-top-item"><a href="/{_ascii(section)}">{section}</a>'
+                f'<ul class="submenu">\n{links}</ul></li>'
+            )
+        slides = "".join(
+            f'<div class="slide-item"><img src="/Uploads/banner/{_ascii(unit)}-{i}.jpg" '
+            f'alt="{unit}"/></div>' for i in range(1, rng.randint(3, 6))
+        )
+        return (
+            f'<div class="top-bar"><span class="hotline">Đường dây nóng: 0{rng.randint(200, 299)} '
+            f'{rng.randint(3000000, 3999999)}</span><a href="/lien-he">Liên hệ</a> | '
+            f'<a href="/so-do-site">Sơ đồ cổng</a> | <a href="/en">English</a></div>\n'
+            f'<div class="slide-banner">{slides}</div>\n'
+            '<div class="search"><input type="text" id="txtSearch" '
+            'placeholder="Tìm kiếm..."/></div>\n'
+            f'<nav class="menu-top"><ul>\n' + "\n".join(sections) + "\n</ul></nav>\n"
+        )
+
+    @staticmethod
+    def _links(rng: random.Random, unit: str) -> str:
+        agencies = "".join(
+            f'<option value="https://{_ascii(a)}.gov.vn">{a}</option>'
+            for a in rng.sample(AGENCIES, len(AGENCIES))
+        )
+        communes = "".join(
+            f'<li><a href="https://{_ascii(name)}.gov.vn">Xã {name}</a></li>'
+            for name in sorted({
+                f"{rng.choice(COMMUNE_WORDS)} {rng.choice(COMMUNE_WORDS)}"
+                for _ in range(rng.randint(30, 45))
+            })
+        )
+        return (
+            '<div class="box-links"><p class="box-title">Liên kết website</p>'
+            f'<select onchange="window.open(this.value)"><option>-- Cơ quan, đơn vị --</option>'
+            f"{agencies}</select>\n<ul class=\"list-communes\">{communes}</ul></div>\n"
+            '<div class="footer-info"><p>Cơ quan chủ quản: Ủy ban nhân dân '
+            f'{unit}</p><p>Chịu trách nhiệm chính: Chánh Văn phòng HĐND và UBND</p>'
+            f"<p>Điện thoại: 0{rng.randint(200, 299)}.{rng.randint(3000000, 3999999)} - "
+            f"Email: ubnd.{_ascii(unit)}@gov.vn</p><p>Giấy phép số {rng.randint(10, 99)}/GP-TTĐT "
+            f"do Sở Thông tin và Truyền thông cấp</p><p>Ghi rõ nguồn khi phát hành lại thông tin "
+            "từ cổng thông tin điện tử này.</p></div>\n"
+            '<script src="/Scripts/slick.min.js"></script>'
+            '<script src="/Scripts/site.js"></script>\n'
+        )
+
+    def wrap(self, page: str, rng: random.Random) -> str:
+        """``page`` (a family's markup) inside the portal's template."""
+        per_page = (
+            f'<div class="counter-bar">Hôm nay: {rng.randint(100, 4000)} | Tổng truy cập: '
+            f'{rng.randint(100000, 9000000)} | Đang trực tuyến: {rng.randint(3, 300)}</div>\n'
+            f'<input type="hidden" name="__RequestVerificationToken" value="'
+            f'{base64.b64encode(rng.randbytes(96)).decode()}"/>\n'
+        )
+        if self.viewstate:  # differs on every page, as ASP.NET writes it
+            state = base64.b64encode(rng.randbytes(rng.randint(900, 2400))).decode()
+            per_page += f'<input type="hidden" name="__VIEWSTATE" value="{state}"/>\n'
+        head_end = page.index("</head>")
+        body_start = page.index(">", page.index("<body")) + 1
+        body_end = page.rindex("</body>")
+        return (
+            page[:head_end] + self.head + page[head_end:body_start] + "\n" + self.top + per_page
+            + page[body_start:body_end] + self.bottom + page[body_end:]
+        )
+
+
 MARKUP = {"hungyen": HungYen, "ninhbinh": NinhBinh, "haiduong": HaiDuong}
 LEVEL = {"hungyen": "huyện", "ninhbinh": "huyện", "haiduong": "xã"}
 PROVINCE = {"hungyen": "Hưng Yên", "ninhbinh": "Ninh Bình", "haiduong": "Hải Dương"}
@@ -421,8 +600,10 @@ def generate(
     families: tuple[str, ...] = FAMILIES,
     portals_per_family: int = 2,
     seed: int = 1,
+    full_template: bool = False,
 ) -> Path:
-    """Write a mirror of ``articles`` articles spread over the portals; returns its registry."""
+    """Write a mirror of ``articles`` articles spread over the portals; returns its registry.
+    ``full_template``: pages inside a portal's whole template (PortalTemplate)."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
@@ -435,6 +616,7 @@ def generate(
         count = articles // len(portals) + (1 if index < articles % len(portals) else 0)
         host = f"{code}.{family}.gov.vn"
         markup = MARKUP[family](unit)
+        template = PortalTemplate(family, unit, host) if full_template else None
         moment = datetime(2024, 12, 31, 17, 0)
         site: list[Article] = []
         for _ in range(count):
@@ -449,12 +631,13 @@ def generate(
         for page in range(1, pages + 1):
             start = (page - 1) * ARTICLES_PER_LISTING_PAGE
             chunk = site[start : start + ARTICLES_PER_LISTING_PAGE]
-            write_page(
-                root, host, markup.page_path(page), markup.listing(chunk, page, pages, None, rng)
-            )
+            listing = markup.listing(chunk, page, pages, None, rng)
+            listing = template.wrap(listing, rng) if template else listing
+            write_page(root, host, markup.page_path(page), listing)
         for position, article in enumerate(site):
             latest = site[max(0, position - 8) : position] or site[1:9]
-            write_page(root, host, article.path, markup.article(article, latest, rng))
+            page = markup.article(article, latest, rng)
+            write_page(root, host, article.path, template.wrap(page, rng) if template else page)
         registry.append(
             f'[[portal]]\nid = "{family}-{code.split(".")[0]}"\nhost = "{host}"\n'
             f'family = "{family}"\nname = "Trang thông tin điện tử {unit}"\n'
@@ -473,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--families", default=",".join(FAMILIES))
     parser.add_argument("--portals-per-family", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--full-template", action="store_true", help="pages of realistic size")
     args = parser.parse_args(argv)
     registry = generate(
         args.root,
@@ -480,6 +664,7 @@ def main(argv: list[str] | None = None) -> int:
         tuple(args.families.split(",")),
         args.portals_per_family,
         args.seed,
+        args.full_template,
     )
     print(f"wrote {args.articles} articles into {args.root}; registry {registry}")
     return 0

@@ -24,7 +24,7 @@ from crawler.parsing.base import ParsedArticle, absolute_url
 from crawler.parsing.errors import error_page_reason
 from crawler.parsing.html import parse_html, text_of
 from crawler.text.normalize import DecodedPage, decode_html
-from crawler.text.spam import SpamFinding, find_injected, might_carry_spam
+from crawler.text.spam import SpamFinding, find_injected
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +76,7 @@ def read_page(
         "content_type": content_type,
     }
     root = parse_html(decoded.text)
-    spam = []
-    if might_carry_spam(decoded.text):
-        spam = find_injected(root, urlsplit(url).hostname or "")
+    spam = find_injected(root, urlsplit(url).hostname or "")
     return ArticlePage(url, decoded, root, raw, spam, article_links(root, url))
 
 
@@ -141,17 +139,29 @@ def attachment_links(root: HtmlElement, page_url: str) -> list[tuple[HtmlElement
     ("Tải về", "File đính kèm: …"), with its element, in page order, once per file URL."""
     found: list[tuple[HtmlElement, Attachment]] = []
     seen: set[str] = set()
+    # Most pages say "Tải về" nowhere: then only hrefs naming a file type need a look.
+    labelled_page = _ATTACHMENT_LABEL.search(root.text_content()) is not None
     for anchor in root.iter("a"):
-        url = absolute_url(anchor.get("href"), page_url)
+        href = anchor.get("href")
+        if not href or not (labelled_page or _FILE_EXTENSION.search(href)):
+            continue
+        url = absolute_url(href, page_url)
         if not url or url in seen or not url.startswith(("http://", "https://")):
             continue
         file_type = file_type_of(url)
         text = text_of(anchor) or (anchor.get("title") or "").strip()
-        if file_type is None and not _ATTACHMENT_LABEL.search(f"{text} {_block_text(anchor)}"):
+        if file_type is None and not _labelled(anchor, text):
             continue
         seen.add(url)
         found.append((anchor, Attachment(url, _label(anchor, text, url), file_type)))
     return found
+
+
+def _labelled(anchor: HtmlElement, text: str) -> bool:
+    """A link that says it is an attachment, or a short link on a line that says so."""
+    if _ATTACHMENT_LABEL.search(text):
+        return True
+    return len(text.split()) <= 4 and _ATTACHMENT_LABEL.search(_block_text(anchor)) is not None
 
 
 def _block_text(anchor: HtmlElement) -> str:
@@ -189,7 +199,7 @@ class FieldFallback:
     fields make it run (a portal's pages share one template).
     """
 
-    def __init__(self, parse: Callable[[HtmlElement, str, str], ParsedArticle], probe=5):
+    def __init__(self, parse: Callable[[HtmlElement, str, str], ParsedArticle], probe=3):
         self.parse = parse
         self.probe_pages = probe
         self.tries: Counter[tuple[str, str]] = Counter()

@@ -8,11 +8,14 @@ spreadsheets read as they are.
 from __future__ import annotations
 
 import json
+import re
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import (
     DDL,
+    BigInteger,
     Boolean,
     Engine,
     Float,
@@ -23,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    func,
     inspect,
     select,
 )
@@ -38,6 +42,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.schema import CreateColumn
 
+from crawler.compression import PageCompressor, PageDecoder
 from crawler.dates import VN_TZ
 from crawler.registry import Portal
 from crawler.units import UnitError, Units2025
@@ -112,6 +117,46 @@ class PageRow(Base):
     # HTTP validators of listing pages, sent back as If-None-Match / If-Modified-Since.
     etag: Mapped[str | None] = mapped_column(String(200))
     last_modified: Mapped[str | None] = mapped_column(String(64))
+    # How ``html`` is stored (crawler.compression): NULL as served, zstd, zstd:ID, zlib.
+    compression: Mapped[str | None] = mapped_column(String(40))
+
+
+class DedupClaimRow(Base):
+    """An original article's claim on its text: crawl processes sharing the database decide
+    here, one at a time, which copy of a re-published text is the original
+    (crawler.pipelines.dedup). ``signature`` holds the MinHash values (uint32)."""
+
+    __tablename__ = "dedup_claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    portal: Mapped[str] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    claimed_at: Mapped[str] = mapped_column(String(32))
+
+
+class DedupBandRow(Base):
+    """The LSH band keys of a claim's signature: the near-duplicate candidates of a new text
+    are the claims sharing one of its keys. Keys of a claim's earlier text may remain: they
+    only add candidates, each checked against the claim's current signature."""
+
+    __tablename__ = "dedup_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    claim: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class PageDictionaryRow(Base):
+    """A zstd dictionary trained on one portal's pages, shared by every crawl process."""
+
+    __tablename__ = "page_dictionaries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    portal: Mapped[str] = mapped_column(String(200), unique=True)
+    dictionary: Mapped[bytes] = mapped_column(LargeBinary)
+    samples: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
 
 
 class ListingWalkRow(Base):
@@ -168,6 +213,10 @@ class IndicatorRow(Base):
     period: Mapped[str | None] = mapped_column(String(60))
     qualifier: Mapped[str | None] = mapped_column(String(4))
     total: Mapped[float | None] = mapped_column(Float)
+    # Catalogue code (crawler/indicators/catalogue.toml) and the plan an actual states.
+    indicator: Mapped[str | None] = mapped_column(String(60), index=True)
+    plan_value: Mapped[float | None] = mapped_column(Float)
+    plan_value_max: Mapped[float | None] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)
     published_at: Mapped[str | None] = mapped_column(String(32))
     extracted_at: Mapped[str] = mapped_column(String(32))
@@ -254,26 +303,38 @@ class AttachmentRow(Base):
     first_seen: Mapped[str] = mapped_column(String(32))
 
 
+def shown_url(url: str) -> str:
+    """DATABASE_URL as messages and logs may show it: the password masked as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", url)
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for DATABASE_URL, with SQLite in WAL mode and its directory created."""
+    """An engine for DATABASE_URL: SQLite in WAL mode with its directory created, PostgreSQL
+    through psycopg 3 (``postgresql+psycopg://user:password@host:port/db``)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r} is not a database URL (expected e.g. sqlite:///data/crawler.db)"
+            f"DATABASE_URL {shown_url(url)!r} is not a database URL "
+            "(expected e.g. sqlite:///data/crawler.db or postgresql+psycopg://user:password@host/db)"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         try:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseConfigError(
-                f"DATABASE_URL {url!r}: cannot create the folder of the database file "
+                f"DATABASE_URL {shown_url(url)!r}: cannot create the folder of the database file "
                 f"({error.strerror or error})"
             ) from None
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as error:
-        raise DatabaseConfigError(f"DATABASE_URL {url!r}: unsupported database ({error})") from None
+        raise DatabaseConfigError(
+            f"DATABASE_URL {shown_url(url)!r}: unsupported database ({error})"
+        ) from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -296,8 +357,11 @@ def check_database(url: str) -> None:
         create_schema(engine)
     except (OperationalError, DatabaseError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        password = make_url(url).password
+        if password:
+            reason = reason.replace(str(password), "***")
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r}: cannot open the database ({reason})"
+            f"DATABASE_URL {shown_url(url)!r}: cannot open the database ({reason})"
         ) from None
     finally:
         engine.dispose()
@@ -399,6 +463,36 @@ def create_search_index(engine: Engine) -> None:
         raw.close()
 
 
+# pg_advisory_xact_lock key of the dedup claim transactions (any constant of our own).
+DEDUP_LOCK_KEY = 0x76_6E_64_65_64_75_70  # "vndedup"
+
+
+@contextmanager
+def write_transaction(engine: Engine, lock_key: int | None = None):
+    """A transaction that holds the write lock from its start, so read-then-write work in it
+    sees no other process's write in between.
+
+    SQLite: ``BEGIN IMMEDIATE`` (waits up to the busy timeout for other writers); a deferred
+    transaction that read first would fail with "database is locked" when it came to write.
+    PostgreSQL: row locks do that for upserts; ``lock_key`` also takes a transaction-scoped
+    advisory lock, for decisions that must be made one process at a time.
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif lock_key is not None and engine.dialect.name == "postgresql":
+            connection.execute(select(func.pg_advisory_xact_lock(lock_key)))
+        yield connection
+        connection.commit()
+
+
+def is_contention(error: DBAPIError) -> bool:
+    """A write that lost a race with another process and may simply be run again: SQLite's
+    "database is locked", PostgreSQL's deadlock and serialization failures."""
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return code in ("40P01", "40001") or "database is locked" in str(error)
+
+
 def insert_for(engine: Engine):
     """The dialect's INSERT that supports ON CONFLICT (SQLite and PostgreSQL)."""
     if engine.dialect.name == "postgresql":
@@ -426,7 +520,7 @@ def upsert_portals(engine: Engine, portals: list[Portal]) -> None:
             "last_crawled": stamp,
             **_units_2025(p),
         }
-        for p in portals
+        for p in sorted(portals, key=lambda p: p.id)  # one lock order for every process
     ]
     statement = insert(PortalRow).values(rows)
     kept = {"first_seen", "id"}
@@ -486,8 +580,42 @@ def listing_validators(
 
 
 def stored_page(engine: Engine, url: str) -> tuple[bytes, str | None] | None:
-    """The stored body and encoding of a page, or None."""
-    query = select(PageRow.html, PageRow.encoding).where(PageRow.url == url)
+    """The stored body (as served, decompressed) and encoding of a page, or None."""
+    query = select(PageRow.html, PageRow.encoding, PageRow.compression).where(PageRow.url == url)
     with engine.connect() as connection:
         row = connection.execute(query).first()
-    return (row.html, row.encoding) if row is not None and row.html else None
+    if row is None or not row.html:
+        return None
+    return page_decoder(engine).decode(row.html, row.compression), row.encoding
+
+
+def page_decoder(engine: Engine) -> PageDecoder:
+    """Reads stored pages back as served, loading each portal dictionary once."""
+
+    def load(dictionary_id: int) -> bytes | None:
+        query = select(PageDictionaryRow.dictionary).where(PageDictionaryRow.id == dictionary_id)
+        with engine.connect() as connection:
+            return connection.execute(query).scalar()
+
+    return PageDecoder(load)
+
+
+def page_compressor(engine: Engine, codec: str = "zstd", train_pages: int = 24) -> PageCompressor:
+    """Compresses pages for ``pages.html`` with the portals' dictionaries in this database."""
+
+    def find(portal: str) -> tuple[int, bytes] | None:
+        query = select(PageDictionaryRow.id, PageDictionaryRow.dictionary).where(
+            PageDictionaryRow.portal == portal
+        )
+        with engine.connect() as connection:
+            row = connection.execute(query).first()
+        return (row.id, row.dictionary) if row else None
+
+    def store(portal: str, dictionary: bytes, samples: int) -> tuple[int, bytes]:
+        row = {"portal": portal, "dictionary": dictionary, "samples": samples}
+        statement = insert_for(engine)(PageDictionaryRow).values(**row, created_at=now_iso())
+        with engine.begin() as connection:  # a dictionary another process stored first wins
+            connection.execute(statement.on_conflict_do_nothing(index_elements=["portal"]))
+        return find(portal)
+
+    return PageCompressor(find, store, codec=codec, train_pages=train_pages)

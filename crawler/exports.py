@@ -20,15 +20,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, or_, select
+from sqlalchemy import Engine, insert, inspect, or_, select
 
 from crawler.dates import VN_TZ
 from crawler.db import (
     ArticleRow,
     AttachmentRow,
+    Base,
     IndicatorRow,
+    PageRow,
     PortalIndicatorRow,
     PortalRow,
+    make_engine,
+    page_decoder,
 )
 from crawler.items import ARTICLE_FIELDS
 from crawler.units import UnitError, codename, province_2025
@@ -46,11 +50,14 @@ INDICATOR_COLUMNS = (
     "portal",
     "published_at",
     "name",
+    "indicator",
     "value",
     "value_max",
     "unit",
     "kind",
     "year",
+    "plan_value",
+    "plan_value_max",
     "change",
     "period",
     "qualifier",
@@ -387,6 +394,51 @@ def export_portal_indicators(
         query = query.where(table.c.name == filters.indicator)
     query = _filtered(query, filters, table, table.c.crawled_at)
     return _write(engine, path, columns, query, force)
+
+
+# Tables of the crawler's own workings, not for analysts (pages only with --pages).
+INTERNAL_TABLES = ("pages", "dedup_claims", "dedup_bands", "page_dictionaries")
+COPY_BATCH = 1000
+
+
+def export_sqlite(engine: Engine, path: str, pages: bool = False) -> dict[str, int]:
+    """Copy the analyst tables (every table but the crawler's internal ones) of any database
+    into a new SQLite file, which the explorer (Datasette) opens; with ``pages``, the raw pages
+    too, decompressed (stored as served). The file is written beside ``path`` and renamed into
+    place at the end, so a reader never sees half a copy. ``{table: rows}``."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    tables = [
+        table
+        for table in Base.metadata.sorted_tables
+        if table.name not in INTERNAL_TABLES or (pages and table.name == "pages")
+    ]
+    copy = make_engine(f"sqlite:///{partial}")
+    counts = {}
+    try:
+        Base.metadata.create_all(copy, tables=tables)
+        decoder = page_decoder(engine)
+        with engine.connect() as source, copy.begin() as destination:
+            for table in tables:
+                counts[table.name] = 0
+                query = select(table).order_by(*table.primary_key.columns)
+                result = source.execution_options(yield_per=COPY_BATCH).execute(query)
+                for batch in result.mappings().partitions():
+                    rows = [dict(row) for row in batch]
+                    if table.name == PageRow.__tablename__:
+                        for row in rows:
+                            row["html"] = decoder.decode(row["html"], row["compression"])
+                            row["compression"] = None
+                    destination.execute(insert(table), rows)
+                    counts[table.name] += len(rows)
+    finally:
+        copy.dispose()
+    partial.replace(target)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    return counts
 
 
 def export_attachments(

@@ -22,12 +22,13 @@ NO_ARTICLES = "NO ARTICLES"
 MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
 NEVER_CRAWLED = "NEVER CRAWLED"
 STALE = "STALE"
-WALK_UNFINISHED = "WALK UNFINISHED"
 REDESIGNED = "REDESIGNED"
 # A field the generic extractor had to find on more than this share of a run's article
 # pages: the portal's markup changed and its family's selectors no longer find it.
 REDESIGN_SHARE = 0.5
 _FIELD_NAMES = {"published_at": "date", "view_count": "view count"}
+_LISTING_FIELDS = {"pager", "listing"}
+WALK_UNFINISHED = "WALK UNFINISHED"
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,15 @@ def is_good(run: CrawlRunRow) -> bool:
 
 
 def fields_found_by_fallback(run: CrawlRunRow) -> list[str]:
-    """The fields the run lost to the generic extractor on most of its article pages."""
+    """The fields the run found only by fallback on most of its pages (the pager on most
+    listing pages, article fields on most article pages)."""
     counts = json.loads(run.fallbacks or "{}")
-    pages = run.article_pages or 0
-    return [
-        _FIELD_NAMES.get(name, name)
-        for name, count in counts.items()
-        if pages and count / pages > REDESIGN_SHARE
-    ]
+    found = []
+    for name, count in counts.items():
+        pages = (run.listing_pages if name in _LISTING_FIELDS else run.article_pages) or 0
+        if pages and count / pages > REDESIGN_SHARE:
+            found.append(_FIELD_NAMES.get(name, name))
+    return found
 
 
 def portal_health(
@@ -91,14 +93,14 @@ def portal_health(
         status = WALK_UNFINISHED
     else:
         status = OK
-    walks = [
-        f"listing {url}: pager walk unfinished (a crawl was interrupted; the next one goes on)"
-        for url in unfinished_walks
-    ]
     redesigned = fields_found_by_fallback(last)
     if redesigned and status == OK:
         status = REDESIGNED
     notes = [f"redesigned: {', '.join(redesigned)} found by fallback"] if redesigned else []
+    walks = [
+        f"listing {url}: pager walk unfinished (a crawl was interrupted; the next one goes on)"
+        for url in unfinished_walks
+    ]
     return PortalHealth(
         portal=portal,
         status=status,

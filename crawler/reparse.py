@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 
 from crawler.articles import FieldFallback, Source, page_item, read_page
 from crawler.dates import parse_iso_date
-from crawler.db import ArticleRow, PageRow, PortalRow, create_schema, make_engine
+from crawler.db import (
+    ArticleRow,
+    PageRow,
+    PortalRow,
+    create_schema,
+    make_engine,
+    page_decoder,
+)
 from crawler.items import ArticleItem
 from crawler.parsing import generic
 from crawler.parsing.families import FAMILIES
@@ -67,6 +74,7 @@ class ReparseSpider(scrapy.Spider):
             query = query.where(PageRow.portal == self.portal_id)
         if self.page_url:
             query = query.where(PageRow.url == self.page_url)
+        self.decoder = page_decoder(engine)
         with Session(engine) as session:
             self.learn_templates(session)
             rows = session.execute(query.execution_options(yield_per=200))
@@ -85,7 +93,7 @@ class ReparseSpider(scrapy.Spider):
     def learn_templates(self, session: Session) -> None:
         """Observe every stored page of the generic portals asked for, before parsing any."""
         query = (
-            select(PageRow.url, PageRow.kind, PageRow.html, PageRow.encoding)
+            select(PageRow.url, PageRow.kind, PageRow.html, PageRow.encoding, PageRow.compression)
             .join(PortalRow, PortalRow.id == PageRow.portal)
             .where(PortalRow.family.not_in(list(FAMILIES)), PageRow.kind.in_(TEMPLATE_KINDS))
         )
@@ -93,7 +101,9 @@ class ReparseSpider(scrapy.Spider):
             query = query.where(PageRow.portal == self.portal_id)
         if self.page_url:
             query = query.where(PortalRow.host == host_of(self.page_url))
-        for url, kind, html, encoding in session.execute(query.execution_options(yield_per=200)):
+        pages = session.execute(query.execution_options(yield_per=200))
+        for url, kind, html, encoding, compression in pages:
+            html = self.decoder.decode(html, compression)  # as served
             root = parse_html(decode_html(html, encoding).text)
             self.templates.observe(host_of(url), root, listing=kind == "listing")
 
@@ -110,7 +120,8 @@ class ReparseSpider(scrapy.Spider):
                 return generic.parse_article(root, url, source.listing_title, is_template)
         else:
             parse, fallback = markup.parse_article, self.field_fallback
-        article_page = read_page(page.url, page.html, page.encoding, page.status, page.content_type)
+        html = self.decoder.decode(page.html, page.compression)  # as served
+        article_page = read_page(page.url, html, page.encoding, page.status, page.content_type)
         item = page_item(article_page, parse, source, stats, fallback)
         if not isinstance(item, ArticleItem):
             stats.inc_value("reparse/unparsable")

@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shlex
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
@@ -73,26 +75,31 @@ def plan_jobs(
     return jobs
 
 
-def post_job(
-    url: str,
-    project: str,
-    job: Job,
-    settings: list[str] = (),
-    username: str = "",
-    password: str = "",
-    timeout: float = 30,
-) -> str:
-    """Schedule ``job`` on the scrapyd at ``url``; its job id."""
-    fields = [("project", project), ("spider", job.spider)]
-    fields += [("portal", job.portal)] if job.portal else []
-    fields += [("setting", setting) for setting in settings]
-    request = Request(f"{url.rstrip('/')}/schedule.json", data=urlencode(fields).encode())
+def scrapyd_urls(given: list[str] | str) -> list[str]:
+    """The scrapyd nodes: ``--url`` given once per node, or one value (``SCRAPYD_URL``) listing
+    several separated by commas or spaces; in order, once each."""
+    values = [given] if isinstance(given, str) else list(given)
+    urls = [url.rstrip("/") for value in values for url in re.split(r"[,\s]+", value) if url]
+    return list(dict.fromkeys(urls))
+
+
+def job_id(job: Job) -> str:
+    """A scrapyd job id that names what the job crawls (``SPIDER.PORTAL.RANDOM``, PORTAL
+    ``all`` for a whole family): scrapyd lists running jobs without their arguments, so this
+    is how a later `scrapy schedule` on any node knows which portals are being crawled."""
+    return f"{job.spider}.{job.portal or 'all'}.{uuid.uuid4().hex[:12]}"
+
+
+def call_scrapyd(
+    request: Request, url: str, username: str = "", password: str = "", timeout: float = 30
+) -> dict:
+    """A scrapyd API call; its JSON answer, or a SchedulingError that says what went wrong."""
     if username or password:
         token = base64.b64encode(f"{username}:{password}".encode()).decode()
         request.add_header("Authorization", f"Basic {token}")
     try:
         with urlopen(request, timeout=timeout) as response:
-            answer = json.loads(response.read().decode("utf-8"))
+            return json.loads(response.read().decode("utf-8"))
     except HTTPError as error:
         if error.code == 401:
             raise SchedulingError(
@@ -111,11 +118,91 @@ def post_job(
         raise SchedulingError(
             f"scrapyd at {url} did not answer with JSON: is it scrapyd?"
         ) from None
+
+
+def post_job(
+    url: str,
+    project: str,
+    job: Job,
+    settings: list[str] = (),
+    username: str = "",
+    password: str = "",
+    timeout: float = 30,
+) -> str:
+    """Schedule ``job`` on the scrapyd at ``url``; its job id (see job_id)."""
+    fields = [("project", project), ("spider", job.spider), ("jobid", job_id(job))]
+    fields += [("portal", job.portal)] if job.portal else []
+    fields += [("setting", setting) for setting in settings]
+    request = Request(f"{url.rstrip('/')}/schedule.json", data=urlencode(fields).encode())
+    answer = call_scrapyd(request, url, username, password, timeout)
     if answer.get("status") != "ok" or "jobid" not in answer:
         message = answer.get("message", answer)
         hint = " (deploy it first: scrapyd-deploy)" if "not found" in str(message) else ""
         raise SchedulingError(f"scrapyd at {url} refused job {job}: {message}{hint}")
     return answer["jobid"]
+
+
+@dataclass
+class Node:
+    """A scrapyd node: its URL and what it is busy with (``(spider, portal or None)`` of its
+    pending and running jobs; None: the whole family)."""
+
+    url: str
+    load: int = 0
+    busy: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+def node_state(
+    url: str, project: str, username: str = "", password: str = "", timeout: float = 30
+) -> Node:
+    """The pending and running jobs of ``project`` on the scrapyd at ``url``."""
+    request = Request(f"{url}/listjobs.json?{urlencode({'project': project})}")
+    answer = call_scrapyd(request, url, username, password, timeout)
+    if answer.get("status") != "ok":
+        message = answer.get("message", answer)
+        hint = " (deploy it first: scrapy deploy)" if "not found" in str(message) else ""
+        raise SchedulingError(f"scrapyd at {url} cannot list jobs: {message}{hint}")
+    node = Node(url)
+    for state in ("pending", "running"):
+        for listed in answer.get(state, []):
+            node.load += 1
+            node.busy.add(_crawled_by(listed))
+    return node
+
+
+def _crawled_by(listed: dict) -> tuple[str, str | None]:
+    """What a listed job crawls: from our job id, else a pending job's ``portal`` argument,
+    else (a job posted by hand, running) its whole family, to be safe."""
+    spider = listed.get("spider", "")
+    parts = str(listed.get("id", "")).split(".")
+    if len(parts) >= 3 and parts[0] == spider:
+        portal = ".".join(parts[1:-1])
+        return spider, None if portal == "all" else portal
+    return spider, (listed.get("args") or {}).get("portal")
+
+
+def overlaps(job: Job, busy: set[tuple[str, str | None]]) -> bool:
+    """Would ``job`` crawl a portal that a pending or running job already crawls?"""
+    return any(
+        spider == job.spider and (portal is None or job.portal is None or portal == job.portal)
+        for spider, portal in busy
+    )
+
+
+def spread_jobs(jobs: list[Job], nodes: list[Node]) -> list[tuple[Job, Node | None]]:
+    """Each job with the node to post it to: the node with the fewest pending and running
+    jobs (the first given on a tie); None for a job whose portal is already pending or
+    running on any node (never the same portal twice at once). Updates the nodes' state."""
+    placed = []
+    for job in jobs:
+        if any(overlaps(job, node.busy) for node in nodes):
+            placed.append((job, None))
+            continue
+        node = min(nodes, key=lambda node: node.load)
+        node.load += 1
+        node.busy.add((job.spider, job.portal))
+        placed.append((job, node))
+    return placed
 
 
 def crontab_lines(

@@ -27,6 +27,10 @@ PORTAL_REGISTRY = os.environ.get("PORTAL_REGISTRY", "")
 STORAGE_BATCH_SIZE = 50
 # ... or at least this often (seconds), so that a killed crawl loses little.
 STORAGE_FLUSH_INTERVAL = 10.0
+# Raw pages are stored compressed (crawler/compression.py): zstd (default), zlib or none.
+PAGE_COMPRESSION = "zstd"
+# A portal's zstd dictionary is trained from its first this many pages (then shared).
+PAGE_DICTIONARY_PAGES = 24
 # Items of one response go through the pipelines one after another: every pipeline is
 # synchronous CPU work, so overlapping them gains nothing, while Scrapy's default (100)
 # starts 100 asyncio tasks for every response, about a tenth of a crawl's CPU time.

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pgserver import PostgresServer
 
 from crawler.mirror import MirrorServer
 
@@ -43,11 +44,37 @@ def mirror_copy(tmp_path):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server for the whole session (tests/pgserver.py)."""
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """An empty database of each backend: a SQLite file's Path, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return tmp_path / "crawl.db"
+    return request.getfixturevalue("postgres").database()
+
+
+def database_url(db: Path | str) -> str:
+    return db if isinstance(db, str) else f"sqlite:///{db}"
+
+
 def crawl(
-    spider: str, *arguments: str, db: Path, proxy: str, env: dict | None = None, timeout: int = 120
+    spider: str,
+    *arguments: str,
+    db: Path | str,
+    proxy: str,
+    env: dict | None = None,
+    timeout: int = 120,
 ) -> subprocess.CompletedProcess:
-    """Run a real `scrapy crawl` process through the mirror proxy into the SQLite file ``db``."""
-    environment = {**os.environ, "http_proxy": proxy, "DATABASE_URL": f"sqlite:///{db}"}
+    """Run a real `scrapy crawl` process through the mirror proxy into ``db`` (a SQLite file's
+    Path or a database URL)."""
+    environment = {**os.environ, "http_proxy": proxy, "DATABASE_URL": database_url(db)}
     environment.pop("https_proxy", None)
     environment.update(env or {})
     command = [SCRAPY, "crawl", spider, *FAST, *arguments]  # later -s win over FAST
@@ -56,7 +83,15 @@ def crawl(
     )
 
 
-def rows(db: Path, query: str, *params) -> list[sqlite3.Row]:
+def rows(db: Path | str, query: str, *params) -> list:
+    """Rows of ``query`` (``?`` placeholders) from a SQLite file or a PostgreSQL URL."""
+    if isinstance(db, str):
+        import psycopg
+        from psycopg.rows import dict_row
+
+        plain = db.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(plain, row_factory=dict_row) as connection:
+            return connection.execute(query.replace("%", "%%").replace("?", "%s"), params).fetchall()
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
     try:
@@ -67,3 +102,16 @@ def rows(db: Path, query: str, *params) -> list[sqlite3.Row]:
 
 def normalised(text: str) -> str:
     return " ".join((text or "").split())
+
+
+def stored_pages(db: Path | str, kind: str = "article") -> dict[str, bytes]:
+    """``{url: page as served}`` of the stored pages of a kind, decompressed by the crawler's
+    own reader (pages are stored compressed: crawler/compression.py)."""
+    from crawler.db import make_engine, stored_page
+
+    engine = make_engine(database_url(db))
+    try:
+        urls = [r["url"] for r in rows(db, "SELECT url FROM pages WHERE kind = ?", kind)]
+        return {url: stored_page(engine, url)[0] for url in urls}
+    finally:
+        engine.dispose()

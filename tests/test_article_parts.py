@@ -200,6 +200,10 @@ def test_author_line_after_the_content_is_read_and_source_is_a_fallback():
     article = parse(tandan_page(body_end="<p>Nguồn tin: Báo Điện Biên Phủ</p>"))
     assert article.author == "Báo Điện Biên Phủ"
     assert article.paragraphs == PROSE
+    after = (
+        '<p class="source"><strong>Nguồn tin:</strong> Minh Anh</p><div>Chia sẻ: <a>Zalo</a></div>'
+    )
+    assert parse(tandan_page(after=after)).author == "Minh Anh"
 
 
 @pytest.mark.parametrize(
@@ -454,3 +458,43 @@ def test_listing_date_is_never_read_from_a_title_even_through_a_second_link():
             "ky-niem-42.html": "2024-10-12T15:10:00+07:00",
             "hop-mat-41.html": "2024-02-02T00:00:00+07:00",
         }
+
+
+def test_generic_reads_a_source_line_after_the_content():
+    page = generic_page("Ngày 02/03/2024", "").replace(
+        '<div class="khac">',
+        '<p class="source"><strong>Nguồn tin:</strong> Minh Anh</p>'
+        '<div class="share">Chia sẻ: <a>Facebook</a></div><div class="khac">',
+    )
+    article = generic.parse_article(parse_html(page), "http://xa.example.vn/tin/1.html")
+    assert article.author == "Minh Anh"
+
+
+def test_a_labelled_photo_caption_at_the_end_is_text_not_a_byline():
+    caption = "<p>Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị</p>"
+    article = parse(tandan_page(body_end=caption))
+    assert article.author is None
+    assert article.paragraphs[-1] == "Ảnh: Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị"
+    article = parse(tandan_page(body_end=caption + "<p>Ảnh: Minh Anh</p>"))
+    assert article.author == "Minh Anh"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Đăng bởi admin 63 lượt xem", None),
+        ("Viết bởi Minh Anh | 12/03/2024", "Minh Anh"),
+        ("Tác giả: Minh Anh - Đài Truyền thanh xã", "Minh Anh - Đài Truyền thanh xã"),
+        ("(Tin, ảnh: Minh Anh)", "Minh Anh"),
+    ],
+)
+def test_author_names_end_before_counters_and_dates(line, author):
+    assert clean_author(line) == author
+
+
+def test_a_lead_repeating_the_title_does_not_bring_its_dates():
+    page = tandan_page(date="", title=TITLE_WITH_DATES).replace(
+        '<div class="tandan-content-view">',
+        f'<div class="summary">{TITLE_WITH_DATES}</div><div class="tandan-content-view">',
+    )
+    assert parse(page).published is None

@@ -227,6 +227,7 @@ def test_an_items_attachments_are_the_articles_not_the_sidebars(family):
 def crawl_run(fallbacks: dict, article_pages=10, new=10):
     return CrawlRunRow(
         portal="p",
+        listing_pages=4,
         finished_at="2024-07-03T10:00:00+07:00",
         articles_new=new,
         articles_updated=0,
@@ -248,6 +249,7 @@ def crawl_run(fallbacks: dict, article_pages=10, new=10):
         ),
         ({"published_at": 6}, REDESIGNED, "redesigned: date found by fallback"),
         ({"title": 5, "view_count": 1}, OK, None),  # half is not "most"
+        ({"pager": 3}, REDESIGNED, "redesigned: pager found by fallback"),  # of 4 listing pages
         ({}, OK, None),
     ],
 )
@@ -277,3 +279,20 @@ def test_an_older_database_gets_the_new_columns_and_the_attachments_table(tmp_pa
     connection.close()
     assert "fallbacks" in columns["crawl_runs"] and "field" in columns["failures"]
     assert {"article_url", "file_url", "label", "file_type", "path"} <= columns["attachments"]
+
+
+def test_on_a_page_that_never_says_tai_ve_only_file_links_are_attachments():
+    page = (
+        '<html><body><div class="content"><p>Kế hoạch số 12/KH-UBND '
+        '<a href="/Lists/TinTuc/Attachments/312/ke_hoach.pdf">ke_hoach.pdf</a></p>'
+        '<p><a href="/tin-tuc/hoi-nghi-1.html">Hội nghị</a></p></div></body></html>'
+    )
+    root = lxml.html.document_fromstring(page)
+    found = [a for _, a in attachment_links(root, "https://xa.example.gov.vn/tin/1.html")]
+    assert [(a.url, a.label, a.file_type) for a in found] == [
+        (
+            "https://xa.example.gov.vn/Lists/TinTuc/Attachments/312/ke_hoach.pdf",
+            "ke_hoach.pdf",
+            "pdf",
+        )
+    ]

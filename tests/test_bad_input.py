@@ -56,7 +56,7 @@ def scrapy_crawl(*arguments, env=None, tmp_path):
             ["haiduongg"],
             {},
             "error: no spider named 'haiduongg'; spiders: generic, haiduong, hungyen, ninhbinh, "
-            "nukeviet, tandan",
+            "nukeviet, portal, tandan",
         ),
         (
             ["haiduong"],

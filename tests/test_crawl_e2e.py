@@ -1,7 +1,7 @@
 """Real `scrapy crawl` processes against the bundled mirror, compared with gold.jsonl."""
 
 import pytest
-from conftest import crawl, load_gold, normalised, rows
+from conftest import crawl, load_gold, normalised, rows, stored_pages
 
 from crawler.registry import load_registry
 
@@ -9,8 +9,9 @@ GOLD_ARTICLES, GOLD_LISTINGS = load_gold()
 
 
 @pytest.mark.parametrize("listing", GOLD_LISTINGS, ids=lambda g: g["family"])
-def test_crawl_by_listing_url_stores_exactly_the_gold_articles(listing, mirror, tmp_path):
-    db = tmp_path / "crawl.db"
+def test_crawl_by_listing_url_stores_exactly_the_gold_articles(listing, mirror, database):
+    """On SQLite and on PostgreSQL (the `database` fixture)."""
+    db = database
     result = crawl(listing["family"], "-a", f"url={listing['listing']}", db=db, proxy=mirror.url)
     assert result.returncode == 0, result.stderr[-3000:]
     expected = {g["url"]: g for g in GOLD_ARTICLES if g["host"] == listing["host"]}
@@ -27,9 +28,11 @@ def test_crawl_by_listing_url_stores_exactly_the_gold_articles(listing, mirror, 
         assert normalised(row["body"]) == normalised("\n\n".join(gold["body"])), url
         assert row["body"].split("\n\n") == [normalised(p) for p in gold["body"]], url
         assert row["portal"] == load_registry().by_host(listing["host"]).id, url
-    pages = rows(db, "SELECT url, length(html) AS size FROM pages WHERE kind = 'article'")
-    assert {p["url"] for p in pages} == set(expected)
-    assert all(p["size"] > 1000 for p in pages)
+    pages = stored_pages(db)
+    assert set(pages) == set(expected)
+    assert all(len(page) > 1000 and b"</html>" in page.lower() for page in pages.values())
+    codecs = rows(db, "SELECT DISTINCT compression FROM pages WHERE kind = 'article'")
+    assert {c["compression"][:4] for c in codecs} == {"zstd"}
 
 
 def test_registry_portal_crawl_uses_the_registry_id(mirror, tmp_path):

@@ -8,7 +8,8 @@ YENMO = "yenmo.ninhbinh.gov.vn"
 KIMSON = "kimson.ninhbinh.gov.vn"
 
 
-def test_republished_article_points_to_the_first_copy_and_spam_portal_is_flagged(mirror_copy, tmp_path):
+def test_republished_article_points_to_the_first_copy_and_spam_portal_is_flagged(mirror_copy, database):
+    """On SQLite and PostgreSQL: the second crawl finds the first copy through the database."""
     root = mirror_copy.root
     (root / KIMSON / "tin-tuc-su-kien").mkdir(parents=True)
     shutil.copy(root / YENMO / "robots.txt", root / KIMSON / "robots.txt")
@@ -23,7 +24,7 @@ def test_republished_article_points_to_the_first_copy_and_spam_portal_is_flagged
         'yen-mo-day-manh-chuyen-doi-so-9001.html">Đẩy mạnh chuyển đổi số</a></h2>'
         '<span class="date">28/10/2024</span></div></div></div></body></html>')
     (root / KIMSON / "tin-tuc-su-kien.html").write_text(listing)
-    db = tmp_path / "crawl.db"
+    db = database
     assert crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror_copy.url).returncode == 0
     result = crawl("ninhbinh", "-a", "portal=ninhbinh-kimson", db=db, proxy=mirror_copy.url)
     assert result.returncode == 0, result.stderr[-2000:]

@@ -185,3 +185,9 @@ def test_article_url_shapes():
     assert generic.article_url_shape("http://a.vn/tin/2024/05/12/khoi-cong-cau-moi-123.htm") == 3
     assert generic.article_url_shape("http://a.vn/Trang/ChiTiet.aspx?nid=1307") == 1
     assert generic.article_url_shape("http://a.vn/lien-he") == 0
+
+
+def test_meta_lines_with_eye_counters_and_a_poster_are_metadata():
+    assert generic.is_meta_line("Thứ hai, 26/02/2024 👁 Đã xem: 1204 Người đăng: admin")
+    assert generic.is_meta_line("26/02/2024 | Đăng bởi Minh Anh | 35 lượt xem")
+    assert not generic.is_meta_line("Ngày 26/02/2024, người đăng ký nhập ngũ đến đủ.")

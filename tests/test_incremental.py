@@ -6,7 +6,7 @@ import sqlite3
 
 from conftest import crawl, rows
 
-from crawler.db import create_schema, make_engine
+from crawler.db import create_schema, make_engine, stored_page
 
 HOST = "quangthanh.kinhmon.haiduong.gov.vn"
 LISTING = f"http://{HOST}/Trang/TinTuc.aspx?cid=2"
@@ -28,8 +28,9 @@ def first_crawl(server, db):
     server.requests.clear()
 
 
-def test_a_recrawl_of_an_unchanged_portal_fetches_no_article(mirror_copy, tmp_path):
-    db = tmp_path / "c.db"
+def test_a_recrawl_of_an_unchanged_portal_fetches_no_article(mirror_copy, database):
+    """On SQLite and PostgreSQL (the look-ups of stored articles and listing validators)."""
+    db = database
     first_crawl(mirror_copy, db)
     listing = rows(db, "SELECT kind, etag, last_modified FROM pages WHERE url = ?", LISTING)[0]
     assert listing["kind"] == "listing" and listing["etag"] and listing["last_modified"]
@@ -120,14 +121,15 @@ def test_an_old_database_gets_the_new_columns_and_keeps_its_rows(tmp_path):
         " fetched_at VARCHAR(32))"
     )
     connection.execute(
-        "INSERT INTO pages VALUES ('http://a/1', 'p', 'article', 200, NULL, NULL, x'00', 't')"
+        "INSERT INTO pages VALUES ('http://a/1', 'p', 'article', 200, NULL, NULL, CAST('<html>ok' AS BLOB), 't')"
     )
     connection.commit()
     connection.close()
     engine = make_engine(f"sqlite:///{path}")
     create_schema(engine)
     create_schema(engine)  # idempotent
+    assert stored_page(engine, "http://a/1") == (b"<html>ok", None)  # stored as served
     engine.dispose()
     columns = [r["name"] for r in rows(path, "PRAGMA table_info(pages)")]
-    assert columns[-2:] == ["etag", "last_modified"]
+    assert columns[-3:] == ["etag", "last_modified", "compression"]
     assert [r["url"] for r in rows(path, "SELECT url FROM pages")] == ["http://a/1"]

@@ -5,7 +5,7 @@ import pytest
 
 from crawler.parsing import generic
 from crawler.parsing.base import NextPage, Postback, next_page
-from crawler.parsing.families import HaiDuongCommune
+from crawler.parsing.families import HaiDuongCommune, NinhBinhDistrict
 from crawler.parsing.html import parse_html
 
 LISTING = "http://xa.example.gov.vn/tin-tuc/"
@@ -125,7 +125,8 @@ def test_a_longer_newest_news_sidebar_is_not_taken_for_the_main_list():
 def test_items_that_each_carry_their_own_id_class_are_one_list():
     posts = "".join(
         f'<article class="post-{4100 + i} post type-post status-publish hentry tag-t{i}">'
-        f'<h2 class="entry-title"><a href="/{2024}/05/{10 + i}/bai-{i}/">{t}</a></h2>'
+        f'<header class="entry-header"><h2 class="entry-title">'
+        f'<a href="/{2024}/05/{10 + i}/bai-{i}/">{t}</a></h2></header>'
         f"<p>Tóm tắt nội dung bài viết số {i} của xã.</p></article>"
         for i, t in enumerate(TITLES)
     )
@@ -156,4 +157,35 @@ def test_every_spelling_of_a_link_to_the_portal_is_one_canonical_url():
         "http://xa.example.gov.vn/tin-tuc/bai-viet-3-103.html",
         "http://xa.example.gov.vn/tin-tuc/bai-viet-4-104.html",
         "https://www.xa.example.gov.vn/tin-tuc/bai-viet-5-105.html",
+    ]
+
+
+def test_a_redesigned_family_listing_falls_back_to_the_main_list_not_the_sidebar():
+    main = "".join(
+        f'<div class="item"><h2><a href="tin-tuc/bai-viet-so-{i}-{4800 + i}.html">{t}</a></h2>'
+        f"<p>Tóm tắt bài viết số {i}.</p></div>"
+        for i, t in enumerate(TITLES[:3])
+    )
+    side = "<h3 class='block-title'>Tin mới nhất</h3><ul>" + "".join(
+        item(f"/tin-tuc/tin-moi-{i}-{4900 + i}.html", f"{t} ở thôn {i}")
+        for i, t in enumerate(TITLES)
+    ) + "</ul>"  # fmt: skip
+    listing = NinhBinhDistrict().parse_listing(
+        page_with(f"<div id='list-items'>{main}</div>", side),
+        "http://giavien.ninhbinh.gov.vn/tin-tuc.html",
+    )
+    assert [e.title for e in listing.entries] == TITLES[:3]
+    assert listing.fallbacks == ("listing",)
+
+
+def test_a_listed_time_element_gives_the_time_of_day_its_text_leaves_out():
+    main = "<ul>" + "".join(
+        item(f"/2020/10/1{i}/bai-{i}/", t, f'<time datetime="2020-10-1{i}T08:3{i}:00+07:00">'
+             f"1{i}/10/2020</time>")
+        for i, t in enumerate(TITLES[:2])
+    ) + "</ul>"  # fmt: skip
+    listing = generic.parse_listing(page_with(main), LISTING)
+    assert [e.published.value.isoformat() for e in listing.entries] == [
+        "2020-10-10T08:30:00+07:00",
+        "2020-10-11T08:31:00+07:00",
     ]

@@ -30,15 +30,16 @@ def test_an_incremental_recrawl_fetches_no_stored_article_whatever_the_form_of_i
         stored = {r["url"] for r in rows(db, "SELECT url FROM articles")}
         assert len(stored) == 15
         assert all(url == canonical_url(url) for url in stored)
-        for shift in (0, 3):
-            server.hits.clear()
-            server.link_style = f"mixed+{shift}"
-            again = crawl("haiduong", "-a", f"url={server.listing_url}", db=db, proxy="")
-            assert again.returncode == 0, again.stderr[-3000:]
-            assert server.article_requests() == [], shift
-            # Page 1 changed (new spellings): its ten articles are known, the walk stops.
-            assert stat(again, "incremental/articles_skipped") == 10
-            assert stat(again, "incremental/pagination_stopped") == 1
+        # Every other spelling (reordered, percent-encoded, tracking parameters and a
+        # fragment, ../, //host, upper-case host), each used for two or three articles.
+        server.hits.clear()
+        server.link_style = "mixed+0"
+        again = crawl("haiduong", "-a", f"url={server.listing_url}", db=db, proxy="")
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert server.article_requests() == []
+        # Page 1 changed (new spellings): its ten articles are known, the walk stops.
+        assert stat(again, "incremental/articles_skipped") == 10
+        assert stat(again, "incremental/pagination_stopped") == 1
         assert {r["url"] for r in rows(db, "SELECT url FROM articles")} == stored
         assert rows(db, "SELECT count(*) FROM failures")[0][0] == 0
     finally:

@@ -3,6 +3,7 @@
 import sqlite3
 
 import pytest
+from conftest import database_url
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import MemoryStatsCollector
@@ -28,7 +29,7 @@ class Chain:
 
     def __init__(self, db, **overrides):
         settings = get_project_settings()
-        settings.set("DATABASE_URL", f"sqlite:///{db}")
+        settings.set("DATABASE_URL", database_url(db))
         settings.update(overrides)
         self.crawler = Crawler(FamilySpider, settings)
         self.crawler.spider = FamilySpider(name="test")

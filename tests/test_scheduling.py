@@ -131,3 +131,40 @@ def test_without_chromium_the_launch_options_name_no_executable(tmp_path, monkey
     assert "executable_path" not in launch_options()
     monkeypatch.setenv("CHROMIUM_PATH", os.fspath(tmp_path / "absent"))
     assert chromium_executable() is None
+
+
+def test_jobs_go_to_the_least_busy_node_and_a_busy_portal_is_not_posted_again():
+    from crawler.scheduling import Node, job_id, overlaps, scrapyd_urls, spread_jobs
+
+    assert scrapyd_urls("http://a:6800/, http://b:6800 http://a:6800") == [
+        "http://a:6800",
+        "http://b:6800",
+    ]
+    busy = Node("http://a", load=2, busy={("haiduong", "xa-a"), ("ninhbinh", None)})
+    idle = Node("http://b", load=0)
+    jobs = [Job("haiduong", "xa-a"), Job("haiduong", "xa-b"), Job("ninhbinh", "tinh"),
+            Job("hungyen"), Job("haiduong", "xa-c"), Job("haiduong")]
+    placed = [(str(job), node.url if node else None) for job, node in spread_jobs(jobs, [busy, idle])]
+    assert placed == [
+        ("haiduong -a portal=xa-a", None),  # pending or running on a
+        ("haiduong -a portal=xa-b", "http://b"),
+        ("ninhbinh -a portal=tinh", None),  # the whole ninhbinh family runs on a
+        ("hungyen", "http://b"),
+        ("haiduong -a portal=xa-c", "http://a"),  # a: 2 jobs, b: 2 jobs now; a is first
+        ("haiduong", None),  # its portals xa-a, xa-b, xa-c are being crawled
+    ]
+    assert overlaps(Job("haiduong", "xa-a"), {("haiduong", None)})
+    assert not overlaps(Job("haiduong", "xa-a"), {("hungyen", None), ("haiduong", "xa-b")})
+    assert job_id(Job("haiduong", "xa-a")).startswith("haiduong.xa-a.")
+    assert job_id(Job("haiduong")).startswith("haiduong.all.")
+
+
+def test_what_a_listed_job_crawls_is_read_from_its_id_or_its_arguments():
+    from crawler.scheduling import _crawled_by
+
+    assert _crawled_by({"id": "haiduong.xa-a.0a1b2c", "spider": "haiduong"}) == ("haiduong", "xa-a")
+    assert _crawled_by({"id": "haiduong.all.0a1b2c", "spider": "haiduong"}) == ("haiduong", None)
+    # Posted by hand: a pending job shows its arguments, a running one does not (whole family).
+    pending = {"id": "f3e1", "spider": "ninhbinh", "args": {"portal": "tinh"}}
+    assert _crawled_by(pending) == ("ninhbinh", "tinh")
+    assert _crawled_by({"id": "f3e1", "spider": "ninhbinh"}) == ("ninhbinh", None)

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,9 @@ class Scrapyd:
         return (self.folder / "logs" / "crawler" / spider / f"{job_id}.log").read_text()
 
 
-@pytest.fixture(scope="module")
-def scrapyd(mirror, tmp_path_factory):
-    """scrapyd bound to loopback with a password, the project deployed with scrapyd-deploy."""
-    folder = tmp_path_factory.mktemp("scrapyd")
+@contextmanager
+def running_scrapyd(folder: Path, mirror_url: str):
+    """scrapyd bound to loopback with a password, in its own folder; its jobs see the mirror."""
     port = free_port()
     (folder / "scrapyd.conf").write_text(
         f"""[scrapyd]
@@ -94,7 +94,7 @@ poll_interval = 0.2
 max_proc = 4
 """
     )
-    environment = {**os.environ, "http_proxy": mirror.url}
+    environment = {**os.environ, "http_proxy": mirror_url}
     environment.pop("https_proxy", None)
     process = subprocess.Popen(
         [str(BIN / "scrapyd")],
@@ -114,6 +114,16 @@ max_proc = 4
                 assert process.poll() is None, (folder / "scrapyd.err").read_text()[-3000:]
                 assert time.monotonic() < deadline, "scrapyd did not start within 30 s"
                 time.sleep(0.2)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def scrapyd(mirror, tmp_path_factory):
+    """One scrapyd, the project deployed with scrapyd-deploy."""
+    with running_scrapyd(tmp_path_factory.mktemp("scrapyd"), mirror.url) as server:
         deploy = subprocess.run(
             [str(BIN / "scrapyd-deploy")],
             cwd=PROJECT,
@@ -125,9 +135,6 @@ max_proc = 4
         assert deploy.returncode == 0, deploy.stdout + deploy.stderr
         assert json.loads(deploy.stdout)["status"] == "ok", deploy.stdout
         yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_the_api_refuses_calls_without_the_password(scrapyd):

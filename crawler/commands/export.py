@@ -1,4 +1,5 @@
-"""scrapy export articles|indicators|portal_indicators|attachments -o FILE.csv [filters]"""
+"""scrapy export articles|indicators|portal_indicators|attachments -o FILE.csv [filters]
+scrapy export --sqlite FILE [--pages]: the analyst tables as a SQLite file (for the explorer)"""
 
 import os
 import sys
@@ -8,7 +9,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from sqlalchemy.engine import make_url
 
-from crawler.db import create_schema, make_engine
+from crawler.db import DatabaseConfigError, create_schema, make_engine
 from crawler.exports import (
     ExportError,
     Filters,
@@ -18,6 +19,7 @@ from crawler.exports import (
     export_indicators,
     export_indicators_pivot,
     export_portal_indicators,
+    export_sqlite,
     parse_since,
     parse_until,
 )
@@ -42,7 +44,6 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "-o",
             "--output",
-            required=True,
             metavar="FILE",
             help="CSV file to write, or - for standard output (never a SQLite database)",
         )
@@ -69,6 +70,15 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--force", action="store_true", help="replace an existing file even with no rows"
         )
+        parser.add_argument(
+            "--sqlite",
+            metavar="FILE",
+            help="write every analyst table of DATABASE_URL (e.g. PostgreSQL) to this SQLite "
+            "file, which the explorer opens",
+        )
+        parser.add_argument(
+            "--pages", action="store_true", help="with --sqlite: the raw pages too, uncompressed"
+        )
 
     def run(self, args, opts):
         tables = {
@@ -77,8 +87,13 @@ class Command(ScrapyCommand):
             "portal_indicators": self._portal_indicators,
             "attachments": self._attachments,
         }
+        if opts.sqlite:
+            self._sqlite(opts)
+            return
         if len(args) != 1 or args[0] not in tables:
             raise UsageError(f"name one table to export: {', '.join(tables)}")
+        if not opts.output:
+            raise UsageError("give -o FILE.csv (or - for standard output)")
         if opts.pivot and args[0] != "indicators":
             raise UsageError("--pivot is for indicators")
         try:
@@ -104,6 +119,18 @@ class Command(ScrapyCommand):
             return
         if opts.output != "-":
             print(f"wrote {count} {args[0]} to {opts.output}")
+
+    def _sqlite(self, opts):
+        try:
+            engine = make_engine(self.settings.get("DATABASE_URL"))
+            create_schema(engine)
+            counts = export_sqlite(engine, opts.sqlite, pages=opts.pages)
+        except (DatabaseConfigError, OSError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        tables = ", ".join(f"{count} {table}" for table, count in counts.items())
+        print(f"wrote {opts.sqlite}: {tables}")
 
     @staticmethod
     def _articles(engine, opts, filters):

@@ -1,4 +1,5 @@
-"""scrapy schedule [--portal ID | --family NAME | --schedule GROUP] [--per-portal] [--crontab]"""
+"""scrapy schedule [--url URL ...] [--portal ID | --family NAME | --schedule GROUP] [--per-portal]
+[--crontab]: jobs spread over one or several scrapyd nodes."""
 
 import os
 import sys
@@ -9,7 +10,15 @@ from scrapy.commands import ScrapyCommand
 from scrapy.utils.conf import closest_scrapy_cfg, get_config
 
 from crawler.registry import SCHEDULES, RegistryError, load_registry
-from crawler.scheduling import SchedulingError, crontab_lines, plan_jobs, post_job
+from crawler.scheduling import (
+    SchedulingError,
+    crontab_lines,
+    node_state,
+    plan_jobs,
+    post_job,
+    scrapyd_urls,
+    spread_jobs,
+)
 
 
 class Command(ScrapyCommand):
@@ -24,7 +33,13 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser):
         super().add_options(parser)
-        parser.add_argument("--url", help="scrapyd URL (default: $SCRAPYD_URL)")
+        parser.add_argument(
+            "--url",
+            action="append",
+            default=[],
+            help="a scrapyd node's URL; once per node (default: $SCRAPYD_URL, which may list "
+            "several separated by commas)",
+        )
         parser.add_argument(
             "--portal", action="append", default=[], metavar="ID", help="a registry portal"
         )
@@ -47,25 +62,42 @@ class Command(ScrapyCommand):
             if opts.crontab:
                 print("\n".join(self.crontab(registry, opts)))
                 return
-            url = opts.url or os.environ.get("SCRAPYD_URL", "")
-            if not url:
+            urls = scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))
+            if not urls:
                 raise SchedulingError("no scrapyd URL: give --url URL or set SCRAPYD_URL")
             jobs = plan_jobs(registry, opts.portal, opts.family, opts.schedule, opts.per_portal)
             if not jobs:
                 print("nothing to schedule: no registry portal matches", file=sys.stderr)
-            for job in jobs:
-                job_id = post_job(
-                    url,
-                    self.project_name(),
-                    job,
-                    opts.set,
-                    os.environ.get("SCRAPYD_USERNAME", ""),
-                    os.environ.get("SCRAPYD_PASSWORD", ""),
-                )
-                print(f"{job_id}\t{job}", flush=True)
+            credentials = (
+                os.environ.get("SCRAPYD_USERNAME", ""),
+                os.environ.get("SCRAPYD_PASSWORD", ""),
+            )
+            nodes = self.nodes(urls, credentials)
+            for job, node in spread_jobs(jobs, nodes):
+                if node is None:
+                    print(f"skipped: {job}: already pending or running", file=sys.stderr)
+                    continue
+                job_id = post_job(node.url, self.project_name(), job, opts.set, *credentials)
+                where = f"\t{node.url}" if len(urls) > 1 else ""
+                print(f"{job_id}\t{job}{where}", flush=True)
         except (RegistryError, SchedulingError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = 2 if isinstance(error, RegistryError) else 1
+
+    def nodes(self, urls: list[str], credentials: tuple[str, str]) -> list:
+        """The reachable nodes with their jobs; a node that fails is left out with a warning
+        when there are others (its pending portals cannot be checked: the warning says so)."""
+        nodes, errors = [], []
+        for url in urls:
+            try:
+                nodes.append(node_state(url, self.project_name(), *credentials))
+            except SchedulingError as error:
+                errors.append(error)
+        if not nodes:
+            raise errors[0]
+        for error in errors:
+            print(f"warning: {error}; jobs go to the other nodes", file=sys.stderr)
+        return nodes
 
     def project_name(self) -> str:
         """The scrapyd project: scrapy.cfg's [deploy] project, as scrapyd-deploy uses it."""
@@ -79,6 +111,6 @@ class Command(ScrapyCommand):
             project_dir,
             str(scrapy) if scrapy.exists() else (which("scrapy") or "scrapy"),
             os.path.join(project_dir, "logs", "schedule.log"),
-            opts.url or os.environ.get("SCRAPYD_URL", ""),
+            ",".join(scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))),
             os.environ.get("SCRAPYD_USERNAME", ""),
         )

@@ -129,7 +129,9 @@ class IncrementalState:
         if self.engine is None:
             return
         try:
-            if reason == "finished":
+            # Items that never reached the database (a full disk at the last write) leave
+            # the walk unfinished even when the crawl itself ended normally.
+            if reason == "finished" and not self.stats.get_value("storage/items_not_stored"):
                 self.complete_walks()
             unfinished = sorted(set(self.walks) - self.ended)
             self.stats.set_value("incremental/walks_unfinished", len(unfinished))
@@ -171,20 +173,32 @@ class IncrementalMiddleware:
 
     async def process_start(self, start):
         async for request in start:
-            if isinstance(request, Request) and request.meta.get("stage") == "listing":
-                walk = request.meta.get("walk") or request.url
-                self.state.start_walk(walk, request.meta.get("portal") or "")
+            self.note_walk_start(request)
             yield request
+
+    def note_walk_start(self, output) -> None:
+        """A first listing page requested (at the start, or once a spider found the
+        listing on another page) starts its walk."""
+        if (
+            isinstance(output, Request)
+            and output.meta.get("stage") == "listing"
+            and output.meta.get("page", 1) == 1
+        ):
+            walk = output.meta.get("walk") or output.url
+            self.state.start_walk(walk, output.meta.get("portal") or "")
 
     def process_spider_output(self, response, result):
         if response.meta.get("stage") != "listing":
-            yield from result
+            for output in result:
+                self.note_walk_start(output)
+                yield output
             return
         yield from self.listing_output(response, list(result))
 
     async def process_spider_output_async(self, response, result):
         if response.meta.get("stage") != "listing":
             async for output in result:
+                self.note_walk_start(output)
                 yield output
             return
         for output in self.listing_output(response, [o async for o in result]):

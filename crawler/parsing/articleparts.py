@@ -15,7 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
-from crawler.parsing.html import BLOCK_TAGS, is_hidden, style_of, text_of
+from crawler.parsing.html import BLOCK_TAGS, SKIPPED_TAGS, is_hidden, style_of, text_of
 from crawler.text.boilerplate import classify_line
 
 # ----------------------------------------------------------------------------- counters
@@ -73,9 +73,15 @@ def mark_view_icons(root: HtmlElement) -> None:
 # ----------------------------------------------------------------------------- bylines
 
 AUTHOR_PREFIX = re.compile(
-    r"^\(?\s*(?:tác\s+giả|người\s+viết|nguồn(?:\s+tin)?|thực\s+hiện|phóng\s+viên"
-    r"|(?:tin|bài)(?:\s*(?:,|và|/|-|&)?\s*ảnh)?|ảnh|pv|ctv)\s*:\s*",
+    r"^\(?\s*(?:(?:tác\s+giả|người\s+viết|nguồn(?:\s+tin)?|thực\s+hiện|phóng\s+viên"
+    r"|(?:tin|bài)(?:\s*(?:,|và|/|-|&)?\s*ảnh)?|ảnh|pv|ctv)\s*:"
+    r"|(?:viết|đăng)\s+bởi\s*:?|người\s+đăng\s*:?)\s*",
     re.IGNORECASE,
+)
+# What follows a name on a meta line: a counter, a date, a separator ("admin 63 lượt xem",
+# "Minh Anh | 12/03/2024").
+_NAME_END = re.compile(
+    r"\s+(?=\d|\||lượt\s+(?:xem|đọc)|ngày\s|cập\s+nhật|đăng\s+(?:ngày|lúc)|👁)", re.IGNORECASE
 )
 _SOURCE_PREFIX = re.compile(r"^\(?\s*nguồn", re.IGNORECASE)
 # Accounts of the CMS, printed where an author should be: not a person's name.
@@ -87,6 +93,8 @@ _CMS_ACCOUNT = re.compile(
 _AUTHOR_MAX_WORDS = 8
 _DIGIT = re.compile(r"\d")
 _LABELLED_MAX_WORDS = 14
+# Share of capitalised words in a name ("Ban Tư pháp xã", "Cổng Thông tin điện tử Chính phủ").
+_NAME_CAPITALS = 0.5
 # How many text blocks from the end of the content a byline may stand.
 _BYLINE_REACH = 6
 _RIGHT_CLASSES = frozenset(
@@ -98,6 +106,8 @@ _SKIPPED_AFTER_BYLINE = frozenset(
     "share_print attachment font_size tags rating url empty no_text view_counter date "
     "comment_form related_heading".split()
 )
+_AFTER_BLOCKS = frozenset({"p", "div", "span", "h5", "h6"})
+_LISTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "ul", "ol", "dl"})
 _EMPHASIS_TAGS = ("strong", "b", "em", "i", "span", "font", "u")
 
 
@@ -114,7 +124,7 @@ def clean_author(text: str | None) -> str | None:
         name = name[1:-1].strip()
     elif text.strip().startswith("(") and name.endswith(")"):
         name = name[:-1].strip()
-    name = name.strip(" -–—")
+    name = _NAME_END.split(name, 1)[0].strip(" -–—")
     if not name or is_cms_account(name) or len(name.split()) > _LABELLED_MAX_WORDS:
         return None
     return name
@@ -163,22 +173,39 @@ def byline_of(
 
 
 def labelled_byline(text: str) -> bool:
-    """ "Tin, ảnh: Minh Anh", "Tác giả: …", "Nguồn tin: …" as a line of its own."""
-    return bool(AUTHOR_PREFIX.match(text)) and len(text.split()) <= _LABELLED_MAX_WORDS
+    """ "Tin, ảnh: Minh Anh", "Tác giả: …", "Nguồn tin: …" as a line of its own; not a
+    caption "Ảnh: Đồng chí Bí thư phát biểu tại hội nghị" (a name is mostly capitalised)."""
+    label = AUTHOR_PREFIX.match(text)
+    if not label or len(text.split()) > _LABELLED_MAX_WORDS:
+        return False
+    rest = text[label.end() :]
+    words = [w for w in rest.split() if w[:1].isalpha()]
+    if words and is_cms_account(rest):
+        return True  # a signature line, to remove, though no author
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= _NAME_CAPITALS
 
 
 def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
     """The innermost blocks holding text, in reading order (hidden ones left out)."""
-    blocks = []
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element is scope:
-            continue
-        if element.tag not in BLOCK_TAGS or element.tag in ("table", "tbody", "tr", "ul", "ol"):
-            continue
-        if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
-            continue
-        if text_of(element) and not any(is_hidden(a) for a in [element, *element.iterancestors()]):
-            blocks.append(element)
+    blocks: list[HtmlElement] = []
+
+    def walk(element: HtmlElement) -> bool:
+        """Visit ``element``'s subtree; True when it is or holds a block."""
+        holds_block = False
+        for child in element:
+            if (
+                isinstance(child.tag, str)
+                and child.tag not in SKIPPED_TAGS
+                and not is_hidden(child)
+            ):
+                holds_block = walk(child) or holds_block
+        block = element.tag in BLOCK_TAGS
+        if block and not holds_block and element is not scope and element.tag not in _LISTS:
+            if text_of(element):
+                blocks.append(element)
+        return block or holds_block
+
+    walk(scope)
     return blocks
 
 
@@ -205,8 +232,8 @@ def take_byline(body: HtmlElement) -> str | None:
         if styled:
             found.append((2, styled, block))
             continue
-        if classify_line(text) in _SKIPPED_AFTER_BYLINE:
-            continue
+        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block):
+            continue  # furniture or a related item after the byline
         break
     names = [(rank, clean_author(text), block) for rank, text, block in found]
     for _, _, block in found:
@@ -216,48 +243,46 @@ def take_byline(body: HtmlElement) -> str | None:
 
 
 def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> str | None:
-    """A byline printed right after the content ("Tác giả: …" in its own block), before any
-    prose of the page. The block is removed from the tree."""
+    """A byline printed right after the content ("Tác giả: …", else "Nguồn tin: …", each in
+    its own block), before any prose of the page. The byline blocks are removed."""
     if container is None or not bodies:
         return None
     last = bodies[-1]
     excluded = set()
     for body in bodies:
         excluded.update(body.iter())
+    found: list[tuple[int, str, HtmlElement]] = []
     started = False
     for element in container.iter():
         if element is last:
             started = True
             continue
-        if (
-            not started
-            or element in excluded
-            or element.tag not in ("p", "div", "span", "h5", "h6")
-        ):
+        if not started or element in excluded or element.tag not in _AFTER_BLOCKS:
             continue
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             continue
         text = text_of(element)
         if not text:
             continue
-        if labelled_byline(text) and not _SOURCE_PREFIX.match(text):
+        if labelled_byline(text):
             name = clean_author(text)
             if name:
-                element.drop_tree()
-                return name
+                found.append((1 if _SOURCE_PREFIX.match(text) else 3, name, element))
             continue
         if classify_line(text) or _link_words(element) / len(text.split()) >= _LINK_SHARE:
             continue  # furniture, an attachment or a list of links
-        return None
-    return None
+        break
+    for _, _, element in found:
+        element.drop_tree()
+    return max(found, key=lambda item: item[0])[1] if found else None
 
 
 # ----------------------------------------------------------------------------- furniture
 
 # Class or id words of share bars, tools, related boxes, attachments and tags in a content.
 _FURNITURE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|addthis|sharethis|print|tools|toolbar|font-?size"
-    r"|rating|related|relate|other-?news|tin-?lien-?quan|tin-?khac|attach(?:ment|ments|file)?"
+    r"(?:^|[\s_-])(?:share\w*|sharing|social|addthis|sharethis|print|tools|toolbar|font-?size"
+    r"|rating|related\w*|relate|other-?news|tin-?lien-?quan|tin-?khac|attach(?:ment|ments|file)?"
     r"|download|dinh-?kem|file-?attach|tags|keywords?|comments?|binh-?luan)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -287,6 +312,8 @@ def drop_furniture(body: HtmlElement) -> None:
     for block in text_blocks(body):
         if block.getparent() is None or not _inside(block, body):
             continue
+        if next(block.iterancestors("td", "th"), None) is not None:
+            continue  # a cell of the article's table ("86%" is a figure, not a font size)
         reason = classify_line(text_of(block))
         if reason == "related_heading":
             _drop_related_box(block, body)
@@ -413,7 +440,12 @@ def meta_text(
                 (after if seen_body else before).append(child.tail)
 
     walk(container)
-    return " ".join(" ".join(before).split()), " ".join(" ".join(after).split())
+    # A lead or a caption that repeats the title brings the title's dates with it.
+    title_text = text_of(title)
+    texts = [" ".join(" ".join(part).split()) for part in (before, after)]
+    if title_text:
+        texts = [text.replace(title_text, " ") for text in texts]
+    return texts[0], texts[1]
 
 
 def date_in_meta(before: str, after: str) -> ParsedDate | None:

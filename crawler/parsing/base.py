@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import ParsedDate, find_dates, parse_vn_date
+from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
 from crawler.parsing.articleparts import (
     AUTHOR_PREFIX,
     DATE_LABEL,
@@ -165,7 +165,7 @@ class PortalMarkup:
 
     def parse_listing(self, page: str, url: str) -> Listing:
         root = parse_html(page)
-        links = self._listing_anchors(root)
+        links, redesigned = self._listing_anchors(root, url)
         entries: list[ListingEntry] = []
         seen: set[str] = set()
         for anchor in links:
@@ -182,16 +182,26 @@ class PortalMarkup:
             category=first_text(root, self.listing_category),
             next_postback=following.postback,
             pager_problem=following.problem,
-            fallbacks=("pager",) if following.fallback else (),
+            fallbacks=(("listing",) if redesigned else ())
+            + (("pager",) if following.fallback else ()),
         )
 
-    def _listing_anchors(self, root: HtmlElement) -> list[HtmlElement]:
+    def _listing_anchors(self, root: HtmlElement, url: str) -> tuple[list[HtmlElement], bool]:
+        """The item links the family's selectors find; else (a redesign, counted as a
+        fallback) the page's main list found by structure, not sidebars, keeping the links
+        of the family's article shape when some are; else any link of that shape."""
         for selector in self.listing_links:
             found = [a for a in select(root, selector) if a.get("href")]
             if found:
-                return found
-        # Unknown variant of the listing markup: any link shaped like an article URL.
-        return [a for a in root.iter("a") if self.article_url.search(a.get("href") or "")]
+                return found, False
+        from crawler.parsing.generic import article_anchors  # generic builds on this module
+
+        def shaped(anchor: HtmlElement) -> bool:
+            return bool(self.article_url.search(absolute_url(anchor.get("href"), url) or ""))
+
+        main_list, _ = article_anchors(root, url)
+        found = [a for a in main_list if shaped(a)] or main_list
+        return found or [a for a in root.iter("a") if shaped(a)], True
 
     def _next_page(self, root: HtmlElement, url: str) -> NextPage:
         """The family's pager containers first; when they find nothing, the generic
@@ -330,6 +340,12 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
         if parent is None or any(id(a) in others for a in parent.iter("a")):
             break
         element = parent
+        # A machine-readable <time datetime="2020-10-13T08:30:00+07:00"> carries the time
+        # of day its printed text ("13/10/2020") leaves out.
+        for stamp in element.xpath(".//time[@datetime]/@datetime"):
+            machine = parse_iso_date(stamp)
+            if machine:
+                return machine
         # Link texts are titles (this item's image link repeats it), and titles carry dates
         # ("(14/10/1930-14/10/2020)"); a date element inside the link ("<em>(12/10/2024)</em>")
         # still counts.

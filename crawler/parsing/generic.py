@@ -26,8 +26,10 @@ from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_vn_date
 from crawler.parsing.articleparts import (
+    byline_after,
     clean_author,
     drop_furniture,
+    is_cms_account,
     machine_date,
     mark_view_icons,
     take_byline,
@@ -61,6 +63,7 @@ _FURNITURE_NAME = re.compile(
     r"|banner|breadcrumbs?|top-?bar|bottom)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_ITEM_PART_NAME = re.compile(r"(?:^|(?<=[\s_-]))(?:header|footer)(?=$|[\s_-])", re.IGNORECASE)
 _BODY_FURNITURE_TAGS = frozenset({"nav", "footer", "aside"})
 _BODY_FURNITURE_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|aside|banner|breadcrumbs?)"
@@ -85,8 +88,14 @@ _WORD = re.compile(r"\w+")
 _META_PARTS = re.compile(
     r"0\s*[/.-]\s*0\s*[/.-]\s*0|0\s*(?::|h|giờ)\s*0(?::0)?(?:\s*(?:sa|ch|am|pm))?"
     r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|0)|chủ\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|cập\s+nhật"
-    r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|xem|đăng|ngày\s+xuất\s+bản|[0.,]+"
+    r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|đã\s+xem|lần\s+xem|views?|xem|đăng|ngày\s+xuất\s+bản"
+    r"|[0.,]+"
 )
+# A poster's name on a meta line ("… Người đăng: admin", "… Đăng bởi Minh Anh").
+_POSTER_LABEL = re.compile(
+    r"(?:người\s+đăng|đăng\s+bởi|viết\s+bởi|người\s+viết|tác\s+giả)\s*:?", re.IGNORECASE
+)
+_POSTER_MAX_WORDS = 5
 # Headings of the lists beside the main one: newest, related, most read, other news.
 _SIDEBAR_HEADING = re.compile(
     r"\b(?:tin|bài(?:\s+viết)?)\s+(?:mới(?:\s+nhất|\s+cập\s+nhật)?|liên\s+quan|xem\s+nhiều"
@@ -166,7 +175,7 @@ def article_anchors(
             continue
         if len(_anchor_text(anchor).split()) < _MIN_ANCHOR_WORDS:
             continue
-        if hidden_or_skipped(anchor) or in_furniture(anchor, FURNITURE_TAGS, _FURNITURE_NAME):
+        if hidden_or_skipped(anchor) or _listing_furniture(anchor):
             continue
         groups.setdefault(_markup_path(anchor, repeated), []).append(anchor)
     if not groups:
@@ -307,6 +316,22 @@ def _common_ancestor_of(elements: list[HtmlElement]) -> HtmlElement:
     return ancestor
 
 
+def _listing_furniture(anchor: HtmlElement) -> bool:
+    """Page furniture around a listed link; the ``<header>`` of an HTML5 ``<article>``
+    (``header.entry-header`` holding the item's title link) is the item's, not the page's."""
+    chain = [anchor, *anchor.iterancestors()]
+    for position, el in enumerate(chain):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el.tag in FURNITURE_TAGS or _FURNITURE_NAME.search(names):
+            part_of_item = (
+                el.tag in ("header", "footer") or _ITEM_PART_NAME.search(names)
+            ) and not _FURNITURE_NAME.search(_ITEM_PART_NAME.sub(" ", names))
+            if part_of_item and any(a.tag == "article" for a in chain[position + 1 :]):
+                continue
+            return True
+    return False
+
+
 def in_furniture(element: HtmlElement, tags: frozenset[str], names: re.Pattern[str]) -> bool:
     """Inside navigation, menus, header, footer or sidebar by tag or class/id words."""
     for el in [element, *element.iterancestors()]:
@@ -346,7 +371,11 @@ def parse_article(
     region = common_ancestor(title_element, container)
     article.region = region
     drop_furniture(container)
-    author = take_byline(container) or _byline_after(container, region, is_template)
+    author = (
+        take_byline(container)
+        or _byline_after(container, region, is_template)
+        or byline_after(region, [container])
+    )
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
@@ -466,8 +495,23 @@ def is_meta_line(line: str) -> bool:
     lượt xem", "Đăng ngày 23 - 09 - 2020"): metadata, not prose."""
     if len(line.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
         return False
-    rest = _META_PARTS.sub(" ", mask_digits(line))
+    rest = _META_PARTS.sub(" ", mask_digits(_without_poster(line)))
     return not _WORD.search(rest.replace("_", ""))
+
+
+def _without_poster(line: str) -> str:
+    """The line without a poster label and the name after it (capitalised words or a CMS
+    account), so that "Thứ hai, 26/02/2024 Người đăng: admin" reads as metadata."""
+    label = _POSTER_LABEL.search(line)
+    if not label:
+        return line
+    words = line[label.end() :].split()
+    taken = 0
+    while taken < min(len(words), _POSTER_MAX_WORDS) and (
+        words[taken][:1].isupper() or is_cms_account(words[taken])
+    ):
+        taken += 1
+    return f"{line[: label.start()]} {' '.join(words[taken:])}"
 
 
 def _title_candidates(root: HtmlElement) -> list[HtmlElement]:

@@ -26,6 +26,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # Classes that hide an element in the CSS frameworks portals use (Bootstrap 3–5, NukeViet's
 # schema.org spans "hidden hide d-none").
 _HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "visually-hidden", "invisible"})
+_HIDDEN_HINT = re.compile(r"hid|none|sr-only|invisible")
 # A table row is a row of data, read as one line, unless it lays out the page: a cell that
 # holds a nested table, a heading, many blocks or a long text is page layout.
 _LAYOUT_CELL_BLOCKS = 8
@@ -60,7 +61,7 @@ def is_hidden(element: HtmlElement) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     classes = element.get("class")
-    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
+    if classes and _HIDDEN_HINT.search(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
         return True
     return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 

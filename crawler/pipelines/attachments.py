@@ -27,7 +27,7 @@ class AttachmentFilesPipeline(FilesPipeline):
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("DOWNLOAD_ATTACHMENTS"):
-            raise NotConfigured("attachments are not downloaded (DOWNLOAD_ATTACHMENTS=0)")
+            raise NotConfigured  # no message: Scrapy would log every crawl that it is off
         pipeline = super().from_crawler(crawler)
         pipeline.max_bytes = crawler.settings.getint("ATTACHMENT_MAX_BYTES")
         pipeline.stats = crawler.stats

@@ -9,6 +9,10 @@
   other) is stored with ``duplicate_of`` = the first copy's URL; so is a near-duplicate
   (small edits), found with MinHash LSH (crawler.text.dedup, threshold measured in
   docs/dedup.md). Copies get no indicators of their own, so figures are not counted twice.
+- Several crawl processes (scrapyd jobs, machines) may write one database: what one holds in
+  memory the others cannot see, so a text found original here is claimed in the database
+  (``dedup_claims``, ``dedup_bands``) one process at a time; a text another process claimed
+  first, exactly or as a near-duplicate, is a copy of that one.
 """
 
 from __future__ import annotations
@@ -21,15 +25,30 @@ from datetime import datetime, timedelta
 import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
+from sqlalchemy.exc import DBAPIError
 
 from crawler.dates import VN_TZ
-from crawler.db import ArticleRow, create_schema, make_engine
+from crawler.db import (
+    DEDUP_LOCK_KEY,
+    ArticleRow,
+    DedupBandRow,
+    DedupClaimRow,
+    create_schema,
+    insert_for,
+    is_contention,
+    make_engine,
+    now_iso,
+    write_transaction,
+)
 from crawler.items import ArticleItem
 from crawler.text.dedup import NearDuplicateIndex, content_hash
 
 logger = logging.getLogger(__name__)
 
+# A claim that loses a race for the database (SQLite busy past its timeout, a PostgreSQL
+# deadlock) is tried again, at most this many times in all.
+CLAIM_ATTEMPTS = 3
 ORIGINAL = or_(ArticleRow.duplicate_of.is_(None), ArticleRow.duplicate_of == "")
 
 
@@ -114,6 +133,7 @@ class DeduplicationPipeline:
             for url, portal, body in reversed(connection.execute(query).all()):
                 self._remember(url, portal, body)
         self.stored_hashes = StoredHashes(self.engine)
+        self.claim_statements = self._claim_statements()
 
     def close_spider(self):
         self.engine.dispose()
@@ -141,10 +161,107 @@ class DeduplicationPipeline:
             article["duplicate_of"] = near[0]
             logger.info("article %s: near-duplicate of %s", url, near[0])
             return item
+        claimed = self._claim_or_keep(url, article.get("portal"), digest, body)
+        if claimed is not None:
+            original_url, original_portal, exact = claimed
+            if exact and original_portal == article.get("portal"):
+                self.stats.inc_value("dedup/exact_same_portal")
+                raise DropItem(f"article {url}: exact duplicate of {original_url}")
+            self.stats.inc_value("dedup/republished" if exact else "dedup/near_duplicate")
+            self.stats.inc_value("dedup/claimed_elsewhere")
+            article["duplicate_of"] = original_url
+            logger.info("article %s: copy of %s (claimed by another crawl)", url, original_url)
+            return item
         article["duplicate_of"] = None
         self._remember(url, article.get("portal"), body)
         self.stored_hashes.add(digest)
         return item
+
+    def _claim_statements(self):
+        """The claim's queries, built once and run with bound parameters: building them per
+        article cost more than running them."""
+        claims, bands = DedupClaimRow, DedupBandRow
+        exact = (
+            select(claims.url, claims.portal)
+            .where(claims.content_hash == bindparam("digest"), claims.url != bindparam("url"))
+            .order_by(claims.claimed_at, claims.url)
+            .limit(1)
+        )
+        near = select(claims.url, claims.portal, claims.signature).where(
+            claims.id.in_(
+                select(bands.claim).where(bands.band.in_(bindparam("bands", expanding=True)))
+            ),
+            claims.url != bindparam("url"),
+            claims.signature.is_not(None),
+        )
+        insert = insert_for(self.engine)
+        claim = insert(claims)
+        claim = claim.on_conflict_do_update(
+            index_elements=["url"],
+            set_={c: claim.excluded[c] for c in ("content_hash", "signature")},
+        ).returning(claims.id)
+        return exact, near, claim, insert(bands).on_conflict_do_nothing()
+
+    def _claim_or_keep(self, url: str, portal: str, digest: str, body: str):
+        """``_claim``, run again when it loses a race for the database; if the database still
+        cannot decide, the article is kept as this process judged it (original) with a
+        warning: an exception here would lose the item."""
+        for attempt in range(1, CLAIM_ATTEMPTS + 1):
+            try:
+                return self._claim(url, portal, digest, body)
+            except DBAPIError as error:
+                reason = str(getattr(error, "orig", error)).splitlines()[0]
+                if is_contention(error) and attempt < CLAIM_ATTEMPTS:
+                    time.sleep(0.1 * attempt)
+                    continue
+                self.stats.inc_value("dedup/claim_failed")
+                logger.warning(
+                    "article %s: could not claim its text in the database (%s); kept as an "
+                    "original, which another crawl may also have claimed", url, reason,
+                )  # fmt: skip
+                return None
+        return None
+
+    def _claim(self, url: str, portal: str, digest: str, body: str):
+        """Claim ``body`` as an original in the database, unless another crawl process claimed
+        the same text (exactly, or a near-duplicate) first: then ``(its url, its portal,
+        exact)``. Claims are decided one process at a time (write_transaction)."""
+        exact_query, near_query, claim_upsert, band_insert = self.claim_statements
+        signature = self.index.signature(body)
+        bands = sorted(set(self.index.band_keys(signature))) if signature is not None else []
+        with write_transaction(self.engine, DEDUP_LOCK_KEY) as connection:
+            exact = connection.execute(exact_query, {"digest": digest, "url": url}).first()
+            if exact is not None:
+                return exact.url, exact.portal, True
+            if bands:
+                candidates = connection.execute(near_query, {"bands": bands, "url": url}).all()
+                near = self._nearest(candidates, signature)
+                if near is not None:
+                    return near[0], near[1], False
+            row = {
+                "url": url,
+                "portal": portal or "",
+                "content_hash": digest,
+                "signature": signature.tobytes() if signature is not None else None,
+                "claimed_at": now_iso(),
+            }
+            claim = connection.execute(claim_upsert, row).scalar_one()
+            if bands:
+                connection.execute(band_insert, [{"band": b, "claim": claim} for b in bands])
+        return None
+
+    def _nearest(self, candidates, signature) -> tuple[str, str] | None:
+        """The claimed text most similar to ``signature`` at or above the threshold."""
+        scored = []
+        for candidate in candidates:
+            other = np.frombuffer(candidate.signature, dtype=np.uint32)
+            if len(other) == len(signature):
+                scored.append((float(np.mean(other == signature)), candidate.url, candidate.portal))
+        scored = [entry for entry in scored if entry[0] >= self.index.threshold]
+        if not scored:
+            return None
+        _, best_url, best_portal = min(scored, key=lambda entry: (-entry[0], entry[1]))
+        return best_url, best_portal
 
     def _exact_original(self, digest: str, url: str) -> tuple[str, str] | None:
         """The first stored or seen article with this body, other than ``url`` itself."""

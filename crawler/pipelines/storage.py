@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import random
 import time
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 from sqlalchemy import func
+from sqlalchemy.exc import DBAPIError
 
 from crawler.db import (
     ArticleRow,
@@ -20,9 +22,12 @@ from crawler.db import (
     create_schema,
     existing_urls,
     insert_for,
+    is_contention,
     make_engine,
     now_iso,
+    page_compressor,
     upsert_portals,
+    write_transaction,
 )
 from crawler.items import ARTICLE_FIELDS, ArticleItem, PageFailureItem, PortalIndicatorItem
 from crawler.signals import listing_page_fetched
@@ -39,6 +44,13 @@ ARTICLE_COLUMNS = (
 )
 
 
+# A batch that loses a race with another writer (SQLite busy after its timeout, a PostgreSQL
+# deadlock or serialization failure) is written again, at most this many times in all.
+WRITE_ATTEMPTS = 5
+# pg_advisory_xact_lock key that orders the batches of every crawl process (any constant).
+STORAGE_LOCK_KEY = 0x76_6E_73_74_6F_72_65  # "vnstore"
+
+
 # What a newer fetch of a page replaces (the URL stays).
 PAGE_UPDATE_COLUMNS = (
     "kind",
@@ -49,6 +61,7 @@ PAGE_UPDATE_COLUMNS = (
     "fetched_at",
     "etag",
     "last_modified",
+    "compression",
 )
 
 
@@ -66,6 +79,8 @@ class StoragePipeline:
         self.database_url = settings.get("DATABASE_URL")
         self.batch_size = settings.getint("STORAGE_BATCH_SIZE", 50)
         self.flush_interval = settings.getfloat("STORAGE_FLUSH_INTERVAL", 10.0)
+        self.page_codec = settings.get("PAGE_COMPRESSION", "zstd")
+        self.dictionary_pages = settings.getint("PAGE_DICTIONARY_PAGES", 24)
         self.engine = None
         self.articles: dict[str, dict] = {}
         self.pages: dict[str, dict] = {}
@@ -87,6 +102,7 @@ class StoragePipeline:
         self.engine = make_engine(self.database_url)
         create_schema(self.engine)
         self.article_upsert, self.page_upsert = self._upserts()
+        self.compressor = page_compressor(self.engine, self.page_codec, self.dictionary_pages)
         upsert_portals(self.engine, list(getattr(self.crawler.spider, "portals", [])))
 
     def close_spider(self):
@@ -206,6 +222,7 @@ class StoragePipeline:
             "fetched_at": stamp,
             "etag": adapter.get("etag"),
             "last_modified": adapter.get("last_modified"),
+            "compression": None,  # set when the batch is written
         }
 
     # ------------------------------------------------------------------ writing
@@ -233,22 +250,24 @@ class StoragePipeline:
             self.articles or self.pages or self.failures or self.portal_indicators or self.flags
         ):
             return
-        insert = insert_for(self.engine)
-        articles, pages, failures = (
-            list(self.articles.values()),
-            list(self.pages.values()),
-            self.failures,
-        )
-        with self.engine.begin() as connection:
-            known = existing_urls(connection, [row["url"] for row in articles])
-            if articles:
-                connection.execute(self.article_upsert, articles)
-            if pages:
-                connection.execute(self.page_upsert, pages)
-            if failures:
-                connection.execute(insert(FailureRow), failures)
-            self._write_indicators(connection, insert)
-            self._write_attachments(connection, insert)
+        articles = sorted(self.articles.values(), key=lambda row: row["url"])
+        pages = sorted(self.pages.values(), key=lambda row: row["url"])
+        failures = self.failures
+        self._compress(pages)
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                known = self._write(articles, pages, failures)
+                break
+            except DBAPIError as error:
+                if not is_contention(error) or attempt == WRITE_ATTEMPTS:
+                    raise
+                self.stats.inc_value("storage/write_retries")
+                logger.warning(
+                    "storage: batch of %d articles lost a race with another writer (%s); "
+                    "writing it again (attempt %d of %d)",
+                    len(articles), str(error.orig).splitlines()[0], attempt + 1, WRITE_ATTEMPTS,
+                )  # fmt: skip
+                time.sleep(random.uniform(0.05, 0.2) * attempt)
         new = sum(1 for row in articles if row["url"] not in known)
         self.stats.inc_value("articles/new", new)
         self.stats.inc_value("articles/updated", len(articles) - new)
@@ -286,6 +305,37 @@ class StoragePipeline:
         if rows:
             connection.execute(insert(AttachmentRow), rows)
         self.stats.inc_value("attachments/stored", len(rows))
+
+    def _write(self, articles: list[dict], pages: list[dict], failures: list[dict]) -> set[str]:
+        """One batch in one transaction; the URLs of its articles that were stored before.
+
+        Batches of all crawl processes sharing the database are written one at a time
+        (write_transaction): no deadlock between upserts of the same rows, and "new" or
+        "updated" is decided against what is really stored."""
+        insert = insert_for(self.engine)
+        with write_transaction(self.engine, STORAGE_LOCK_KEY) as connection:
+            known = existing_urls(connection, [row["url"] for row in articles])
+            if articles:
+                connection.execute(self.article_upsert, articles)
+            if pages:
+                connection.execute(self.page_upsert, pages)
+            if failures:
+                connection.execute(insert(FailureRow), failures)
+            self._write_indicators(connection, insert)
+            self._write_attachments(connection, insert)
+        return known
+
+    def _compress(self, pages: list[dict]) -> None:
+        """Article and listing pages are stored compressed (crawler.compression); failed pages
+        stay as served, so whoever looks into why they failed reads them as they are."""
+        for row in pages:
+            if row["compression"] is None and not row["kind"].startswith("failed"):
+                size = len(row["html"])
+                row["html"], row["compression"] = self.compressor.compress(
+                    row["portal"], row["html"]
+                )
+                self.stats.inc_value("pages/bytes_served", size)
+                self.stats.inc_value("pages/bytes_stored", len(row["html"]))
 
     def _write_indicators(self, connection, insert) -> None:
         """Replace each stored article's indicators; add portal figures and spam flags."""

@@ -38,7 +38,8 @@ _RULES: list[tuple[str, str]] = [
         r"|tin cùng chuyên mục|bài viết liên quan|các bài viết khác|xem thêm|tin tức khác"
         r"|tin bài liên quan|tin bài khác|bài liên quan|bài viết khác|bài viết cùng chuyên mục"
         r"|những tin mới hơn|những tin cũ hơn|các tin mới hơn|các tin cũ hơn|tin đã đăng"
-        r"|theo dòng sự kiện|đọc thêm|các tin tức khác|tin cùng loại)\s*:?",
+        r"|theo dòng sự kiện|đọc thêm|các tin tức khác|tin cùng loại|có liên quan"
+        r"|tin có liên quan|bài viết có liên quan)\s*:?",
     ),
     ("rating", r"đánh giá (?:cho )?bài viết.{0,40}"),
     ("rating", rf"(?:{_N}) điểm\s*\(\s*(?:{_N}) (?:đánh giá|lượt đánh giá)\s*\)"),

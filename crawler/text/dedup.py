@@ -178,6 +178,25 @@ class NearDuplicateIndex:
             near = [key for score, key in sorted(scored, reverse=True) if score >= self.threshold]
         return [key for key in exact + near if key != exclude]
 
+    def signature(self, body: str) -> np.ndarray | None:
+        """The body's MinHash values (uint32, ``num_perm`` of them), or None for bodies too
+        short for MinHash. Every index draws the same permutations, so signatures computed
+        by different processes compare (crawler.pipelines.dedup stores them)."""
+        minhash = self._minhash(body)
+        return None if minhash is None else minhash.hashvalues.astype(np.uint32)
+
+    def band_keys(self, signature: np.ndarray) -> list[int]:
+        """One signed 64-bit key per LSH band of ``signature``: two bodies sharing a key are
+        candidates, as in this index's own LSH (same bands and rows)."""
+        rows = self._lsh.r
+        return [
+            int.from_bytes(
+                hashlib.blake2b(signature[band * rows : (band + 1) * rows].tobytes(), digest_size=8)
+                .digest(), "big", signed=True,
+            )
+            for band in range(self._lsh.b)
+        ]  # fmt: skip
+
     def similarity(self, a: str, b: str) -> float:
         """Estimated Jaccard similarity of two bodies' shingles (1.0 for equal bodies,
         exact Jaccard when either is too short for MinHash)."""

@@ -124,7 +124,9 @@ def _host_of(url: str) -> str | None:
 
 
 def is_ip_host(host: str | None) -> bool:
-    if not host:
+    # An IPv4 address starts with a digit and an IPv6 one holds ":" (no parse needed for
+    # the names of ordinary links).
+    if not host or not (host[0].isdigit() or ":" in host):
         return False
     try:
         ipaddress.ip_address(host.strip("[]"))
@@ -171,29 +173,15 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
     return findings
 
 
-# Matched on the lower-cased page source.
-_HIDING = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0|font-size\s*:\s*0"
-    r"|position\s*:\s*(?:absolute|fixed)|overflow\s*:\s*hidden|\shidden[\s>=/]"
-)
-_ABSOLUTE_LINK = re.compile(r"href\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//")
-_IP_IN_URL = re.compile(r"//\[?(?:\d{1,3}\.){3}\d{1,3}|//\[[0-9a-f:]+\]")
-
-
-def might_carry_spam(page: str) -> bool:
-    """A cheap look at the page source before parsing it for `find_injected`: False only
-    when none of what it reports can be there (no gambling word, no link to an IP address,
-    and not both a hiding style and an absolute link)."""
-    page = page.lower()
-    if _BRAND.search(page) or _GENERIC.search(page) or _IP_IN_URL.search(page):
-        return True
-    return bool(_HIDING.search(page) and _ABSOLUTE_LINK.search(page))
-
-
 def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
     """Hidden spam blocks, gambling keywords and links to bare IP addresses in a page."""
     findings: list[SpamFinding] = []
-    for element in root.iter():
+    # Keywords are looked for element by element only on a page that has one somewhere
+    # (in its text or a link title); otherwise only hidden elements and links can report.
+    page_words = " ".join([*root.itertext(), *root.xpath("//@title")]).lower()
+    keywords = bool(_BRAND.search(page_words) or _GENERIC.search(page_words))
+    elements = root.iter() if keywords else root.xpath("//*[@style or @hidden or @href]")
+    for element in elements:
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         if is_hidden(element) and (element.text_content().strip() or _links(element)):
@@ -201,6 +189,8 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
         href = (element.get("href") or "").strip()
         if href and is_ip_host(_host_of(href)):
             findings.append(SpamFinding("ip_link", _excerpt(element.text_content()), href, element))
+        if not keywords:
+            continue
         own = _own_text(element)
         lowered = own.lower()
         match = _BRAND.search(lowered) or (

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
-from .run import run_zoo, score, table
-from .variants import VARIANTS
+from .run import kinds_table, run_zoo, score, table
+from .variants import VARIANTS, random_variants
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,16 +20,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs", type=int, default=None, help="crawls at once (default ZOO_JOBS or 3)"
     )
+    parser.add_argument(
+        "--random", type=int, default=0, metavar="N",
+        help="also N variants with perturbations drawn at random (held out from tuning)",
+    )  # fmt: skip
+    parser.add_argument("--seed", type=int, default=2026, help="seed of --random (default 2026)")
+    parser.add_argument(
+        "--only-random", action="store_true", help="crawl only the --random variants"
+    )
+    parser.add_argument(
+        "--role", choices=("family", "generic"), help="only the family or only the generic crawls"
+    )
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep each crawl's SQLite file here"
+    )
     args = parser.parse_args(argv)
     unknown = set(args.variants) - {v.name for v in VARIANTS}
     if unknown:
         parser.error(f"unknown variant(s): {', '.join(sorted(unknown))}")
     started = time.monotonic()
-    zoo, runs = run_zoo(args.variants or None, args.jobs)
+    extra = random_variants(args.random, args.seed) if args.random else ()
+    names = args.variants or (["-"] if args.only_random else None)
+    zoo, runs = run_zoo(names, args.jobs, extra, args.role, args.keep)
     scores = [score(run, zoo) for run in runs]
     print(table(scores))
     print(f"({len(runs)} crawls in {time.monotonic() - started:.0f} s)")
     if args.problems:
+        print(kinds_table(scores))
         for s in scores:
             for problem in s.problems:
                 print(f"- {s.run.label}: {problem}")

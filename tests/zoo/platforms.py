@@ -325,13 +325,17 @@ class Platform:
     def article(self, ctx: Context, story: Story, url: str, related, number: int) -> str:
         raise NotImplementedError
 
-    # whether the article's date element / the listing show the time of day
-    article_time = True
-    listing_time = False
+    # whether the article's date element / the listing show the time of day; "attribute":
+    # only in a machine-readable attribute (<time datetime>)
+    article_time: bool | str = True
+    listing_time: bool | str = False
 
-    def time_known(self, f: Features) -> bool:
-        """Whether a page a crawl may date from shows the time of publication."""
-        return (f.date_in_article and self.article_time) or self.listing_time
+    def time_shown(self, f: Features) -> bool | str:
+        """Whether a page a crawl may date the article from shows its time of publication:
+        True, "attribute" (only in markup attributes), or False."""
+        if f.date_in_article and self.article_time:
+            return self.article_time
+        return self.listing_time
 
     # pager -------------------------------------------------------------------
 
@@ -373,7 +377,7 @@ class TanDan(Platform):
     default_pager = "numbers"
     listing_time = True
 
-    def time_known(self, f):
+    def time_shown(self, f):
         return True  # the 2020 themes' date element, and every theme's listing, show it
 
     def category(self, ctx):
@@ -393,7 +397,9 @@ class TanDan(Platform):
         return url if page == 1 else f"{url}?PageIndex={page}"
 
     def pager_class(self, ctx):
-        return "tandan-paging" if ctx.features.renamed else "tandan-pager"
+        if ctx.features.renamed:
+            return "tandan-paging"
+        return "tandan-pager" if ctx.features.theme == "2016" else "paging-news"
 
     def listing(self, ctx, entries, page, pages, url):
         new = ctx.features.theme != "2016"
@@ -724,7 +730,7 @@ class WordPress(Platform):
     name = "wordpress"
     family_spiders = ()
     default_pager = "wordpress"
-    listing_time = True
+    listing_time = "attribute"
 
     def article_url(self, ctx, story, number):
         y, m, d = story.date.split("-")
@@ -877,9 +883,13 @@ class AspNetList(Platform):
     def article(self, ctx, story, url, related, number):
         f = ctx.features
         content = decorate(ctx, story, url, related, platform_byline="text-right")
+        shown = f"Ngày đăng: {dmy(story.date)} {story.time}"
+        if f.theme == "ampm":  # as huyendienbien.gov.vn prints it
+            h, m = (int(x) for x in story.time.split(":"))
+            clock = f"{h % 12 or 12:02d}:{m:02d}:00 {'AM' if h < 12 else 'PM'}"
+            shown = f"Thời gian đăng: {dmy(story.date)} {clock}"
         date = (
-            f'<span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="ngaydang">Ngày đăng: '
-            f"{dmy(story.date)} {story.time}</span>"
+            f'<span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="ngaydang">{shown}</span>'
             if f.date_in_article
             else ""
         )

@@ -15,9 +15,9 @@ import lxml.html
 import pytest
 
 from .platforms import PLATFORMS
-from .run import run_zoo, score
+from .run import Run, run_zoo, score
 from .server import ZooServer
-from .variants import VARIANTS, build_zoo
+from .variants import VARIANTS, build_zoo, random_variants
 
 CRAWLS = [
     pytest.param(variant.name, role, id=f"{variant.name}-{role}")
@@ -37,14 +37,22 @@ def page_text(markup: str) -> str:
     return " ".join(root.text_content().split())
 
 
-def test_gold_is_what_the_pages_show():
-    zoo = build_zoo()
+@pytest.mark.parametrize("seed", [None, 1, 2])
+def test_gold_is_what_the_pages_show(seed):
+    zoo = build_zoo(["-"], random_variants(30, seed)) if seed else build_zoo()
     for site in zoo.sites.values():
         for gold in site.articles:
             text = page_text(site.pages[gold["url"]].html)
             assert gold["title"] in text
             for line in gold["body"]:
                 assert line in text, (gold["url"], line)
+            if gold["time"] and not gold["time_optional"]:
+                hour, minute = gold["time"].split(":")
+                # in the text, or in a date meta tag / <time datetime> of the article
+                shown = [text, site.pages[gold["url"]].html]
+                shown += [page_text(p.html) for p in site.pages.values() if p.url != gold["url"]]
+                clock = f"{int(hour) % 12 or 12}:{minute}"  # also "8:30 SA" on listings
+                assert any(gold["time"] in t or clock in t for t in shown), gold["url"]
             if gold["author"]:
                 assert gold["author"] in text
             if gold["views"] is not None:
@@ -113,6 +121,49 @@ def zoo_scores():
 @pytest.mark.parametrize(("variant", "role"), CRAWLS)
 def test_zoo_crawl_finds_every_article_with_exact_fields(zoo_scores, variant, role):
     result = zoo_scores[(variant, role)]
-    assert result.perfect, f"{variant} ({role} spider {result.run.spider}):\n" + "\n".join(
-        result.problems[:40]
-    )
+    if result.problems:
+        header = f"{variant} ({role} spider {result.run.spider or 'missing'}):"
+        pytest.fail("\n".join([header, *result.problems[:40]]), pytrace=False)
+
+
+def perfect_rows(site) -> list[dict]:
+    """What a perfect crawl stores for ``site``."""
+    return [
+        {
+            "url": gold["url"],
+            "title": gold["title"],
+            "published_at": f"{gold['date']}T{gold['time'] or '00:00'}:00+07:00",
+            "author": gold["author"],
+            "view_count": gold["views"],
+            "body": "\n\n".join(gold["body"]),
+        }
+        for gold in site.articles
+    ]
+
+
+def test_scoring_tells_each_kind_of_failure():
+    zoo = build_zoo(["haiduong-table-attachment"])  # 4 articles, the first with a table
+    variant = zoo.variants[0]
+    site = zoo.sites[variant.host]
+    perfect = Run(variant, "generic", "generic", returncode=0, stored=perfect_rows(site))
+    assert score(perfect, zoo).perfect
+    rows = perfect_rows(site)
+    rows[0]["url"] = rows[0]["url"].replace("http://", "https://")  # the same page
+    table_row = next(line for line in site.articles[0]["body"] if " | " in line)
+    rows[0]["body"] = rows[0]["body"].replace(table_row, "")
+    rows[1]["published_at"] = "1930-10-14T00:00:00+07:00"
+    rows[1]["author"] = "admin"
+    rows[2]["body"] += "\n\nChia sẻ: Facebook Zalo\n\nFile đính kèm: Tải về"
+    del rows[3]
+    result = score(Run(variant, "generic", "generic", returncode=0, stored=rows), zoo)
+    assert (result.found, result.title, result.date, result.author) == (3, 3, 2, 2)
+    assert (result.left, result.lost) == (2, 1)
+    assert result.kinds == {
+        "article not stored": 1,
+        "lost: table row": 1,
+        "date wrong day": 1,
+        "author where there is none": 1,
+        "left: share/print bar": 1,
+        "left: attachment line": 1,
+    }
+    assert not score(Run(variant, "family", None), zoo).perfect  # no spider: a failure
