@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: install chromium postgresql demo test lint bench clean
+.PHONY: install chromium postgresql demo serve screenshots test lint bench clean
 
 install: $(STAMP)
 
@@ -31,6 +31,14 @@ postgresql:
 
 demo: $(STAMP)
 	$(BIN)/python -m crawler.demo
+
+# The explorer (Datasette, read-only) on DATABASE_URL's SQLite file, at http://localhost:8001/.
+serve: $(STAMP)
+	$(BIN)/scrapy explore
+
+# Re-take the dashboard screenshots the README shows (docs/explorer-*.png) from a fresh crawl.
+screenshots: $(STAMP) chromium
+	EXPLORER_SCREENSHOTS=docs $(BIN)/pytest -q tests/test_explorer.py -k every_dashboard
 
 test: $(STAMP) chromium postgresql
 	$(BIN)/ruff check .

@@ -45,6 +45,7 @@ from sqlalchemy.schema import CreateColumn
 from crawler.compression import PageCompressor, PageDecoder
 from crawler.dates import VN_TZ
 from crawler.registry import Portal
+from crawler.units import UnitError, Units2025
 
 
 class DatabaseConfigError(ValueError):
@@ -71,6 +72,11 @@ class PortalRow(Base):
     listings: Mapped[str] = mapped_column(Text)  # JSON list of URLs
     first_seen: Mapped[str] = mapped_column(String(32))
     last_crawled: Mapped[str | None] = mapped_column(String(32))
+    # The units of July 2025 (crawler.units); `province` stays the one the portal was set up in.
+    province_2025: Mapped[str | None] = mapped_column(String(100))
+    province_code_2025: Mapped[int | None] = mapped_column(Integer)
+    commune_2025: Mapped[str | None] = mapped_column(String(100))
+    commune_code_2025: Mapped[int | None] = mapped_column(Integer)
 
 
 class ArticleRow(Base):
@@ -375,6 +381,7 @@ def create_schema(engine: Engine) -> None:
             if "already exists" not in str(error) or attempt == 2:
                 raise
     add_missing_columns(engine)
+    create_search_index(engine)
 
 
 def add_missing_columns(engine: Engine) -> None:
@@ -392,6 +399,68 @@ def add_missing_columns(engine: Engine) -> None:
                 definition = str(CreateColumn(column).compile(dialect=engine.dialect))
                 add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
                 connection.execute(add.against(table))
+
+
+# Full-text search over articles (SQLite FTS5), for the explorer's search box.
+# unicode61 with remove_diacritics 2 makes "ho ngheo" match "hộ nghèo", but it keeps đ (a letter
+# of its own, not d with a mark): so a third column holds title and body with đ folded to d
+# (NULL when they have no đ), and "dong" and "đồng" both find "đồng". The table is contentless
+# (the text lives in `articles` only); triggers keep it in step with every write to articles,
+# deleting an entry with the very values it was indexed with, as contentless tables require.
+SEARCH_TABLE = "articles_fts"
+SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, folded, content='', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, body, folded) VALUES (new.id, new.title, new.body, "
+    "nullif(replace(replace(new.title || ' ' || new.body, 'đ', 'd'), 'Đ', 'D'), "
+    "new.title || ' ' || new.body)); END",
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, body, folded) VALUES ('delete', "
+    "old.id, old.title, old.body, "
+    "nullif(replace(replace(old.title || ' ' || old.body, 'đ', 'd'), 'Đ', 'D'), "
+    "old.title || ' ' || old.body)); END",
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, body, folded) VALUES ('delete', "
+    "old.id, old.title, old.body, "
+    "nullif(replace(replace(old.title || ' ' || old.body, 'đ', 'd'), 'Đ', 'D'), "
+    "old.title || ' ' || old.body)); "
+    "INSERT INTO articles_fts(rowid, title, body, folded) VALUES (new.id, new.title, new.body, "
+    "nullif(replace(replace(new.title || ' ' || new.body, 'đ', 'd'), 'Đ', 'D'), "
+    "new.title || ' ' || new.body)); END",
+    # Built for the articles stored before the index existed (an upgraded database).
+    "INSERT INTO articles_fts(rowid, title, body, folded) SELECT id, title, body, "
+    "nullif(replace(replace(title || ' ' || body, 'đ', 'd'), 'Đ', 'D'), title || ' ' || body) "
+    "FROM articles",
+)
+
+
+def create_search_index(engine: Engine) -> None:
+    """Create and fill the search index once, under SQLite's write lock so that crawls starting
+    together build it once; a database that has it is left alone. SQLite only."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        present = "SELECT 1 FROM sqlite_master WHERE name = ?"
+        if connection.execute(present, (SEARCH_TABLE,)).fetchone():
+            return
+        previous, connection.isolation_level = connection.isolation_level, None
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                if not connection.execute(present, (SEARCH_TABLE,)).fetchone():
+                    for statement in SEARCH_DDL:
+                        connection.execute(statement)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        finally:
+            connection.isolation_level = previous
+    finally:
+        raw.close()
 
 
 # pg_advisory_xact_lock key of the dedup claim transactions (any constant of our own).
@@ -449,6 +518,7 @@ def upsert_portals(engine: Engine, portals: list[Portal]) -> None:
             "listings": json.dumps(list(p.listings), ensure_ascii=False),
             "first_seen": stamp,
             "last_crawled": stamp,
+            **_units_2025(p),
         }
         for p in sorted(portals, key=lambda p: p.id)  # one lock order for every process
     ]
@@ -462,6 +532,20 @@ def upsert_portals(engine: Engine, portals: list[Portal]) -> None:
     )
     with engine.begin() as connection:
         connection.execute(statement)
+
+
+def _units_2025(portal: Portal) -> dict:
+    """The portal's 2025 units as columns; empty for a portal known only by a URL."""
+    try:
+        units = Units2025.of(portal.province, portal.commune_2025)
+    except UnitError:
+        units = None
+    return {
+        "province_2025": units and units.province,
+        "province_code_2025": units and units.province_code,
+        "commune_2025": units and units.commune,
+        "commune_code_2025": units and units.commune_code,
+    }
 
 
 def existing_urls(connection, urls: list[str]) -> set[str]:

@@ -1,4 +1,5 @@
-"""`make demo`: crawl the bundled portal mirror into data/crawler.db and write a CSV.
+"""`make demo`: crawl the bundled portal mirror into data/crawler.db, write a CSV and say how to
+open the explorer.
 
 Serves tests/fixtures/portals on 127.0.0.1, runs one real `scrapy crawl` per family through
 it as an HTTP proxy (so the portals keep their real host names), exports the articles and
@@ -23,6 +24,7 @@ from crawler.db import (
     PortalIndicatorRow,
     make_engine,
 )
+from crawler.explorer.serve import DEFAULT_PORT
 from crawler.mirror import MirrorServer
 from crawler.parsing.families import FAMILIES
 from crawler.registry import load_registry
@@ -74,6 +76,8 @@ def main() -> int:
         print(f"injected spam found on: {', '.join(flagged)} (see table portal_flags)")
     print(f"-> {database}, {csv_path}")
     print("indicators as CSV: scrapy export indicators -o data/indicators.csv")
+    print(f"explore it in the browser: make serve (or DATABASE_URL={database} scrapy explore),")
+    print(f"then open http://localhost:{DEFAULT_PORT}/-/dashboards")
     return 0
 
 

@@ -3,19 +3,25 @@ scrapy export --sqlite FILE [--pages]: the analyst tables as a SQLite file (for 
 
 import os
 import sys
+from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from sqlalchemy.engine import make_url
 
 from crawler.db import DatabaseConfigError, create_schema, make_engine
 from crawler.exports import (
     ExportError,
+    Filters,
+    check_output,
     export_articles,
     export_attachments,
     export_indicators,
+    export_indicators_pivot,
     export_portal_indicators,
     export_sqlite,
     parse_since,
+    parse_until,
 )
 
 
@@ -26,7 +32,8 @@ class Command(ScrapyCommand):
     def syntax(self):
         return (
             "articles|indicators|portal_indicators|attachments -o FILE.csv [--portal ID] "
-            "[--since YYYY-MM-DD] [--kind actual|target]"
+            "[--province NAME] [--indicator KEY] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "
+            "[--kind actual|target] [--pivot] [--force]"
         )
 
     def short_desc(self):
@@ -38,14 +45,31 @@ class Command(ScrapyCommand):
             "-o",
             "--output",
             metavar="FILE",
-            help="CSV file to write, or - for standard output",
+            help="CSV file to write, or - for standard output (never a SQLite database)",
         )
         parser.add_argument("--portal", help="only this portal id")
+        parser.add_argument(
+            "--province",
+            help="only portals of this province: a July-2025 name groups all portals now in "
+            "it, a former name those set up under it",
+        )
+        parser.add_argument(
+            "--indicator", help="only this indicator (catalogue key or name as written)"
+        )
         parser.add_argument(
             "--since",
             help="only articles published (portal figures: crawled) on or after this date",
         )
+        parser.add_argument("--until", help="only up to this date, included")
         parser.add_argument("--kind", help="indicators only: actual or target")
+        parser.add_argument(
+            "--pivot",
+            action="store_true",
+            help="indicators only: one row per portal and indicator, one column per year",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="replace an existing file even with no rows"
+        )
         parser.add_argument(
             "--sqlite",
             metavar="FILE",
@@ -70,10 +94,22 @@ class Command(ScrapyCommand):
             raise UsageError(f"name one table to export: {', '.join(tables)}")
         if not opts.output:
             raise UsageError("give -o FILE.csv (or - for standard output)")
+        if opts.pivot and args[0] != "indicators":
+            raise UsageError("--pivot is for indicators")
         try:
-            engine = make_engine(self.settings.get("DATABASE_URL"))
+            database_url = self.settings.get("DATABASE_URL")
+            check_output(opts.output, _sqlite_file(database_url))
+            filters = Filters(
+                portal=opts.portal,
+                since=parse_since(opts.since),
+                until=parse_until(opts.until),
+                province=opts.province,
+                indicator=opts.indicator,
+                kind=opts.kind,
+            )
+            engine = make_engine(database_url)
             create_schema(engine)
-            count = tables[args[0]](engine, opts)
+            count = tables[args[0]](engine, opts, filters)
         except BrokenPipeError:  # `scrapy export … -o - | head` closed the pipe: not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (silences the final flush)
             return
@@ -97,19 +133,26 @@ class Command(ScrapyCommand):
         print(f"wrote {opts.sqlite}: {tables}")
 
     @staticmethod
-    def _articles(engine, opts):
-        return export_articles(engine, opts.output, opts.portal, parse_since(opts.since))
+    def _articles(engine, opts, filters):
+        return export_articles(engine, opts.output, filters=filters, force=opts.force)
 
     @staticmethod
-    def _indicators(engine, opts):
-        return export_indicators(
-            engine, opts.output, opts.portal, parse_since(opts.since), opts.kind
-        )
+    def _indicators(engine, opts, filters):
+        if opts.pivot:
+            return export_indicators_pivot(engine, opts.output, filters, force=opts.force)
+        return export_indicators(engine, opts.output, filters=filters, force=opts.force)
 
     @staticmethod
-    def _portal_indicators(engine, opts):
-        return export_portal_indicators(engine, opts.output, opts.portal, parse_since(opts.since))
+    def _portal_indicators(engine, opts, filters):
+        return export_portal_indicators(engine, opts.output, filters=filters, force=opts.force)
 
     @staticmethod
-    def _attachments(engine, opts):
-        return export_attachments(engine, opts.output, opts.portal, parse_since(opts.since))
+    def _attachments(engine, opts, filters):
+        return export_attachments(engine, opts.output, filters=filters, force=opts.force)
+
+
+def _sqlite_file(database_url: str) -> Path | None:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(url.database)
+    return None
