@@ -40,9 +40,11 @@ serve: $(STAMP)
 screenshots: $(STAMP) chromium
 	EXPLORER_SCREENSHOTS=docs $(BIN)/pytest -q tests/test_explorer.py -k every_dashboard
 
+# Two workers (the machines have two cores); a test file stays on one worker, so a module's
+# fixtures (the markup zoo's crawls, a scrapyd) are set up once.
 test: $(STAMP) chromium postgresql
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
