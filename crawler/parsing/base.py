@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
 from crawler.parsing.html import (
+    deep_nesting_problem,
     first_text,
     meta_content,
     paragraphs_of,
@@ -202,6 +203,8 @@ class PortalMarkup:
             article.problems.append("empty body")
         if article.published is None:
             article.problems.append(f"no date (looked for {', '.join(self.published)})")
+        if deep := deep_nesting_problem(root):
+            article.problems.append(deep)
         return article
 
     @staticmethod

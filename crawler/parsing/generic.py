@@ -45,7 +45,14 @@ from crawler.parsing.base import (
     take_trailing_author,
     view_count_in,
 )
-from crawler.parsing.html import is_hidden, meta_content, paragraphs_of, parse_html, text_of
+from crawler.parsing.html import (
+    deep_nesting_problem,
+    is_hidden,
+    meta_content,
+    paragraphs_of,
+    parse_html,
+    text_of,
+)
 from crawler.text.boilerplate import TemplateLearner, classify_line, mask_digits, strip_boilerplate
 from crawler.text.spam import remove_injected
 
@@ -343,6 +350,8 @@ def parse_article(
         article.problems.append("empty body")
     if article.published is None:
         article.problems.append("no date near the title")
+    if deep := deep_nesting_problem(root):
+        article.problems.append(deep)
     return article
 
 

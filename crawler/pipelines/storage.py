@@ -140,7 +140,7 @@ class StoragePipeline:
             for indicator in adapter.get("indicators") or []
         ]
         for finding in adapter.get("spam") or []:
-            evidence = finding.href or finding.text
+            evidence = finding.evidence
             key = (row["portal"], finding.kind, evidence)
             self.flags[key] = {
                 "portal": row["portal"],

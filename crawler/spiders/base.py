@@ -38,6 +38,7 @@ from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
 from crawler.parsing.base import Listing, ListingEntry, ParsedArticle, PortalMarkup
 from crawler.parsing.errors import error_page_reason
+from crawler.parsing.html import DEEP_NESTING
 from crawler.registry import Portal, RegistryError, load_registry
 from crawler.rendering import LISTING_META, enable_rendering
 from crawler.signals import listing_page_fetched
@@ -406,6 +407,10 @@ class FamilySpider(scrapy.Spider):
             return self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
         if article.published is None and entry.published is not None:
             self.crawler.stats.inc_value("articles/date_from_listing")
+        for problem in article.problems:
+            if problem.startswith(DEEP_NESTING):
+                self.crawler.stats.inc_value("pages/deep_nesting")
+                self.logger.warning("article %s (portal %s): %s", entry.url, portal.id, problem)
         self.crawler.stats.inc_value(f"articles/parsed/{portal.id}")
         return build_article_item(
             article,
