@@ -12,6 +12,8 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
+from crawler.text.normalize import strip_controls
+
 # Elements that start and end a paragraph of running text.
 BLOCK_TAGS = frozenset(
     "address article aside blockquote center dd div dl dt figcaption figure footer h1 h2 h3 "
@@ -24,16 +26,15 @@ SKIPPED_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_inline(text: str | None) -> str:
     """One line of text: NFC, no invisible characters, single spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
-    if not text.isprintable():  # invisible characters are format characters: not printable
-        text = _INVISIBLE.sub("", text)
+    # Control characters (ESC, BEL, NUL…) and invisible format characters go; tabs and line
+    # breaks are spaces (str.split() below).
+    text = strip_controls(unicodedata.normalize("NFC", text))
     # str.split() splits on every Unicode space (U+00A0, U+2000..U+200A, U+3000...).
     return " ".join(text.split())
 
