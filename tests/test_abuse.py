@@ -51,13 +51,9 @@ CONTROLS = "\x00\x07\x08\x0b\x0c\x1b\x7f\x85\u200b\u202e\ufeff"
 def test_control_characters_never_reach_title_author_or_category(tmp_path):
     chain = Chain(tmp_path / "c.db")
     try:
-        item = chain.run(
-            article(
-                title=f"Hội{CONTROLS} nghị\x1b[31m triển khai",
-                author=f"\x07Nguyễn{CONTROLS}Văn A",
-                category=f"Tin\x00 tức{CONTROLS}",
-            )
-        )
+        hostile = article(title=f"Hội{CONTROLS} nghị\x1b[31m triển khai")
+        hostile.update(author=f"\x07Nguyễn{CONTROLS}Văn A", category=f"Tin\x00 tức{CONTROLS}")
+        item = chain.run(hostile)
     finally:
         chain.close()
     for field in ("title", "author", "category"):
