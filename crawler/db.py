@@ -216,13 +216,7 @@ def make_engine(url: str) -> Engine:
             f"DATABASE_URL {url!r} is not a database URL (expected e.g. sqlite:///data/crawler.db)"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        try:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseConfigError(
-                f"DATABASE_URL {url!r}: cannot create the folder of the database file "
-                f"({error.strerror or error})"
-            ) from None
+        _check_sqlite_folder(url, Path(parsed.database).parent)
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as error:
@@ -238,6 +232,28 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
     return engine
+
+
+# The folder of the default DATABASE_URL (sqlite:///data/crawler.db), made on first use; any
+# other folder must exist, so that a typo in the path is an error, not a new empty database.
+DEFAULT_DATABASE_FOLDER = Path("data")
+
+
+def _check_sqlite_folder(url: str, folder: Path) -> None:
+    if folder.is_dir():
+        return
+    if folder != DEFAULT_DATABASE_FOLDER:
+        raise DatabaseConfigError(
+            f"DATABASE_URL {url!r}: folder {str(folder)!r} does not exist "
+            "(create it first: a mistyped path would start a new, empty database)"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseConfigError(
+            f"DATABASE_URL {url!r}: cannot create the folder of the database file "
+            f"({error.strerror or error})"
+        ) from None
 
 
 def check_database(url: str) -> None:

@@ -70,7 +70,12 @@ def scrapy_crawl(*arguments, env=None, tmp_path):
         (
             ["haiduong"],
             {"DATABASE_URL": "sqlite:////proc/no/such/dir/c.db"},
-            "cannot create the folder of the database file",
+            "folder '/proc/no/such/dir' does not exist",
+        ),
+        (  # a typo in the folder once started a new, empty database there
+            ["haiduong"],
+            {"DATABASE_URL": "sqlite:////tmp/vn-crawler-no-such-folder/crawler.db"},
+            "folder '/tmp/vn-crawler-no-such-folder' does not exist",
         ),
     ],
 )
