@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import (
     DDL,
@@ -44,6 +45,30 @@ from crawler.registry import Portal
 
 class DatabaseConfigError(ValueError):
     """DATABASE_URL cannot be used; the message says why."""
+
+
+def masked_url(url: str) -> str:
+    """``url`` with its password, if any, shown as ``***``: for every message and log line
+    (DATABASE_URL of PostgreSQL, a scrapyd URL with credentials)."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    if password is None:
+        return url
+    user = parts.netloc.rpartition("@")[0].split(":", 1)[0]
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def without_credentials(url: str) -> str:
+    """``url`` with no user name or password at all."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def now_iso() -> str:
@@ -213,14 +238,16 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r} is not a database URL (expected e.g. sqlite:///data/crawler.db)"
+            f"DATABASE_URL {masked_url(url)!r} is not a database URL (expected e.g. sqlite:///data/crawler.db)"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         _check_sqlite_folder(url, Path(parsed.database).parent)
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as error:
-        raise DatabaseConfigError(f"DATABASE_URL {url!r}: unsupported database ({error})") from None
+        raise DatabaseConfigError(
+            f"DATABASE_URL {masked_url(url)!r}: unsupported database ({error})"
+        ) from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -244,14 +271,14 @@ def _check_sqlite_folder(url: str, folder: Path) -> None:
         return
     if folder != DEFAULT_DATABASE_FOLDER:
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r}: folder {str(folder)!r} does not exist "
+            f"DATABASE_URL {masked_url(url)!r}: folder {str(folder)!r} does not exist "
             "(create it first: a mistyped path would start a new, empty database)"
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r}: cannot create the folder of the database file "
+            f"DATABASE_URL {masked_url(url)!r}: cannot create the folder of the database file "
             f"({error.strerror or error})"
         ) from None
 
@@ -266,7 +293,7 @@ def check_database(url: str) -> None:
     except (OperationalError, DatabaseError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise DatabaseConfigError(
-            f"DATABASE_URL {url!r}: cannot open the database ({reason})"
+            f"DATABASE_URL {masked_url(url)!r}: cannot open the database ({reason})"
         ) from None
     finally:
         engine.dispose()

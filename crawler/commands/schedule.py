@@ -9,7 +9,13 @@ from scrapy.commands import ScrapyCommand
 from scrapy.utils.conf import closest_scrapy_cfg, get_config
 
 from crawler.registry import SCHEDULES, RegistryError, load_registry
-from crawler.scheduling import SchedulingError, crontab_lines, plan_jobs, post_job
+from crawler.scheduling import (
+    SchedulingError,
+    credentials_problem,
+    crontab_lines,
+    plan_jobs,
+    post_job,
+)
 
 
 class Command(ScrapyCommand):
@@ -42,6 +48,13 @@ class Command(ScrapyCommand):
         )
 
     def run(self, args, opts):
+        unsafe = credentials_problem(
+            os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", "")
+        )
+        if unsafe:
+            print(f"error: {unsafe}", file=sys.stderr)
+            self.exitcode = 2
+            return
         try:
             registry = load_registry(self.settings.get("PORTAL_REGISTRY") or None)
             if opts.crontab:

@@ -23,6 +23,7 @@ from crawler.extensions.counts import (
     format_table,
     portal_counts,
 )
+from crawler.health import NOT_CRAWLS
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ class CrawlRuns:
             self.stats.inc_value(f"articles/dropped/{portal}")
 
     def spider_closed(self, spider, reason):
+        if spider.name in NOT_CRAWLS:
+            return
         stats = self.stats.get_stats()
         counts = [portal_counts(stats, portal) for portal in crawled_portals(spider, stats)]
         logger.info("crawl summary (%s, %s):\n%s", spider.name, reason, summary_table(counts))
