@@ -321,15 +321,26 @@ def add_missing_columns(engine: Engine) -> None:
     Only nullable columns are added, so existing rows stay valid; running it twice does nothing.
     """
     inspector = inspect(engine)
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            present = {column["name"] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present or not column.nullable:
-                    continue
-                definition = str(CreateColumn(column).compile(dialect=engine.dialect))
-                add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
-                connection.execute(add.against(table))
+    for table in Base.metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present or not column.nullable:
+                continue
+            definition = str(CreateColumn(column).compile(dialect=engine.dialect))
+            add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
+            try:
+                with engine.begin() as connection:  # one column per transaction
+                    connection.execute(add.against(table))
+            except DBAPIError as error:
+                # Crawls started together upgrade the same database: another one added the
+                # column since we looked, which is what we wanted.
+                if not _column_exists_error(error):
+                    raise
+
+
+def _column_exists_error(error: DBAPIError) -> bool:
+    message = str(error.orig if error.orig is not None else error).lower()
+    return "duplicate column" in message or "already exists" in message
 
 
 def insert_for(engine: Engine):

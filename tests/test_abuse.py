@@ -165,3 +165,28 @@ def test_scrapy_reparse_with_an_unknown_portal_is_one_line_and_exit_2(tmp_path):
     result = run_command("reparse", "--portal", "nowhere", tmp_path=tmp_path)
     assert result.returncode == 2
     assert "unknown portal 'nowhere'" in one_error_line(result)
+
+
+# ------------------------------------------------------------------ concurrency
+
+
+def test_a_schema_upgrade_that_another_crawl_already_did_is_not_an_error(tmp_path, monkeypatch):
+    """Two crawls upgrade an old database at once: both saw the column missing, one adds it,
+    the other's ALTER TABLE fails with "duplicate column name" and once stopped its crawl."""
+    import sqlalchemy
+
+    import crawler.db as db
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    db.create_schema(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE crawl_runs DROP COLUMN articles_known")
+        connection.exec_driver_sql("ALTER TABLE pages DROP COLUMN etag")
+    stale = sqlalchemy.inspect(engine)  # what the slower crawl saw before the faster one
+    stale.get_columns("crawl_runs"), stale.get_columns("pages")
+    db.add_missing_columns(engine)  # the faster crawl
+    monkeypatch.setattr(db, "inspect", lambda _engine: stale)
+    db.add_missing_columns(engine)  # the slower one: every ALTER now hits a present column
+    columns = {c["name"] for c in sqlalchemy.inspect(make_engine(url)).get_columns("pages")}
+    assert "etag" in columns
