@@ -23,6 +23,7 @@ from crawler.extensions.counts import (
     format_table,
     portal_counts,
 )
+from crawler.extensions.outcome import crawl_outcome
 from crawler.health import NOT_CRAWLS
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,9 @@ class CrawlRuns:
         counts = [portal_counts(stats, portal) for portal in crawled_portals(spider, stats)]
         logger.info("crawl summary (%s, %s):\n%s", spider.name, reason, summary_table(counts))
         crawl_wide = list(stats.get(FAILED_CHECKS_STAT, []))
+        _, why = crawl_outcome(spider, stats)
+        if why:  # a failed crawl says why in its rows, whatever the health checks found
+            crawl_wide.insert(0, why)
         rows = [
             {
                 "spider": spider.name,

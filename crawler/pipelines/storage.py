@@ -7,7 +7,9 @@ import time
 
 from itemadapter import ItemAdapter
 from scrapy import signals
+from scrapy.exceptions import DropItem
 from sqlalchemy import func
+from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.db import (
     ArticleRow,
@@ -23,6 +25,7 @@ from crawler.db import (
     now_iso,
     upsert_portals,
 )
+from crawler.extensions.outcome import stop_on_storage_error
 from crawler.items import ARTICLE_FIELDS, ArticleItem, PageFailureItem, PortalIndicatorItem
 from crawler.signals import listing_page_fetched
 
@@ -73,6 +76,7 @@ class StoragePipeline:
         self.portal_indicators: list[dict] = []
         self.flags: dict[tuple[str, str, str], dict] = {}
         self.last_flush = time.monotonic()
+        self.storage_failed: str | None = None  # disk_full or database_error, once it is
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -89,9 +93,13 @@ class StoragePipeline:
 
     def close_spider(self):
         self.flush()
-        self.engine.dispose()
+        if self.engine is not None:
+            self.engine.dispose()
 
     def process_item(self, item):
+        if self.storage_failed:  # the crawl is closing: count, do not log per item
+            self.stats.inc_value("storage/items_not_stored")
+            raise DropItem(f"not stored: {self.storage_failed}", log_level="DEBUG")
         adapter = ItemAdapter(item)
         if isinstance(item, ArticleItem):
             self._add_article(adapter)
@@ -215,6 +223,31 @@ class StoragePipeline:
         )
 
     def flush(self) -> None:
+        """Write the buffered rows; a database that refuses them stops the crawl (see
+        `stop_on_storage_error`): logging a failure per item while the disk stays full
+        would report items as scraped that were never stored."""
+        if self.storage_failed:
+            self._clear_buffers()
+            return
+        try:
+            self._write_batch()
+        except (SQLAlchemyError, OSError) as error:
+            self.storage_failed = stop_on_storage_error(self.crawler, error, self._buffered())
+            self._clear_buffers()
+
+    def _buffered(self) -> dict[str, int]:
+        """Items in the buffer by kind: what a failed write loses."""
+        return {
+            "ArticleItem": len(self.articles),
+            "PageFailureItem": len(self.failures),
+            "PortalIndicatorItem": len(self.portal_indicators),
+        }
+
+    def _clear_buffers(self) -> None:
+        self.articles, self.pages, self.failures = {}, {}, []
+        self.indicators, self.portal_indicators, self.flags = {}, [], {}
+
+    def _write_batch(self) -> None:
         self.last_flush = time.monotonic()
         if not (
             self.articles or self.pages or self.failures or self.portal_indicators or self.flags
@@ -245,8 +278,7 @@ class StoragePipeline:
         logger.debug(
             "stored %d articles, %d pages, %d failures", len(articles), len(pages), len(failures)
         )
-        self.articles, self.pages, self.failures = {}, {}, []
-        self.indicators, self.portal_indicators, self.flags = {}, [], {}
+        self._clear_buffers()
 
     def _write_indicators(self, connection, insert) -> None:
         """Replace each stored article's indicators; add portal figures and spam flags."""
