@@ -172,7 +172,8 @@ class IndicatorRow(Base):
 
 
 class PortalIndicatorRow(Base):
-    """A figure a portal shows about itself, one row per crawl: a time series per portal."""
+    """A figure a portal shows about itself, one row per snapshot (``as_of``, the widget's
+    "Cập nhật lúc"): a time series per portal."""
 
     __tablename__ = "portal_indicators"
 
@@ -388,6 +389,30 @@ def existing_urls(connection, urls: list[str]) -> set[str]:
         return set()
     found = connection.execute(select(ArticleRow.url).where(ArticleRow.url.in_(urls)))
     return set(found.scalars())
+
+
+def new_snapshots(connection, rows: list[dict]) -> list[dict]:
+    """The portal figures of ``rows`` not stored yet: a widget's "Cập nhật lúc" time
+    (``as_of``) names its snapshot, which every crawl until the next update sees again.
+    Figures without an ``as_of`` are always new."""
+    snapshots = {(r["portal"], r["name"], r["as_of"]) for r in rows if r.get("as_of")}
+    stored = set()
+    if snapshots:
+        query = select(
+            PortalIndicatorRow.portal, PortalIndicatorRow.name, PortalIndicatorRow.as_of
+        ).where(
+            PortalIndicatorRow.portal.in_({portal for portal, _, _ in snapshots}),
+            PortalIndicatorRow.as_of.in_({as_of for _, _, as_of in snapshots}),
+        )
+        stored = {tuple(row) for row in connection.execute(query)}
+    fresh = []
+    for row in rows:
+        key = (row["portal"], row["name"], row.get("as_of"))
+        if row.get("as_of") and key in stored:
+            continue
+        stored.add(key)
+        fresh.append(row)
+    return fresh
 
 
 def stored_article_urls(engine: Engine, portals: list[str]) -> set[str]:

@@ -22,6 +22,7 @@ from crawler.db import (
     existing_urls,
     insert_for,
     make_engine,
+    new_snapshots,
     now_iso,
     upsert_portals,
 )
@@ -292,8 +293,9 @@ class StoragePipeline:
             if rows:
                 connection.execute(insert(IndicatorRow), rows)
             self.stats.inc_value("indicators/stored", len(rows))
-        if self.portal_indicators:
-            connection.execute(insert(PortalIndicatorRow), self.portal_indicators)
+        snapshots = new_snapshots(connection, self.portal_indicators)
+        if snapshots:
+            connection.execute(insert(PortalIndicatorRow), snapshots)
         if self.flags:
             statement = insert(PortalFlagRow).values(list(self.flags.values()))
             connection.execute(
