@@ -3,8 +3,10 @@ operators' mistakes on the command line and in the registry. In-process, no craw
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 
 import pytest
 from conftest import PROJECT, SCRAPY
@@ -195,3 +197,32 @@ def test_a_schema_upgrade_that_another_crawl_already_did_is_not_an_error(tmp_pat
     db.add_missing_columns(engine)  # the slower one: every ALTER now hits a present column
     columns = {c["name"] for c in sqlalchemy.inspect(make_engine(url)).get_columns("pages")}
     assert "etag" in columns
+
+
+# ------------------------------------------------------------------ closed pipes
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "crawler.indicators", "{text}"],
+        [SCRAPY, "schedule", "--crontab"],
+        [SCRAPY, "health", "--json"],
+    ],
+    ids=["indicators", "schedule --crontab", "health"],
+)
+def test_commands_survive_a_closed_pipe(command, tmp_path):
+    text = tmp_path / "report.txt"
+    text.write_text("Thu nhập bình quân năm 2023 đạt 92,5 triệu đồng. " * 20_000, encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"}
+    env.pop("SCRAPYD_PASSWORD", None)
+    process = subprocess.Popen(
+        [part.format(text=text) for part in command], cwd=PROJECT, env=env,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    process.stdout.readline()  # `| head -1`
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.wait(timeout=120)
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors[-2000:]
+    assert process.returncode in (0, 1)  # health: 1 when portals were never crawled

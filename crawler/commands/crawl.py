@@ -12,12 +12,27 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from crawler.db import DatabaseConfigError, check_database
 from crawler.extensions.outcome import EXIT_MISTAKE, crawl_outcome
-from crawler.registry import RegistryError
+from crawler.parsing.families import FAMILIES
+from crawler.registry import RegistryError, host_of, load_registry
 from crawler.spiders.base import FamilySpider, SpiderArgumentError
 
 
 class Command(ScrapyCrawlCommand):
     crawler = None
+
+    def check_family_of_url(self, spider: str, url: str | None) -> None:
+        """A family spider given a URL of a portal the registry files under another family
+        would read it with the wrong selectors and call every page unparsable."""
+        if not url or spider not in FAMILIES:  # the generic spider reads any platform
+            return
+        portal = load_registry(self.settings.get("PORTAL_REGISTRY") or None).by_host(
+            host_of(url)
+        )
+        if portal is not None and portal.family != spider:
+            raise SpiderArgumentError(
+                f"{portal.host} is portal {portal.id!r} of family {portal.family!r} in the "
+                f"registry; crawl it with: scrapy crawl {portal.family} -a url={url}"
+            )
 
     def run(self, args, opts):
         try:
@@ -49,4 +64,5 @@ class Command(ScrapyCrawlCommand):
         spider_class = loader.load(args[0])
         if issubclass(spider_class, FamilySpider):
             spider_class.check_arguments(self.settings, **opts.spargs)
+            self.check_family_of_url(args[0], opts.spargs.get("url"))
         check_database(self.settings.get("DATABASE_URL"))

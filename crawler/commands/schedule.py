@@ -8,6 +8,7 @@ from shutil import which
 from scrapy.commands import ScrapyCommand
 from scrapy.utils.conf import closest_scrapy_cfg, get_config
 
+from crawler.commands import stdout_closed
 from crawler.registry import SCHEDULES, RegistryError, load_registry
 from crawler.scheduling import (
     SchedulingError,
@@ -58,7 +59,7 @@ class Command(ScrapyCommand):
         try:
             registry = load_registry(self.settings.get("PORTAL_REGISTRY") or None)
             if opts.crontab:
-                print("\n".join(self.crontab(registry, opts)))
+                print("\n".join(self.crontab(registry, opts)), flush=True)
                 return
             url = opts.url or os.environ.get("SCRAPYD_URL", "")
             if not url:
@@ -76,6 +77,8 @@ class Command(ScrapyCommand):
                     os.environ.get("SCRAPYD_PASSWORD", ""),
                 )
                 print(f"{job_id}\t{job}", flush=True)
+        except BrokenPipeError:  # `scrapy schedule --crontab | head`
+            self.exitcode = stdout_closed()
         except (RegistryError, SchedulingError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = 2 if isinstance(error, RegistryError) else 1
