@@ -5,12 +5,15 @@ server (tests/faultserver.py); the full disk is a real, tiny tmpfs."""
 from __future__ import annotations
 
 import html
+import os
 import re
+import signal
 import subprocess
+import time
 import uuid
 
 import pytest
-from conftest import crawl, rows
+from conftest import FAST, PROJECT, SCRAPY, crawl, rows
 from faultserver import Fault, FaultServer, generated_articles
 
 from crawler.db import create_schema, make_engine
@@ -119,3 +122,33 @@ def test_a_full_disk_stops_the_crawl_with_exit_4_and_one_error(tiny_disk):
     stored = rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
     assert 0 < stored < 40
     assert scraped_count(result) == stored
+
+
+def test_sigterm_stops_a_crawl_of_hostile_pages_in_bounded_time(tmp_path):
+    """A 1 MB word that starts like a URL once kept the spam scan busy for over 10 minutes,
+    and SIGTERM could not stop the crawl: Scrapy waits for the page being processed."""
+    articles = generated_articles(6)
+    for article in articles:
+        article.paragraphs.append("http" + "x" * 1_000_000)
+    server = FaultServer(articles, page_size=10).start()
+    environment = {**os.environ, "http_proxy": server.url,
+                   "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"}  # fmt: skip
+    process = subprocess.Popen(
+        [SCRAPY, "crawl", "haiduong", "-a", f"url={server.listing_url}", *FAST, *BATCH],
+        cwd=PROJECT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not server.article_requests() and time.monotonic() < deadline:
+            time.sleep(0.1)  # polling the server's record of requests: no event to await
+        assert server.article_requests(), "the crawl never reached an article"
+        process.send_signal(signal.SIGTERM)
+        stopped_at = time.monotonic()
+        _, errors = process.communicate(timeout=90)
+        assert time.monotonic() - stopped_at < 60, "SIGTERM took over a minute"
+        assert "Received SIGTERM" in errors
+    finally:
+        if process.poll() is None:
+            process.kill()
+        server.stop()
