@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from conftest import PROJECT, SCRAPY
-from test_pipelines import Chain, article
+from test_pipelines import BODY, Chain, article
 
 from crawler.db import DatabaseConfigError, make_engine, masked_url
 from crawler.registry import RegistryError, load_registry
@@ -226,3 +226,37 @@ def test_commands_survive_a_closed_pipe(command, tmp_path):
     process.wait(timeout=120)
     assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors[-2000:]
     assert process.returncode in (0, 1)  # health: 1 when portals were never crawled
+
+
+def test_overlapping_crawls_count_each_new_article_once(tmp_path):
+    """Two crawls storing the same articles at once: each article is new for exactly one of
+    them (the check and the write are one transaction holding SQLite's write lock)."""
+    import threading
+
+    db = tmp_path / "shared.db"
+    Chain(db).close()  # the schema, before both start
+    chains = [Chain(db, STORAGE_BATCH_SIZE=5) for _ in range(2)]
+    urls = [f"http://quangthanh.kinhmon.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid={n}"
+            for n in range(1, 61)]  # fmt: skip
+    start = threading.Barrier(2)
+    errors = []
+
+    def store(chain):
+        start.wait()
+        try:
+            for number, url in enumerate(urls, 1):
+                chain.run(article(url=url, body=f"{number}: " + BODY.replace("2024", str(number))))
+            chain.close()
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=store, args=(chain,)) for chain in chains]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors
+    new = [chain.stat("articles/new") or 0 for chain in chains]
+    updated = [chain.stat("articles/updated") or 0 for chain in chains]
+    assert sum(new) == len(urls) and sum(updated) == len(urls), (new, updated)
+    assert not any(chain.stat("storage/failed") for chain in chains)

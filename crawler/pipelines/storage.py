@@ -261,6 +261,10 @@ class StoragePipeline:
             self.failures,
         )
         with self.engine.begin() as connection:
+            if self.engine.dialect.name == "sqlite":
+                # The write lock before the read: another crawl's batch cannot land between
+                # "which URLs are stored" and the upsert (both crawls counted them new).
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             known = existing_urls(connection, [row["url"] for row in articles])
             if articles:
                 connection.execute(self.article_upsert, articles)
