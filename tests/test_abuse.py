@@ -260,3 +260,38 @@ def test_overlapping_crawls_count_each_new_article_once(tmp_path):
     updated = [chain.stat("articles/updated") or 0 for chain in chains]
     assert sum(new) == len(urls) and sum(updated) == len(urls), (new, updated)
     assert not any(chain.stat("storage/failed") for chain in chains)
+
+
+def test_reparse_runs_never_count_as_crawls_in_health(tmp_path):
+    from crawler.db import CrawlRunRow, create_schema
+    from crawler.health import known_portals, runs_by_portal
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'h.db'}")
+    create_schema(engine)
+    run = dict(portal="xa-a", started_at="2024-07-01T01:00:00+07:00", finish_reason="finished",
+               articles_new=0, articles_updated=9, failed_checks="")  # fmt: skip
+    with engine.begin() as connection:  # rows an older version wrote for `scrapy reparse`
+        connection.execute(CrawlRunRow.__table__.insert(), [
+            {**run, "spider": "haiduong", "finished_at": "2024-07-01T01:00:00+07:00"},
+            {**run, "spider": "reparse", "portal": "xa-b", "finished_at": "2024-07-02T01:00:00+07:00"},
+            {**run, "spider": "reparse", "finished_at": "2024-07-03T01:00:00+07:00"},
+        ])  # fmt: skip
+    runs = runs_by_portal(engine)
+    assert [r.spider for r in runs["xa-a"]] == ["haiduong"] and "xa-b" not in runs
+    assert known_portals(engine, []) == ["xa-a"]
+
+
+def test_a_reparse_writes_no_crawl_run(tmp_path):
+    from types import SimpleNamespace
+
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions.runs import CrawlRuns
+
+    crawler = get_crawler(settings_dict={"DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"})
+    crawler.stats.set_value("articles/updated/xa-a", 3)
+    extension = CrawlRuns(crawler)
+    extension.spider_closed(SimpleNamespace(name="reparse", portals=[]), "finished")
+    assert crawler.stats.get_value("crawl_runs/recorded") is None
+    extension.spider_closed(SimpleNamespace(name="haiduong", portals=[]), "finished")
+    assert crawler.stats.get_value("crawl_runs/recorded") == 1
