@@ -27,6 +27,9 @@ from crawler.text.spam import find_injected, might_carry_spam, scan_text_for_spa
 from crawler.text.vietnamese import vietnamese_score
 
 SECONDS_PER_MB = 2.0
+# CPU time of the same work varies by a third on a busy shared machine (caches, SMT); the
+# steps measure 0.1-2 s per MB when alone, a quadratic one hundreds of times more.
+NOISE = 1.5
 SIZE = 100_000  # characters of hostile input per case
 
 
@@ -117,9 +120,11 @@ def cpu_seconds(function, argument) -> float:
 
 
 def assert_within_budget(function, text: str) -> None:
-    budget = max(SECONDS_PER_MB * len(text.encode("utf-8")) / 1e6, 0.05)
+    budget = max(SECONDS_PER_MB * len(text.encode("utf-8")) / 1e6, 0.05) * NOISE
     spent = cpu_seconds(function, text)
-    if spent >= budget:  # a second try before failing: other processes share the caches
+    for _ in range(2):  # more tries before failing: other processes share the caches
+        if spent < budget:
+            break
         spent = min(spent, cpu_seconds(function, text))
     assert spent < budget, f"{spent:.2f} s of CPU for {len(text)} characters"
 
