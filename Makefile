@@ -37,3 +37,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache
+
+# The markup zoo (tests/zoo): generated portal variants crawled for real, score table per field.
+.PHONY: zoo
+zoo: $(STAMP)
+	$(BIN)/python -m tests.zoo

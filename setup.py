@@ -10,6 +10,6 @@ setup(
     name="vn-portal-crawler",
     version="0.1.0",
     packages=find_packages(include=["crawler", "crawler.*"]),
-    package_data={"crawler": ["portals.toml"]},
+    package_data={"crawler": ["portals.toml"], "crawler.indicators": ["catalogue.toml"]},
     entry_points={"scrapy": ["settings = crawler.settings"]},
 )

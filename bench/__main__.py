@@ -13,19 +13,21 @@ import argparse
 import sys
 import time
 
-from bench import common, memory, pipeline_cost, storage_rate, throughput
+from bench import common, indicator_cost, memory, pipeline_cost, storage_rate, throughput
 
 FULL = {
     "throughput": lambda rounds: throughput.run(articles=5000, rounds=rounds),
     "pipeline": lambda rounds: pipeline_cost.run(articles=600, rounds=rounds),
     "memory": lambda rounds: memory.run(small=1000, large=20000),
     "storage": lambda rounds: storage_rate.run(articles=2000, rounds=rounds),
+    "indicators": lambda rounds: indicator_cost.run(rounds=rounds),
 }
 SMOKE = {
     "throughput": lambda rounds: throughput.run(articles=40, rounds=1, families=("haiduong",)),
     "pipeline": lambda rounds: pipeline_cost.run(articles=15, rounds=1, mirror_articles=60),
     "memory": lambda rounds: memory.run(small=20, large=60, family="haiduong"),
     "storage": lambda rounds: storage_rate.run(articles=30, rounds=1, mirror_articles=60),
+    "indicators": lambda rounds: indicator_cost.run(rounds=1, repeat=1),
 }
 
 

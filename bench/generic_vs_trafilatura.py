@@ -102,15 +102,15 @@ def measure(root: Path) -> dict[str, dict[str, list]]:
         pages = {g["url"]: read(root, g["url"]) for g in articles}
         templates = generic.HostTemplates()
         for page in listing_pages:
-            templates.observe(host, page, listing=True)
+            templates.observe(host, parse_html(page), listing=True)
         for page in pages.values():
-            templates.observe(host, page, listing=False)
+            templates.observe(host, parse_html(page), listing=False)
         furniture = template_lines(listing_pages + list(pages.values()))
         family = results.setdefault(listing["family"], {"generic": [], "trafilatura": []})
         for g in articles:
             page = pages[g["url"]]
             parsed = generic.parse_article(
-                page, g["url"], titles.get(g["url"], ""), templates.for_host(host)
+                parse_html(page), g["url"], titles.get(g["url"], ""), templates.for_host(host)
             )
             ours = parsed.body
             theirs = trafilatura.extract(page, url=g["url"]) or ""

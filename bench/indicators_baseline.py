@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.indicators import Indicator, extract_indicators  # noqa: E402
 from crawler.indicators.evaluate import (  # noqa: E402
+    LABELLED_SETS,
     TABLE_HEADER,
     evaluate,
     format_scores,
@@ -54,8 +55,11 @@ def baseline_indicators(text: str) -> list[Indicator]:
 def main() -> None:
     fixtures = ROOT / "tests" / "fixtures" / "indicators"
     print(TABLE_HEADER)
-    for name in ("labelled", "heldout"):
-        rows = load_labelled(fixtures / f"{name}.jsonl")
+    for name in LABELLED_SETS:
+        path = fixtures / f"{name}.jsonl"
+        if not path.exists():
+            continue
+        rows = load_labelled(path)
         print(format_scores(f"rules, {name}", evaluate(rows, extract_indicators)))
         print(format_scores(f"baseline, {name}", evaluate(rows, baseline_indicators)))
 

@@ -133,6 +133,25 @@ class PageRow(Base):
     last_modified: Mapped[str | None] = mapped_column(String(64))
 
 
+class ListingWalkRow(Base):
+    """How far the pager walk of one listing got (crawler.middlewares.incremental).
+
+    ``status`` is "walking" from the moment a crawl starts the walk until a crawl that
+    reached the listing's end (or ``boundary``) finished normally, then "complete".
+    ``boundary`` holds the article keys of page 1 of the last complete walk: a later walk
+    that meets one of them has reached what that walk covered.
+    """
+
+    __tablename__ = "listing_walks"
+
+    listing: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # walking | complete
+    boundary: Mapped[str | None] = mapped_column(Text)  # JSON list of article keys
+    started_at: Mapped[str] = mapped_column(String(32))
+    completed_at: Mapped[str | None] = mapped_column(String(32))
+
+
 class FailureRow(Base):
     """A page or item we could not use, with the reason: nothing is lost without a trace."""
 
@@ -146,6 +165,8 @@ class FailureRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     status: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[str] = mapped_column(String(32))
+    # The article field nothing found ("title", "published_at", ...), when that is the fault.
+    field: Mapped[str | None] = mapped_column(String(100))
 
 
 class IndicatorRow(Base):
@@ -166,6 +187,10 @@ class IndicatorRow(Base):
     period: Mapped[str | None] = mapped_column(String(60))
     qualifier: Mapped[str | None] = mapped_column(String(4))
     total: Mapped[float | None] = mapped_column(Float)
+    # Catalogue code (crawler/indicators/catalogue.toml) and the plan an actual states.
+    indicator: Mapped[str | None] = mapped_column(String(60), index=True)
+    plan_value: Mapped[float | None] = mapped_column(Float)
+    plan_value_max: Mapped[float | None] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)
     published_at: Mapped[str | None] = mapped_column(String(32))
     extracted_at: Mapped[str] = mapped_column(String(32))
@@ -231,6 +256,26 @@ class CrawlRunRow(Base):
     articles_known: Mapped[int | None] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     failed_checks: Mapped[str] = mapped_column(Text, default="")
+    # Fields the generic extractor found where the family's selectors did not, with how
+    # many articles each: JSON such as {"title": 12, "body": 12}.
+    fallbacks: Mapped[str | None] = mapped_column(Text)
+
+
+class AttachmentRow(Base):
+    """A file an article links to (report, decision, spreadsheet); ``path`` is where it was
+    saved under FILES_STORE when DOWNLOAD_ATTACHMENTS is on."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("article_url", "file_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_url: Mapped[str] = mapped_column(String(2048), index=True)
+    portal: Mapped[str] = mapped_column(String(200), index=True)
+    file_url: Mapped[str] = mapped_column(String(2048))
+    label: Mapped[str] = mapped_column(Text)
+    file_type: Mapped[str | None] = mapped_column(String(10))
+    path: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[str] = mapped_column(String(32))
 
 
 def make_engine(url: str) -> Engine:

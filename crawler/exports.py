@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from crawler.db import ArticleRow, IndicatorRow, PortalIndicatorRow
+from crawler.db import ArticleRow, AttachmentRow, IndicatorRow, PortalIndicatorRow
 from crawler.items import ARTICLE_FIELDS
 
 ARTICLE_COLUMNS = (
@@ -28,17 +28,21 @@ INDICATOR_COLUMNS = (
     "portal",
     "published_at",
     "name",
+    "indicator",
     "value",
     "value_max",
     "unit",
     "kind",
     "year",
+    "plan_value",
+    "plan_value_max",
     "change",
     "period",
     "qualifier",
     "total",
     "sentence",
 )
+ATTACHMENT_COLUMNS = ("article_url", "portal", "file_url", "label", "file_type", "path")
 PORTAL_INDICATOR_COLUMNS = ("portal", "name", "value", "unit", "as_of", "crawled_at", "source_url")
 KINDS = ("actual", "target")
 
@@ -129,3 +133,17 @@ def export_portal_indicators(
     if since:
         query = query.where(PortalIndicatorRow.crawled_at >= since)
     return _write(engine, path, columns, query)
+
+
+def export_attachments(
+    engine: Engine, path: str, portal: str | None = None, since: str | None = None
+) -> int:
+    """Files linked from articles (``path``: where it was saved, if downloaded)."""
+    query = select(*(getattr(AttachmentRow, c) for c in ATTACHMENT_COLUMNS)).order_by(
+        AttachmentRow.portal, AttachmentRow.article_url, AttachmentRow.id
+    )
+    if portal:
+        query = query.where(AttachmentRow.portal == portal)
+    if since:
+        query = query.where(AttachmentRow.first_seen >= since)
+    return _write(engine, path, ATTACHMENT_COLUMNS, query)

@@ -3,23 +3,31 @@
 Plain functions over rows, so the rules are tested without a crawl. A run is *good* when it
 stored articles and no health check failed; a portal is healthy (OK) when its last run
 stored articles, parsed most of its article pages, and a good run is at most
-``stale_days`` old.
+``stale_days`` old; a portal whose last run found most of a field only through the generic
+extractor is REDESIGNED (its family's selectors need updating).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, select
 
-from crawler.db import CrawlRunRow, PortalRow
+from crawler.db import CrawlRunRow, ListingWalkRow, PortalRow
 
 OK = "OK"
 NO_ARTICLES = "NO ARTICLES"
 MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
 NEVER_CRAWLED = "NEVER CRAWLED"
 STALE = "STALE"
+WALK_UNFINISHED = "WALK UNFINISHED"
+REDESIGNED = "REDESIGNED"
+# A field the generic extractor had to find on more than this share of a run's article
+# pages: the portal's markup changed and its family's selectors no longer find it.
+REDESIGN_SHARE = 0.5
+_FIELD_NAMES = {"published_at": "date", "view_count": "view count"}
 
 
 @dataclass(frozen=True)
@@ -76,14 +84,27 @@ def is_good(run: CrawlRunRow) -> bool:
 NOT_CRAWLS = ("reparse",)
 
 
+def fields_found_by_fallback(run: CrawlRunRow) -> list[str]:
+    """The fields the run lost to the generic extractor on most of its article pages."""
+    counts = json.loads(run.fallbacks or "{}")
+    pages = run.article_pages or 0
+    return [
+        _FIELD_NAMES.get(name, name)
+        for name, count in counts.items()
+        if pages and count / pages > REDESIGN_SHARE
+    ]
+
+
 def portal_health(
     portal: str,
     runs: list[CrawlRunRow],
     now: datetime,
     stale_days: float,
     max_unparsable_ratio: float,
+    unfinished_walks: list[str] = (),
 ) -> PortalHealth:
-    """The health of one portal from its runs, newest first."""
+    """The health of one portal from its runs, newest first; ``unfinished_walks`` are its
+    listings whose pager walk an interrupted crawl left unfinished (older pages unvisited)."""
     if not runs:
         return PortalHealth(portal, NEVER_CRAWLED, None, None, None, None, [])
     last = runs[0]
@@ -97,8 +118,18 @@ def portal_health(
         days=stale_days
     ):
         status = STALE
+    elif unfinished_walks:
+        status = WALK_UNFINISHED
     else:
         status = OK
+    walks = [
+        f"listing {url}: pager walk unfinished (a crawl was interrupted; the next one goes on)"
+        for url in unfinished_walks
+    ]
+    redesigned = fields_found_by_fallback(last)
+    if redesigned and status == OK:
+        status = REDESIGNED
+    notes = [f"redesigned: {', '.join(redesigned)} found by fallback"] if redesigned else []
     return PortalHealth(
         portal=portal,
         status=status,
@@ -106,7 +137,7 @@ def portal_health(
         last_good_crawl=good.finished_at if good else None,
         articles=articles,
         errors=last.errors,
-        failed_checks=[line for line in last.failed_checks.splitlines() if line],
+        failed_checks=[line for line in last.failed_checks.splitlines() if line] + walks + notes,
     )
 
 
@@ -120,6 +151,18 @@ def known_portals(engine: Engine, registry_ids: list[str]) -> list[str]:
                 if portal not in portals:
                     portals.append(portal)
     return portals
+
+
+def unfinished_walks(engine: Engine) -> dict[str, list[str]]:
+    """Listings whose pager walk is not complete, by portal (crawler.middlewares.incremental)."""
+    walks: dict[str, list[str]] = {}
+    query = select(ListingWalkRow.portal, ListingWalkRow.listing).where(
+        ListingWalkRow.status != "complete"
+    )
+    with engine.connect() as connection:
+        for portal, listing in connection.execute(query):
+            walks.setdefault(portal, []).append(listing)
+    return walks
 
 
 def runs_by_portal(engine: Engine) -> dict[str, list[CrawlRunRow]]:

@@ -35,15 +35,19 @@ class ArticleItem(scrapy.Item):
     encoding = scrapy.Field()
     status = scrapy.Field()
     content_type = scrapy.Field()
-    # The page decoded to text, handed on so that pipelines looking at the whole page (spam)
-    # need not decode it again; neither stored nor exported.
-    page_text = scrapy.Field()
+    # Links to attached files (dicts: file_url, label, file_type; ``path`` once downloaded),
+    # stored in the `attachments` table.
+    attachments = scrapy.Field()
+    # (field, reason) of the fields nothing found on the page, recorded in `failures`.
+    missing = scrapy.Field()
     # Filled by pipelines.
     content_hash = scrapy.Field()
     duplicate_of = scrapy.Field()
     text_quality = scrapy.Field()
     indicators = scrapy.Field()  # list of crawler.indicators.Indicator
-    spam = scrapy.Field()  # list of crawler.text.spam.SpamFinding found on the page
+    # crawler.text.spam.SpamFinding list: found on the whole page by crawler.articles, then
+    # in the body text by SpamPipeline.
+    spam = scrapy.Field()
 
 
 class PageFailureItem(scrapy.Item):
@@ -53,6 +57,7 @@ class PageFailureItem(scrapy.Item):
     portal = scrapy.Field()
     stage = scrapy.Field()  # "listing" or "article"
     reason = scrapy.Field()
+    field = scrapy.Field()  # the missing field(s) of an unparsable article ("title, body")
     status = scrapy.Field()
     html = scrapy.Field()  # bytes of the page when there was one
     encoding = scrapy.Field()

@@ -25,7 +25,10 @@ NOT_FOUND = "<html><body><h1>404 - Không tìm thấy trang</h1></body></html>".
 def mirror_path(root: Path, url: str) -> Path:
     """Where the mirror keeps the page of ``url``."""
     parts = urlsplit(url)
-    name = unquote(parts.path).lstrip("/") + (("@" + unquote(parts.query)) if parts.query else "")
+    path = unquote(parts.path).lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"  # a folder URL ("/news/tin-tuc/") is its index page
+    name = path + (("@" + unquote(parts.query)) if parts.query else "")
     return root / (parts.hostname or "").lower() / name
 
 

@@ -16,6 +16,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy.spiderloader import get_spider_loader
+
+from crawler.units import UnitError, Units2025
+
 # Read through importlib.resources so that it is found inside a scrapyd egg (a zip file) too.
 DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
 LEVELS = ("tỉnh", "huyện", "xã")
@@ -43,6 +47,8 @@ class Portal:
     listings: tuple[str, ...]
     schedule: str = "daily"
     render_js: bool = False
+    # Official code of the commune or ward the unit belongs to since July 2025 (crawler.units).
+    commune_2025: int | None = None
 
     @classmethod
     def unregistered(cls, listing_url: str, family: str) -> Portal:
@@ -74,6 +80,19 @@ class Registry:
 
     def of_family(self, family: str) -> list[Portal]:
         return [p for p in self.portals if p.family == family]
+
+
+def spider_families(settings) -> set[str]:
+    """The family names a registry may use: what the spiders in ``spider_loader.list()``
+    crawl: a family markup by its spider's name, its platform id and the platform's aliases,
+    and ``generic`` (portals read without selectors)."""
+    loader = get_spider_loader(settings)
+    families: set[str] = set()
+    for name in loader.list():
+        spider = loader.load(name)
+        if hasattr(spider, "families"):
+            families |= spider.families()
+    return families
 
 
 def load_registry(path: str | Path | None = None, families: set[str] | None = None) -> Registry:
@@ -145,6 +164,15 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
     render_js = table.get("render_js", False)
     if not isinstance(render_js, bool):
         raise RegistryError(f"{where}: field 'render_js' must be true or false")
+    commune_2025 = table.get("commune_2025")
+    if commune_2025 is not None and (
+        not isinstance(commune_2025, int) or isinstance(commune_2025, bool)
+    ):
+        raise RegistryError(f"{where}: field 'commune_2025' must be an official commune code")
+    try:
+        Units2025.of(text("province"), commune_2025)
+    except UnitError as error:
+        raise RegistryError(f"{where}: {error}") from None
     return Portal(
         id=portal_id,
         host=host,
@@ -155,4 +183,5 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
         listings=tuple(listings),
         schedule=schedule,
         render_js=render_js,
+        commune_2025=commune_2025,
     )

@@ -53,20 +53,37 @@ RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
 # A 503/429 with Retry-After is retried no sooner than it asks, but after at most this long.
 RETRY_AFTER_MAX = 300.0
-DOWNLOADER_MIDDLEWARES = {"crawler.retry.RetryBackoffMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.retry.RetryBackoffMiddleware": 560,
+    # Requests and redirects stay on the portal's hosts; checked before robots.txt (100).
+    "crawler.middlewares.offsite.PortalHostsMiddleware": 50,
+    # Conditional listing requests and the replay of a 304 (crawler/middlewares/incremental.py).
+    "crawler.middlewares.incremental.NotModifiedMiddleware": 570,
+}
+# Incremental crawls: stored articles skipped, listing walks tracked (listing_walks table).
+SPIDER_MIDDLEWARES = {"crawler.middlewares.incremental.IncrementalMiddleware": 950}
 DOWNLOAD_TIMEOUT = 60
 # News pages are a few hundred kB; a page over the limit is refused, not parsed.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 # A page cut short (fewer bytes than its Content-Length) is an error, retried, never parsed.
 DOWNLOAD_FAIL_ON_DATALOSS = True
-# Incremental crawls: stop following a listing's pager after this many pages in a row that
-# list only stored articles (0: always walk to the end). `-a full=1` ignores it.
+# Incremental crawls: once a listing's walk reached where its last complete walk began, stop
+# following the pager after this many pages in a row that list only stored articles
+# (0: always walk to the end). `-a full=1` ignores it.
 INCREMENTAL_STOP_AFTER_KNOWN_PAGES = 1
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control server runs code sent to it: no crawl of ours needs it.
 REMOTE_CONTROL_ENABLED = False
+
+# --- attachments (files linked from articles; crawler/pipelines/attachments.py) ----------
+# Links are always stored in `attachments`; the files are downloaded only when this is on.
+DOWNLOAD_ATTACHMENTS = False
+# Where downloaded files go (FilesPipeline), as <portal>/<sha1 of the URL>.<type>.
+FILES_STORE = "data/attachments"
+# A larger file is refused while it downloads (and recorded as not saved).
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # --- generic spider ----------------------------------------------------------------------
 # Article pages of a host held until this many of its pages were seen, so that the host's
@@ -81,6 +98,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidationPipeline": 400,
     "crawler.pipelines.dedup.DeduplicationPipeline": 500,
     "crawler.pipelines.indicators.IndicatorPipeline": 600,
+    "crawler.pipelines.attachments.AttachmentFilesPipeline": 800,
     "crawler.pipelines.storage.StoragePipeline": 900,
 }
 # Stored originals (first seen within this many days) that new articles are compared with.

@@ -55,7 +55,8 @@ def scrapy_crawl(*arguments, env=None, tmp_path):
         (
             ["haiduongg"],
             {},
-            "error: no spider named 'haiduongg'; spiders: generic, haiduong, hungyen, ninhbinh",
+            "error: no spider named 'haiduongg'; spiders: generic, haiduong, hungyen, ninhbinh, "
+            "nukeviet, portal, tandan",
         ),
         (
             ["haiduong"],

@@ -22,6 +22,7 @@ def test_every_benchmark_runs_and_reports_its_ratio(tmp_path):
         "per-article cost",
         "peak memory",
         "database writes",
+        "indicator extraction per text",
     ]
     for line in table:
         ratio = float(line.split("|")[4])

@@ -72,3 +72,82 @@ def test_a_killed_crawl_resumed_with_its_jobdir_stores_every_article_exactly_onc
         t.lstrip("/") for t in refetched
     }
     assert len(fetched_before) > len(at_kill)
+
+
+PORTAL_SIZE = 300
+
+
+def run_and_stop(arguments, db, proxy: str, stored_at_least: int, sig) -> int:
+    """Run a crawl and send it ``sig`` once ``stored_at_least`` articles are stored."""
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "http_proxy": proxy}
+    process = subprocess.Popen(
+        [SCRAPY, "crawl", "haiduong", *FAST, *arguments],
+        cwd=PROJECT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 90
+    while (
+        stored_count(db) < stored_at_least
+        and process.poll() is None
+        and time.monotonic() < deadline
+    ):
+        time.sleep(0.05)
+    assert process.poll() is None, "the crawl ended before it could be stopped"
+    process.send_signal(sig)
+    process.wait(timeout=60)
+    return stored_count(db)
+
+
+def health(db) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    return subprocess.run(
+        [SCRAPY, "health", "--portal", "127.0.0.1"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_kills_without_jobdir_at_three_points_then_reruns_store_every_article_once(tmp_path):
+    """No JOBDIR (scrapyd jobs have none): a re-run after a kill must go on walking the
+    listing past the pages of articles the killed run stored, not stop at the first one."""
+    server = FaultServer(generated_articles(PORTAL_SIZE), page_size=10).start()
+    db = tmp_path / "crawl.db"
+    arguments = [
+        "-a",
+        f"url={server.listing_url}",
+        "-s",
+        "STORAGE_BATCH_SIZE=7",
+        "-s",
+        "STORAGE_FLUSH_INTERVAL=600",
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    ]
+    try:
+        counts = [
+            run_and_stop(arguments, db, server.url, point, signal.SIGKILL)
+            for point in (30, 110, 190)
+        ]
+        assert counts == sorted(counts) and counts[-1] < PORTAL_SIZE
+        assert rows(db, "PRAGMA integrity_check")[0][0] == "ok"
+        # Cancelled as scrapyd cancels (SIGTERM): the run is recorded, its walk unfinished.
+        cancelled = run_and_stop(arguments, db, server.url, counts[-1] + 40, signal.SIGTERM)
+        assert cancelled < PORTAL_SIZE
+        report = health(db)
+        assert report.returncode == 1 and "pager walk unfinished" in report.stdout, report.stdout
+        server.hits.clear()
+        result = crawl("haiduong", *arguments, db=db, proxy=server.url, timeout=180)
+        assert result.returncode == 0, result.stderr[-3000:]
+        refetched = server.article_requests()
+    finally:
+        server.stop()
+    urls = [r["url"] for r in rows(db, "SELECT url FROM articles")]
+    assert len(urls) == len(set(urls)) == PORTAL_SIZE
+    # The last run fetched only what was missing (give or take the killed runs' buffers).
+    assert len(refetched) <= PORTAL_SIZE - cancelled + 10
+    assert [r["status"] for r in rows(db, "SELECT status FROM listing_walks")] == ["complete"]
+    assert "pager walk unfinished" not in health(db).stdout

@@ -103,12 +103,14 @@ PAGE_STEPS = {
     "error_page_reason": lambda text: error_page_reason(_page(text)),
     "tthc_figures": lambda text: tthc_figures(_page(text)),
     "family parse_article": lambda text: FAMILIES["haiduong"].parse_article(
-        _page(text), "http://x.gov.vn/a"
+        parse_html(_page(text)), "http://x.gov.vn/a"
     ),
     "family parse_listing": lambda text: FAMILIES["haiduong"].parse_listing(
         _page(text), "http://x.gov.vn/a"
     ),
-    "generic parse_article": lambda text: generic.parse_article(_page(text), "http://x.gov.vn/a"),
+    "generic parse_article": lambda text: generic.parse_article(
+        parse_html(_page(text)), "http://x.gov.vn/a"
+    ),
     "generic parse_listing": lambda text: generic.parse_listing(_page(text), "http://x.gov.vn/a"),
 }
 
@@ -178,11 +180,11 @@ def test_pages_nested_deeper_than_libxml2s_limit_keep_their_text_and_are_flagged
     deepest = "Đoạn sâu nhất của bài viết kể lại hội nghị tổng kết công tác năm của xã."
     body = "<div>" * depth + f"<p>{deepest}</p><b>đậm</b> cuối"
     page = _page("Mở đầu bài viết.</p>" + body)
-    article = FAMILIES["haiduong"].parse_article(page, "http://x.gov.vn/a")
+    article = FAMILIES["haiduong"].parse_article(parse_html(page), "http://x.gov.vn/a")
     assert deepest in article.paragraphs
     assert any("cuối" in paragraph for paragraph in article.paragraphs)
     assert any(problem.startswith("deep nesting") for problem in article.problems)
-    generic_article = generic.parse_article(page, "http://x.gov.vn/a")
+    generic_article = generic.parse_article(parse_html(page), "http://x.gov.vn/a")
     assert deepest in generic_article.body
 
 

@@ -1,6 +1,8 @@
 """The generic parser's plain functions on small pages of made-up markup."""
 
 from crawler.parsing import generic
+from crawler.parsing.base import next_page
+from crawler.parsing.html import parse_html
 
 SIDEBAR = """<div class="cot-phu"><div class="tieu-de-hop">Tin mới nhất</div>
 <ul><li><a href="/tin/2024/06/03/hoi-thi-van-nghe-990.htm">Hội thi văn nghệ quần chúng toàn xã năm nay</a> (03/06/2024)</li>
@@ -56,10 +58,10 @@ def test_a_short_last_page_keeps_the_list_markup_of_the_first_page():
 def test_pager_after_the_current_page_link_and_rel_next():
     page = '<html><body><ul class="pg"><li class="active"><a href="?page=1">1</a></li><li><a href="?page=2">2</a></li></ul></body></html>'
     root = generic.parse_html(page)
-    assert generic.next_page_url(root, "http://a.vn/list?page=1") == "http://a.vn/list?page=2"
+    assert next_page(root, "http://a.vn/list?page=1").url == "http://a.vn/list?page=2"
     page = '<html><head><link rel="next" href="/list/3"></head><body></body></html>'
     assert (
-        generic.next_page_url(generic.parse_html(page), "http://a.vn/list/2")
+        next_page(generic.parse_html(page), "http://a.vn/list/2").url
         == "http://a.vn/list/3"
     )
 
@@ -86,7 +88,7 @@ def test_article_fields_without_selectors():
         f"<p>{PARAGRAPHS[2]}</p><p>Tin, ảnh: Lê Thu Hà</p>"
     )
     article = generic.parse_article(
-        article_page(body), "http://xa.vn/a.htm", "Khởi công cầu dân sinh thôn 3"
+        parse_html(article_page(body)), "http://xa.vn/a.htm", "Khởi công cầu dân sinh thôn 3"
     )
     assert article.title == "Khởi công cầu dân sinh thôn 3"
     assert article.published.isoformat() == "2024-05-12T08:30:00+07:00"
@@ -99,7 +101,7 @@ def test_article_fields_without_selectors():
 def test_date_is_never_the_header_today_nor_a_widget_update_time():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     article = generic.parse_article(
-        article_page(body, meta=""), "http://xa.vn/a.htm", "Khởi công cầu"
+        parse_html(article_page(body, meta="")), "http://xa.vn/a.htm", "Khởi công cầu"
     )
     assert article.published is None
     assert "no date near the title" in article.problems
@@ -113,7 +115,7 @@ def test_meta_line_with_date_and_counter_stays_out_of_the_body_and_a_lead_is_kep
     page = article_page(
         body, meta="Thứ năm, 18/01/2024 120 lượt xem</div><div>" + lead, title_tag="h1"
     )
-    article = generic.parse_article(page, "http://xa.vn/a.htm")
+    article = generic.parse_article(parse_html(page), "http://xa.vn/a.htm")
     assert article.title == "Khởi công cầu dân sinh thôn 3"
     assert (article.published.value.day, article.view_count) == (18, 120)
     assert article.paragraphs == [lead, *PARAGRAPHS]
@@ -124,7 +126,9 @@ def test_right_aligned_byline_after_the_body_is_the_author():
     page = article_page(body).replace(
         '<div class="cc">', '<p style="text-align:right"><b>Minh Hằng</b></p><div class="cc">'
     )
-    article = generic.parse_article(page, "http://xa.vn/a.htm", "Khởi công cầu dân sinh thôn 3")
+    article = generic.parse_article(
+        parse_html(page), "http://xa.vn/a.htm", "Khởi công cầu dân sinh thôn 3"
+    )
     assert article.author == "Minh Hằng"
     assert article.paragraphs == PARAGRAPHS
 
@@ -134,14 +138,14 @@ def test_template_lines_inside_the_body_are_removed():
         f"<p>{p}</p>" for p in PARAGRAPHS
     )
     article = generic.parse_article(
-        article_page(body), "http://xa.vn/a.htm", "", lambda line: "Zalo" in line
+        parse_html(article_page(body)), "http://xa.vn/a.htm", "", lambda line: "Zalo" in line
     )
     assert article.paragraphs == PARAGRAPHS
 
 
 def test_a_page_without_prose_reports_why():
     article = generic.parse_article(
-        "<html><body><h1>Liên hệ</h1><p>Trang chủ</p></body></html>", "http://x.vn/"
+        parse_html("<html><body><h1>Liên hệ</h1><p>Trang chủ</p></body></html>"), "http://x.vn/"
     )
     assert article.paragraphs == []
     assert any("no body" in problem for problem in article.problems)
@@ -152,13 +156,15 @@ def test_host_templates_mask_digits_and_keep_recurring_prose_unless_listings_car
     closing = "Hội nghị đã thống nhất các giải pháp trọng tâm để hoàn thành chỉ tiêu đề ra."
     for views in (24, 31, 1087):
         page = f"<html><body><p>Lượt xem: {views}</p><p>Ban biên tập xã An Bình</p><p>{closing}</p></body></html>"
-        templates.observe("xa.vn", page, listing=False)
+        templates.observe("xa.vn", parse_html(page), listing=False)
     assert templates.pages("xa.vn") == 3
     assert templates.is_template("xa.vn", "Lượt xem: 5")
     assert templates.is_template("xa.vn", "Ban biên tập xã An Bình")
     assert not templates.is_template("xa.vn", closing)
     assert not templates.is_template("other.vn", "Lượt xem: 5")
-    templates.observe("xa.vn", f"<html><body><p>{closing}</p></body></html>", listing=True)
+    templates.observe(
+        "xa.vn", parse_html(f"<html><body><p>{closing}</p></body></html>"), listing=True
+    )
     assert templates.is_template("xa.vn", closing)
 
 

@@ -90,12 +90,13 @@ def test_no_number_no_indicator():
     assert extract_indicators("Hội nghị phấn đấu hoàn thành thắng lợi các chỉ tiêu đề ra.") == []
 
 
-def test_share_of_the_budget_estimate_is_named_after_its_subject():
+def test_share_of_the_budget_estimate_is_a_share_of_plan_named_after_its_subject():
     rows = extract_indicators("Năm 2019, tổng thu ngân sách ước đạt 1874,8 tỷ đồng, "
                               "bằng 123% dự toán giao.")
     assert [(r.value, r.unit, r.year) for r in rows] == [(1.8748e12, "VND", 2019),
-                                                        (123.0, "%", 2019)]
-    assert rows[1].name == "tổng thu ngân sách so với dự toán"
+                                                        (123.0, "% kế hoạch", 2019)]
+    assert rows[1].name == "tổng thu ngân sách"
+    assert {r.indicator for r in rows} == {"budget_revenue"}
 
 
 @pytest.mark.parametrize("text, years, values", [

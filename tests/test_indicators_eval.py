@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from crawler.indicators import Indicator
-from crawler.indicators.evaluate import evaluate, load_labelled, match_row
+from crawler.indicators.evaluate import evaluate, load_labelled, match_row, name_f1
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indicators"
 
@@ -55,3 +55,38 @@ def test_matching_prefers_the_right_year_among_equal_values():
                 for y in (2020, 2021)]
     scores = match_row(expected, [_row(1.0, "%", 2021), _row(1.0, "%", 2020)])
     assert scores.year_right == 2
+
+
+REPORT_SETS = ("reports", "reports_heldout", "reports_heldout2", "reports_heldout3")
+
+
+@pytest.mark.parametrize("name", REPORT_SETS)
+def test_report_passages_are_labelled_completely(name):
+    rows = load_labelled(FIXTURES / f"{name}.jsonl")
+    for row in rows:
+        assert row["text"].strip() and row["source"] and "not" in row
+        for figure in row["expected"]:
+            assert {"value", "unit", "kind", "year", "name"} <= set(figure), row["source"]
+            assert figure["kind"] in ("actual", "target")
+
+
+def test_report_passages_come_from_many_provinces_and_kinds():
+    rows = [row for name in REPORT_SETS for row in load_labelled(FIXTURES / f"{name}.jsonl")]
+    kinds = {row["source"].split("/")[0] for row in rows}
+    assert len(rows) >= 45 and sum(len(row["expected"]) for row in rows) >= 300
+    assert {"party-congress", "council-resolution", "statistics-release"} <= kinds
+    assert sum(not row["expected"] for row in rows) >= 2  # passages with nothing to extract
+
+
+@pytest.mark.parametrize("name, bar", [("reports", 0.95), ("reports_heldout", 0.9),
+                                       ("reports_heldout2", 0.9), ("reports_heldout3", 0.9)])
+def test_report_passages_score(name, bar):
+    scores = evaluate(load_labelled(FIXTURES / f"{name}.jsonl"))
+    assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= bar
+    assert scores.names_share >= 0.85
+
+
+def test_name_word_f1():
+    assert name_f1("tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo") == 1.0
+    assert name_f1("tỷ lệ hộ nghèo", "/kh") == 0.0
+    assert round(name_f1("nông, lâm, thủy sản", "thủy sản"), 3) == 0.667

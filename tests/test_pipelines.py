@@ -4,12 +4,14 @@ import sqlite3
 
 import pytest
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.misc import build_from_crawler, load_object
 from scrapy.utils.project import get_project_settings
 
+from crawler.articles import read_page
 from crawler.items import ArticleItem, PortalIndicatorItem
+from crawler.parsing.base import article_link
 from crawler.spiders.base import FamilySpider
 
 BODY = (
@@ -32,7 +34,12 @@ class Chain:
         self.crawler.spider = FamilySpider(name="test")
         self.crawler.stats = MemoryStatsCollector(self.crawler)
         order = sorted(settings.getdict("ITEM_PIPELINES").items(), key=lambda pair: pair[1])
-        self.pipelines = [build_from_crawler(load_object(path), self.crawler) for path, _ in order]
+        self.pipelines = []
+        for path, _ in order:
+            try:
+                self.pipelines.append(build_from_crawler(load_object(path), self.crawler))
+            except NotConfigured:  # as Scrapy does: a component may opt out
+                continue
         for pipeline in self.pipelines:
             getattr(pipeline, "open_spider", lambda: None)()
         self.db = db
@@ -109,7 +116,9 @@ def test_injected_spam_never_reaches_the_body_and_flags_the_portal(chain):
     page = (b'<html><body><div class="news-content"><p>Tin th\xe1\xbb\xa9c</p></div><div style="display:none">'
             b'<a href="https://139.99.113.80/" title="W88">W88 113.80</a></div></body></html>')
     spammed = BODY + "\n\nNhà cái W88 uy tín, đăng ký nhận thưởng tại https://139.99.113.80/"
-    item = chain.run(article(body=spammed, html=page))
+    url = "http://quangthanh.kinhmon.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=1"
+    # The whole page is scanned once, on the tree the page path parses; the body text here.
+    item = chain.run(article(body=spammed, html=page, spam=read_page(url, page).spam))
     assert item["body"] == BODY
     chain.close()
     flags = chain.query("SELECT portal, kind, evidence, pages FROM portal_flags ORDER BY kind")
@@ -152,8 +161,13 @@ def test_different_articles_sharing_template_sentences_are_not_duplicates(chain)
 
 
 def test_tracking_parameters_and_fragments_do_not_make_a_second_row(chain):
+    # The identity is fixed when the link is read; the pipelines store it as it is.
+    listed = article_link(
+        "HTTP://QuangThanh.KinhMon.HaiDuong.gov.vn:80/Trang/ChiTietTinTuc.aspx?utm_source=zalo&nid=1#top",
+        "http://quangthanh.kinhmon.haiduong.gov.vn/Trang/TinTuc.aspx?cid=2",
+    )
     chain.run(article())
-    chain.run(article(url="HTTP://QuangThanh.KinhMon.HaiDuong.gov.vn:80/Trang/ChiTietTinTuc.aspx?utm_source=zalo&nid=1#top"))
+    chain.run(article(url=listed))
     chain.close()
     assert chain.query("SELECT url FROM articles") == [
         ("http://quangthanh.kinhmon.haiduong.gov.vn/Trang/ChiTietTinTuc.aspx?nid=1",)

@@ -76,3 +76,24 @@ def test_unknown_portal_names_the_known_ones():
 def test_missing_registry_file(tmp_path):
     with pytest.raises(RegistryError, match="does not exist"):
         load_registry(tmp_path / "none.toml")
+
+
+def test_registry_families_are_checked_against_every_spider_in_the_spider_loader(tmp_path):
+    from scrapy.spiderloader import get_spider_loader
+    from scrapy.utils.project import get_project_settings
+
+    from crawler.registry import spider_families
+
+    settings = get_project_settings()
+    loader = get_spider_loader(settings)
+    families = spider_families(settings)
+    family_spiders = [n for n in loader.list() if getattr(loader.load(n), "markup", None)]
+    assert {"tandan", "hungyen", "ninhbinh", "haiduong", "nukeviet"} <= families
+    for name in family_spiders:  # every family spider's names are registry families
+        assert loader.load(name).families() <= families
+        assert loader.load(name).markup.family in FAMILIES
+    assert {p.family for p in load_registry(families=families).portals} <= families
+    path = tmp_path / "portals.toml"
+    path.write_text(VALID.replace('family = "haiduong"', 'family = "wordpress"'), "utf-8")
+    with pytest.raises(RegistryError, match="family 'wordpress' is not one of"):
+        load_registry(path, families=families)

@@ -211,7 +211,7 @@ def test_scrapy_schedule_default_is_one_job_per_family(scrapyd, tmp_path):
     result = schedule(scrapyd, "-s", f"DATABASE_URL=sqlite:///{tmp_path / 'all.db'}")
     assert result.returncode == 0, result.stderr
     printed = dict(line.split("\t") for line in result.stdout.splitlines())
-    assert sorted(printed.values()) == ["haiduong", "hungyen", "ninhbinh"]
+    assert sorted(printed.values()) == ["haiduong", "hungyen", "ninhbinh", "nukeviet"]
     listed = scrapyd.call("listjobs.json?project=crawler")
     queued = {
         j["id"]: j["spider"] for state in ("pending", "running", "finished") for j in listed[state]

@@ -1,4 +1,4 @@
-"""scrapy export articles|indicators|portal_indicators -o FILE.csv [filters]"""
+"""scrapy export articles|indicators|portal_indicators|attachments -o FILE.csv [filters]"""
 
 import os
 import sys
@@ -10,6 +10,7 @@ from crawler.db import create_schema, make_engine
 from crawler.exports import (
     ExportError,
     export_articles,
+    export_attachments,
     export_indicators,
     export_portal_indicators,
     parse_since,
@@ -22,7 +23,7 @@ class Command(ScrapyCommand):
 
     def syntax(self):
         return (
-            "articles|indicators|portal_indicators -o FILE.csv [--portal ID] "
+            "articles|indicators|portal_indicators|attachments -o FILE.csv [--portal ID] "
             "[--since YYYY-MM-DD] [--kind actual|target]"
         )
 
@@ -50,6 +51,7 @@ class Command(ScrapyCommand):
             "articles": self._articles,
             "indicators": self._indicators,
             "portal_indicators": self._portal_indicators,
+            "attachments": self._attachments,
         }
         if len(args) != 1 or args[0] not in tables:
             raise UsageError(f"name one table to export: {', '.join(tables)}")
@@ -80,3 +82,7 @@ class Command(ScrapyCommand):
     @staticmethod
     def _portal_indicators(engine, opts):
         return export_portal_indicators(engine, opts.output, opts.portal, parse_since(opts.since))
+
+    @staticmethod
+    def _attachments(engine, opts):
+        return export_attachments(engine, opts.output, opts.portal, parse_since(opts.since))

@@ -12,7 +12,7 @@ from crawler.commands import stdout_closed
 from crawler.dates import VN_TZ
 from crawler.db import DatabaseConfigError, create_schema, make_engine
 from crawler.extensions.counts import format_table
-from crawler.health import OK, known_portals, portal_health, runs_by_portal
+from crawler.health import OK, known_portals, portal_health, runs_by_portal, unfinished_walks
 from crawler.registry import RegistryError, load_registry
 
 
@@ -55,6 +55,7 @@ class Command(ScrapyCommand):
             create_schema(engine)
             portals = known_portals(engine, [p.id for p in registry.portals])
             runs = runs_by_portal(engine)
+            walks = unfinished_walks(engine)
         except (RegistryError, DatabaseConfigError, SQLAlchemyError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = 2
@@ -68,7 +69,10 @@ class Command(ScrapyCommand):
             portals = [p for p in portals if p in opts.portal]
         now = datetime.now(VN_TZ)
         ratio = settings.getfloat("SPIDERMON_MAX_UNPARSABLE_RATIO", 0.5)
-        report = [portal_health(p, runs.get(p, []), now, stale_days, ratio) for p in portals]
+        report = [
+            portal_health(p, runs.get(p, []), now, stale_days, ratio, walks.get(p, []))
+            for p in portals
+        ]
         self.exitcode = 0 if all(h.status == OK for h in report) else 1
         try:
             if opts.json:

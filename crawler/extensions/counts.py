@@ -76,6 +76,17 @@ def portal_counts(stats: dict, portal: str) -> PortalCounts:
     )
 
 
+def fallback_counts(stats: dict, portal: str) -> dict[str, int]:
+    """``{field: articles}`` whose field the generic extractor found for the portal where
+    its family's selectors did not (``fallback/<field>/<portal>``, by crawler.articles)."""
+    suffix = f"/{portal}"
+    return {
+        key[len("fallback/") : -len(suffix)]: int(value)
+        for key, value in stats.items()
+        if key.startswith("fallback/") and key.endswith(suffix) and key.count("/") == 2
+    }
+
+
 def crawled_portals(spider, stats: dict) -> list[str]:
     """The portals a crawl was started for, then any other portal the stats mention."""
     portals = [portal.id for portal in getattr(spider, "portals", [])]

@@ -7,6 +7,7 @@ row holds the exact per-portal counts and the health checks that failed.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from datetime import datetime
@@ -20,6 +21,7 @@ from crawler.db import CrawlRunRow, DatabaseConfigError, create_schema, make_eng
 from crawler.extensions.counts import (
     PortalCounts,
     crawled_portals,
+    fallback_counts,
     format_table,
     portal_counts,
 )
@@ -92,6 +94,7 @@ class CrawlRuns:
                 "failed_checks": "\n".join(
                     [*stats.get(PORTAL_PROBLEMS_STAT.format(portal=c.portal), []), *crawl_wide]
                 ),
+                "fallbacks": json.dumps(fallback_counts(stats, c.portal)),
             }
             for c in counts
         ]

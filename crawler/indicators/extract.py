@@ -29,9 +29,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .catalogue import canonical_name, catalogue_code
+from .frames import NO_FRAME, Frame, frame_of, read_units
 from .model import Indicator
 from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
-from .text import split_paragraphs, split_sentences
 from .vocabulary import (
     COUNT_NOUNS,
     CURRENCY_WORDS,
@@ -48,14 +49,64 @@ from .vocabulary import (
 
 YEAR = r"(?:19|20)\d{2}"
 _DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _TOKEN = re.compile(
     rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER}))?(?!\d)"
 )
-_RATIO = re.compile(r"(?<![\w/.,])(\d+)/(\d+)(?![\w/]|[.,]\d)")
+_RATIO = re.compile(rf"(?<![\w/.,])({NUMBER})\s?/\s?({NUMBER})(?![\w/]|[.,]\d)")
+# The plan written after an actual: "23,4%/KH 24,5-25,5%", "38.198 tấn (KH: 41.000 tấn)".
+_PLAN_AFTER = re.compile(
+    rf"\s*(?:/|\(|,)?\s*(?:kh|kế hoạch|nq|nghị quyết|chỉ tiêu)\s*:?\s*(?P<a>{NUMBER})"
+    rf"(?:\s*[-–—]\s*(?P<b>{NUMBER}))?"
+)
+# A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
+PLAN_SHARE_UNIT = "% kế hoạch"
+_PLAN_REFERENCE = re.compile(
+    r"\s*(?:so với\s+|so\s+|của\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
+    r"nghị quyết|nq\b)"
+)
+_REFERENCE_PHRASE = re.compile(r"(?:(?!\s(?:và|tăng|giảm|đạt|bằng|vượt)\b)[^,;.()\d])*")
+_SHARE_VERB = re.compile(r"\b(vượt|tăng|giảm|thấp hơn|cao hơn)\s+(?:mức\s+|so với\s+)?$")
+# "16 tỷ 434 triệu đồng", "1 tỷ 500 triệu", "2 triệu 500 nghìn đồng".
+_COMPOUND = re.compile(
+    rf"(?<![\w.,])({NUMBER})\s*(tỷ|tỉ|triệu)\s+({NUMBER})\s*(?=(?:triệu|nghìn|ngàn)\b)"
+)
+_ACTUALS_IN_BRACKET = re.compile(
+    rf"\s*(?:thực hiện|th\b|kết quả|ước|đạt|đã|hiện nay|năm\s+{YEAR}\s*(?:là|đạt|:|,|giảm|tăng))"
+)
+_PLAN_IN_BRACKET = re.compile(
+    r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu)\s*(?:đề ra|giao)?\s*:?\s*"
+    r"(?:tăng|giảm|đạt|là)?\s*(?:trên|dưới|khoảng)?\s*"
+)
+# A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
+# đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
+_GOVERNING_TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b")
+_STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
+_LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
+# What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
+_PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
+# Sentences about a span or the present: an earlier sentence's year does not carry into them.
+_NO_CARRY = re.compile(
+    r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
+    r"trong \d+ năm)\b"
+)
+# A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
+_TERM_BEFORE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})(?!.*{YEAR})")
+# ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
+_NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
+_AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
+_YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
+_SHARE_BEFORE_CUE = re.compile(r"\d\s*%\s*(?:so với\s+|so\s+|của\s+)?$")
 _YEAR_RANGE = re.compile(
     rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
     rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
 )
+# Phone numbers and long codes: scanned only in sentences with eight digits in a row.
+_LONG_DIGIT_RUN = re.compile(r"\d(?:[ .]?\d){7}")
+_LONG_NUMBERS = [
+    re.compile(r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)"),
+    re.compile(r"\d{9,}"),
+]
 # Numbers that are not figures (dates, times, document numbers...), each with the
 # substrings one of which every match contains: a sentence without them skips the scan.
 _BLOCKED = [
@@ -79,8 +130,6 @@ _BLOCKED = [
         ),
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
-        (r"(?<![\d,.])(?:\+84|0)\d(?:[ .]?\d){7,10}(?!\d)", ()),  # phone numbers
-        (r"\d{9,}", ()),
         (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
@@ -88,8 +137,9 @@ _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
 _TARGET_CUE = re.compile(
-    rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|dự báo|kỳ vọng|hướng tới|"
-    rf"phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b(?!\s+số)"
+    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|"
+    rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
+    r"(?!\s+(?:số|và đầu tư))"
 )
 _ACTUAL_CUE = re.compile(
     r"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
@@ -99,11 +149,14 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
 )
 _LEAD_IN = re.compile(
-    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu(?: chủ yếu)?|định hướng|kế hoạch|dự kiến)\b[^.;:]{0,40}:"
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu(?: chủ yếu)?|định hướng|kế hoạch|dự kiến)\b[^.;:()]{0,40}"
+    r"(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
 )
 _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến năm|đến hết năm)\s+{YEAR}")
 _BASE_BEFORE = re.compile(
-    r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp)\s+(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
+    r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
+    r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
+    r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
 )
 _CHANGE_BEFORE = re.compile(
     r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
@@ -126,19 +179,25 @@ _TRAILING_VERBS = re.compile(
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"tính đến nay\b|cụ thể\b|theo đó\b)+"
+    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b)+"
 )
 _TIME_IN_NAME = re.compile(
     rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
     r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
     rf"|(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
     r"|dịp này|hiện nay|đến nay|năm qua|vừa qua"
+    r"|(?:(?:đến|tính đến|trước|đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|(?:(?:đến|tính đến|đến hết)\s+)?(?:cuối\s+)?tháng\s+\d{1,2}(?:/\d{4})?"
+    r"|\bquý\s+(?:[ivx]{1,3}|\d)(?:\s*/\s*\d{4})?|\bcả năm\b|\blũy kế\b|\bluỹ kế\b"
+    r"|\b\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)(?:\s+năm)?)?"
 )
 _LOCATION_PREFIX = re.compile(
     r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
 )
-_FULL_DATE_YEAR = re.compile(rf"(?<![\w/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)")
+_FULL_DATE_YEAR = re.compile(
+    rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*)({YEAR})(?!\d)"
+)
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
     r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
@@ -147,6 +206,24 @@ _INNER_CHANGE = re.compile(r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!m�
 _REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục tiêu|chỉ tiêu|cùng kỳ)")
 
 
+# Units of a level (not of a count): "53,5/52 ha" is an actual and its plan, not 53,5 of 52.
+_LEVEL_UNITS = frozenset({"%", "VND", "USD", "EUR", "lần", *MEASURE_UNITS.values()})
+# Patterns used inside the per-figure functions, compiled once.
+_NOT_MULTIPLIER = re.compile(r"\s*(?:lệ|trọng)\b")
+_TIMES = re.compile(r"lần\b(?!\s+thứ)")
+_COMRADE = re.compile(r"đồng\s+(?:chí|bào|hương|nghiệp|đội|ruộng|lúa|thời|ý|loạt|bằng)\b")
+_YEAR_ONLY = re.compile(YEAR)
+_YEAR_WORD_BEFORE = re.compile(r"(?:năm|đến|từ|trước|sau)\s*$")
+_PER_BEFORE = re.compile(r"(?:trên|mỗi|/)\s*$")
+_YEAR_JOINER = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_SPACES = re.compile(r"\s+")
+_STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định)$")
+_PHRASE_ARTICLE = re.compile(r"^\s*(?:các|những|số|tổng số)\s+")
+_QUALIFIER_ALTERNATIVES = "|".join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))
+# The longest qualifier the text ends with (as a whole word, or as any suffix).
+_QUALIFIER_WORD_AT_END = re.compile(rf"(?<![^\W\d_])(?:{_QUALIFIER_ALTERNATIVES})$")
+_QUALIFIER_AT_END = re.compile(rf"(?:{_QUALIFIER_ALTERNATIVES})$")
 # Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
 
@@ -168,6 +245,10 @@ class _Figure:
     value_max: float | None
     unit: str
     total: float | None = None
+    plan: float | None = None  # "53,5/52 ha", "23,4%/KH 24,5-25,5%"
+    plan_max: float | None = None
+    plan_share: bool = False  # "đạt 101,6% kế hoạch": a share of plan, unit "% kế hoạch"
+    points: float | None = None  # the figure as written, when read as "vượt/tăng X%" of plan
 
 
 @dataclass(frozen=True)
@@ -184,13 +265,22 @@ class _TargetBlock:
 
 
 def extract_indicators(text: str) -> list[Indicator]:
-    """Every quantitative indicator of ``text`` (plain text, paragraphs split by blank lines)."""
+    """Every quantitative indicator of ``text`` (plain text; paragraphs split by blank lines,
+    list items and headings by line breaks), read within its document frames (.frames)."""
     rows: list[Indicator] = []
-    for paragraph in split_paragraphs(text):
-        block: _TargetBlock | None = None
-        for sentence in split_sentences(paragraph):
-            found, block = _extract_sentence(sentence, block)
-            rows.extend(found)
+    paragraph = None
+    frame = None
+    block: _TargetBlock | None = None
+    carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
+    for unit in read_units(text):
+        if unit.paragraph != paragraph:
+            paragraph, block = unit.paragraph, None
+            if unit.frame.year is not None:
+                carried = [None]  # items of a dated list do not take a sibling's year
+        if unit.frame != frame:
+            frame, carried = unit.frame, [None]
+        found, block = _extract_sentence(unit.sentence, block, unit.frame, carried)
+        rows.extend(found)
     return rows
 
 
@@ -203,12 +293,15 @@ def _lower(text: str) -> str:
 
 
 def _blocked_spans(low: str) -> list[tuple[int, int]]:
+    present = low.__contains__
     spans = [
         m.span()
         for pattern, cues in _BLOCKED
-        if not cues or any(cue in low for cue in cues)
+        if not cues or any(map(present, cues))
         for m in pattern.finditer(low)
     ]
+    if _LONG_DIGIT_RUN.search(low):
+        spans += [m.span() for pattern in _LONG_NUMBERS for m in pattern.finditer(low)]
     spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
     return spans
 
@@ -272,7 +365,7 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
-    if multiplier and not re.match(r"\s*(?:lệ|trọng)\b", rest[len(multiplier) :]):
+    if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
         tail = low[after:]
         spaces = len(tail) - len(tail.lstrip())
@@ -297,13 +390,13 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     foreign = _FOREIGN.longest_prefix(rest)
     if foreign:
         return _Unit(FOREIGN_CURRENCIES[foreign], start + len(foreign))
-    if re.match(r"lần\b(?!\s+thứ)", rest):
+    if _TIMES.match(rest):
         return _Unit("lần", start + len("lần"))
     return noun
 
 
 def _is_comrade(rest: str) -> bool:
-    return bool(re.match(r"đồng\s+(?:chí|bào|hương|nghiệp|đội|ruộng|lúa|thời|ý|loạt|bằng)\b", rest))
+    return bool(_COMRADE.match(rest))
 
 
 def _clause_start(low: str, position: int) -> int:
@@ -317,28 +410,49 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     figures: list[_Figure] = []
     years: list[_YearMark] = []
     ratio_spans: list[tuple[int, int]] = []
-    for match in _RATIO.finditer(low):
+    for match in _RATIO.finditer(low) if "/" in low else ():
         if _inside(match.start(), blocked):
             continue
-        part, whole = int(match.group(1)), int(match.group(2))
-        after = low[match.end() :]
-        unit = _noun_unit(low, match.end() + len(after) - len(after.lstrip()))
+        before = low[_clause_start(low, match.start()) : match.start()]
+        unit = _match_unit(low, match.end(), before)
         fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
-        if unit and part <= whole and (not unit.skip or fulfilment):
-            figures.append(
-                _Figure(
-                    match.start(),
-                    unit.end,
-                    match.start(),
-                    float(part),
-                    None,
-                    unit.unit,
-                    total=float(whole),
-                )
+        part, whole = parse_number(match.group(1)), parse_number(match.group(2))
+        if unit is None or (unit.skip and not fulfilment):
+            if 1 <= part <= 31 and 1 <= whole <= 12 and "," not in match.group():
+                blocked.append(match.span())  # a day/month date such as "7/11"
+            continue
+        counted = unit.multiplier is None and unit.unit not in _LEVEL_UNITS
+        if counted and part <= whole and part.is_integer() and whole.is_integer():
+            figure = _Figure(match.start(), unit.end, match.start(), part, None, unit.unit)
+            figure.total = whole
+        elif not counted:  # actual/plan: "53,5/52 ha", "22/23 triệu đồng"
+            figure = _Figure(
+                match.start(),
+                unit.end,
+                match.start(),
+                scale(part, unit.multiplier),
+                None,
+                unit.unit,
+                plan=scale(whole, unit.multiplier),
             )
-            ratio_spans.append((match.start(), unit.end))
-        elif 1 <= part <= 31 and 1 <= whole <= 12:
-            blocked.append(match.span())  # a day/month date such as "7/11"
+        else:
+            continue
+        figures.append(figure)
+        ratio_spans.append((match.start(), unit.end))
+    compound = "triệu" in low or "tỷ" in low or "tỉ" in low
+    for match in _COMPOUND.finditer(low) if compound else ():
+        if _inside(match.start(), blocked) or _inside(match.start(), ratio_spans):
+            continue
+        before = low[_clause_start(low, match.start()) : match.start()]
+        unit = _match_unit(low, match.end(3), before)
+        big = MULTIPLIERS[match.group(2)]
+        if unit is None or unit.unit != "VND" or MULTIPLIERS[unit.multiplier or "nghìn"] >= big:
+            continue
+        value = scale(parse_number(match.group(1)), match.group(2)) + scale(
+            parse_number(match.group(3)), unit.multiplier
+        )
+        figures.append(_Figure(match.start(), unit.end, match.start(), value, None, "VND"))
+        ratio_spans.append((match.start(), unit.end))
     for match in _TOKEN.finditer(low):
         start = match.start()
         if _inside(start, blocked) or _inside(start, ratio_spans):
@@ -346,8 +460,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         first, second = match.group("a"), match.group("b")
         before = low[_clause_start(low, start) : start]
         unit = _match_unit(low, match.end(), before)
-        plain_year = second is None and re.fullmatch(YEAR, first)
-        if plain_year and (unit is None or re.search(r"(?:năm|đến|từ|trước|sau)\s*$", before)):
+        plain_year = second is None and _YEAR_ONLY.fullmatch(first)
+        if plain_year and (unit is None or _YEAR_WORD_BEFORE.search(before)):
             base = bool(_BASE_BEFORE.search(low[:start]))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
@@ -357,38 +471,119 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         value = scale(parse_number(first), unit.multiplier)
         value_max = scale(parse_number(second), unit.multiplier) if second else None
-        if value == 1 and value_max is None and re.search(r"(?:trên|mỗi|/)\s*$", before):
+        if value == 1 and value_max is None and _PER_BEFORE.search(before):
             continue  # a denominator: "trên 1 ha", "/1 vạn dân"
-        figures.append(_Figure(start, unit.end, start, value, value_max, unit.unit))
+        suffix = _PER_SUFFIX.match(low, unit.end)
+        end = suffix.end() if suffix else unit.end
+        figure = _Figure(start, end, start, value, value_max, unit.unit)
+        _read_plan(low, figure, unit, before, blocked)
+        figures.append(figure)
     years += [
         _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
         for m in _FULL_DATE_YEAR.finditer(low)
     ]
     figures.sort(key=lambda figure: figure.start)
+    figures = _plans_in_brackets(low, figures)
+    for previous, figure in zip(figures, figures[1:], strict=False):
+        if figure.points is not None and previous.unit == "%":
+            # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate
+            figure.value, figure.unit, figure.plan_share = figure.points, "%", False
     years.sort(key=lambda mark: mark.start)
     return figures, years
 
 
-def _qualifier(low: str, start: int) -> str | None:
-    before = low[max(0, start - 12) : start].rstrip()
-    for word in sorted(QUALIFIERS, key=len, reverse=True):
-        if before.endswith(word) and (
-            len(before) <= len(word) or not before[-len(word) - 1].isalpha()
+def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
+    """"tăng 10,5% so với năm 2016 (kế hoạch tăng 10,6%)": the bracketed figure is the plan
+    of the one before it, not a figure of its own."""
+    kept: list[_Figure] = []
+    for figure in figures:
+        previous = kept[-1] if kept else None
+        opened = _bracket_open(low, figure.start)
+        if (
+            previous is not None
+            and opened is not None
+            and opened >= previous.end
+            and previous.plan is None
+            and previous.unit == figure.unit
+            and _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
         ):
-            return QUALIFIERS[word]
-    return None
+            sign = -1.0 if "giảm" in low[opened : figure.start] else 1.0
+            previous.plan = sign * figure.value
+            previous.plan_max = sign * figure.value_max if figure.value_max is not None else None
+            continue
+        kept.append(figure)
+    return kept
 
 
-def _kind(low: str, start: int, block: _TargetBlock | None, lead_in_end: int | None) -> str:
-    state = (
-        "target"
-        if block is not None or (lead_in_end is not None and lead_in_end <= start)
-        else "actual"
-    )
-    scope_start = low.rfind(";", 0, start) + 1 if state == "actual" else 0
+def _read_plan(
+    low: str, figure: _Figure, unit: _Unit, before: str, blocked: list[tuple[int, int]]
+) -> None:
+    """The plan written after the figure ("/KH 24,5-25,5%"), or the figure as a share of
+    plan ("đạt 101,6% kế hoạch", "vượt 74% mục tiêu" = 174% of plan)."""
+    plan = _PLAN_AFTER.match(low, unit.end)
+    if plan:
+        plan_unit = _match_unit(low, plan.end(), before)
+        if plan_unit is None or plan_unit.unit == figure.unit:
+            multiplier = plan_unit.multiplier if plan_unit else unit.multiplier
+            figure.plan = scale(parse_number(plan.group("a")), multiplier)
+            if plan.group("b"):
+                figure.plan_max = scale(parse_number(plan.group("b")), multiplier)
+            figure.end = plan_unit.end if plan_unit else plan.end()
+            blocked.append((plan.start(), figure.end))
+            return
+    if figure.unit == "%" and figure.value_max is None and _PLAN_REFERENCE.match(low, unit.end):
+        verb = _SHARE_VERB.search(before)
+        if verb:
+            figure.points = figure.value
+        if verb and verb.group(1) in ("vượt", "tăng", "cao hơn"):
+            figure.value = round(100 + figure.value, 6)
+        elif verb:
+            figure.value = round(100 - figure.value, 6)
+        figure.unit = PLAN_SHARE_UNIT
+        figure.plan_share = True
+        reference = _REFERENCE_PHRASE.match(low, unit.end)
+        figure.end = reference.end() if reference else figure.end
+
+
+def _qualifier(low: str, start: int) -> str | None:
+    found = _QUALIFIER_WORD_AT_END.search(low[max(0, start - 12) : start].rstrip())
+    return QUALIFIERS[found.group()] if found else None
+
+
+def _bracket_open(low: str, position: int) -> int | None:
+    """Offset of the "(" that encloses ``position``, if any."""
+    opened = low.rfind("(", 0, position)
+    if opened < 0 or low.rfind(")", opened, position) >= 0:
+        return None
+    return opened
+
+
+def _kind(
+    low: str, start: int, block: _TargetBlock | None, lead_in_end: int | None, frame: Frame
+) -> str:
+    sentence_target = block is not None or (lead_in_end is not None and lead_in_end <= start)
+    state = "target" if sentence_target else (frame.kind or "actual")
+    opened = _bracket_open(low, start)
+    if opened is not None and _ACTUALS_IN_BRACKET.match(low, opened + 1):
+        return "actual"  # "(Thực hiện: năm 2021 là 13,2%, …)", "(năm 2022 đạt 73,4%)"
+    if opened is None:
+        bracket = low.find("(", start)
+        clause_end = _clause_end(low, start)
+        if 0 <= bracket < clause_end and _ACTUALS_IN_BRACKET.match(low, bracket + 1):
+            state = "target"  # the figure whose actuals the bracket lists is the target
+    scope_start = _clause_start(low, start) if not sentence_target else 0
+    if opened is not None:
+        scope_start = max(scope_start, opened)
     cues = []
     for match in _TARGET_CUE.finditer(low, scope_start, start):
-        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25) : match.start()]):
+        if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
+            continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
+        stated = _STATED_TARGET.match(low, match.end()) and _STATED_TARGET.match(
+            low, match.end()
+        ).end() >= start - 12
+        if stated or not _COMPARISON_BEFORE.search(
+            low[max(0, match.start() - 25) : match.start()]
+        ):
             cues.append((match.start(), "target"))
     cues += [(m.start(), "actual") for m in _ACTUAL_CUE.finditer(low, scope_start, start)]
     if cues:
@@ -396,11 +591,16 @@ def _kind(low: str, start: int, block: _TargetBlock | None, lead_in_end: int | N
     return state
 
 
-def _period(low: str, figure: _Figure) -> str | None:
+def _clause_end(low: str, position: int) -> int:
+    ends = [p for p in (low.find(";", position),) if p >= 0]
+    return min(ends + [len(low)])
+
+
+def _period(low: str, figure: _Figure, frame: Frame) -> str | None:
     found = [m for m in _PERIOD.finditer(low, 0, figure.start)]
     if found:
         return found[-1].group()
-    return None
+    return frame.period
 
 
 def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
@@ -410,7 +610,7 @@ def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
         if mark.base:
             continue
         joiner = low[groups[-1][-1].end : mark.start] if groups else ""
-        if groups and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?", joiner):
+        if groups and _YEAR_JOINER.fullmatch(joiner):
             groups[-1].append(mark)
         else:
             groups.append([mark])
@@ -422,8 +622,11 @@ def _years_for(
     figure: _Figure,
     figures: list[_Figure],
     years: list[_YearMark],
-    block: _TargetBlock | None,
+    fallback: int | None,
 ) -> list[int | None]:
+    after = _YEAR_AFTER.match(low, figure.end)
+    if after and any(m.start == after.start(1) and not m.base for m in years):
+        return [int(after.group(1))]  # "giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020"
     groups = _year_groups(low, years)
     left = [group for group in groups if group[-1].end <= figure.start]
     if left:
@@ -435,24 +638,37 @@ def _years_for(
             index = len(between)
             return [group[index].year] if index < len(group) else [None]
         return [mark.year for mark in group] if not between else [group[-1].year]
-    clause_end = min([p for p in (low.find(";", figure.end),) if p >= 0] + [len(low)])
+    clause_end = _clause_end(low, figure.end)
+    bracket = low.find("(", figure.end)
+    if bracket >= 0 and _bracket_open(low, figure.start) is None:
+        clause_end = min(clause_end, bracket)
     next_figure = min([f.start for f in figures if f.start > figure.start] + [len(low)])
     right = [g for g in groups if figure.end <= g[0].start < min(clause_end, next_figure)]
-    if right:
+    if right and not (
+        next_figure < clause_end
+        and _NEXT_TARGET_YEAR.search(low, figure.end, right[0][0].start)
+    ):
         return [right[0][0].year]
-    return [block.year if block else None]
+    return [fallback]
+
+
+def _strip_trailing_verb(name: str) -> str:
+    """``_TRAILING_VERBS`` removed from the end, looking only at the last words (the
+    pattern is anchored at the end, and scanning a long subject for it is the costly part)."""
+    cut = name.rfind(" ", 0, max(0, len(name) - 32))
+    head, tail = (name[:cut], name[cut:]) if cut > 0 else ("", name)
+    return (head + _TRAILING_VERBS.sub("", tail)).strip(" ,;:–-")
 
 
 def _clean_name(raw: str) -> str:
-    name = raw.lower()
+    name = raw.lower().replace("trở lên", " ").replace("trở xuống", " ")
     name = _TIME_IN_NAME.sub(" ", name)
-    name = re.sub(r"\([^)]*\)", " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" ,;:–-.()[]\"“”'’")
+    name = _BRACKETED.sub(" ", name)
+    name = _SPACES.sub(" ", name).strip(" ,;:–-.()[]\"“”'’")
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
-        stripped = _TRAILING_VERBS.sub("", name).strip(" ,;:–-")
-        stripped = _LEADING_FILLERS.sub("", stripped).strip(" ,;:–-")
+        stripped = _LEADING_FILLERS.sub("", _strip_trailing_verb(name)).strip(" ,;:–-")
         if stripped == name:
             break
         name = stripped
@@ -465,29 +681,65 @@ def _clean_name(raw: str) -> str:
         if parts[index].startswith(SUBJECT_HEADS):
             chosen = index
             break
+    else:
+        # "nông, lâm nghiệp, thủy sản tăng": short parts before the last are one list
+        while chosen and len(parts[chosen - 1].split()) <= 2 and not _DIGIT.search(
+            parts[chosen - 1]
+        ):
+            chosen -= 1
     name = ", ".join(parts[chosen:])
+    if _VERB_OR_TAIL_HINT.search(name):
+        name = _QUALIFYING_TAIL.sub("", _VERB_BEFORE_SUBJECT.sub("", name))
     inner = _INNER_CHANGE.search(name)
     if inner and inner.start() > 0:
         name = name[: inner.start()]
-    name = re.sub(r"\s+(?:liên tục|ổn định)$", "", name).strip(" ,")
+    name = _STEADY_TAIL.sub("", name).strip(" ,")
     name = _LOCATION_PREFIX.sub("", name).strip(" ,")
     return name if any(ch.isalpha() for ch in name) else ""
 
 
 _CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
+# "huyện phấn đấu giảm tỷ lệ hộ nghèo", "hạ tỷ lệ trẻ em … xuống": the subject after the verb.
+_VERB_BEFORE_SUBJECT = re.compile(
+    r"^(?:.*?\s)?(?:giảm|tăng|nâng|hạ|đưa|kéo giảm)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b)"
+    r"|\s+(?:xuống|lên)(?:\s+(?:còn|mức))?$"
+)
+_VERB_OR_TAIL_HINT = re.compile(r"giảm|tăng|nâng|hạ |đưa|xuống|lên|theo|của|trên toàn")
+# Tails that qualify a subject without naming it: "… theo chuẩn nghèo đa chiều", "… của cả nước".
+_QUALIFYING_TAIL = re.compile(
+    r"\s+(?:theo (?:chuẩn|tiêu chí|phương pháp)\b.*|của (?:cả nước|toàn tỉnh|toàn huyện|toàn xã|"
+    r"tỉnh|huyện|xã|thành phố)|trên toàn (?:tỉnh|huyện|xã))$"
+)
+# What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
+_NOT_A_NOUN = re.compile(
+    r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
+    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|\(|\))(?!\w)"
+)
+_COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
+_ONLY_A_REFERENCE = re.compile(
+    r"^(?:(?:vượt |đạt |so với |bằng )?(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
+    r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
+)
+_ACHIEVED_COUNT = re.compile(
+    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)\s*"
+    r"(?:(?:được|thêm|mới)\s*)*"
+    r"(?:trên|hơn|gần|khoảng)?\s*$"
+)
+_MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
 
 
 def _right_phrase(low: str, figure: _Figure) -> str:
     rest = low[figure.end :]
     stop = re.search(
-        r"[;.:]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|\d)|\s(?:và|với)\s+\d"
+        r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
+        r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
         r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}",
         rest,
     )
     phrase = rest[: stop.start()] if stop else rest
-    phrase = re.sub(r"\([^)]*\)", " ", phrase)
-    phrase = re.sub(r"^\s*(?:các|những|số|tổng số)\s+", "", phrase)
-    return re.sub(r"\s+", " ", phrase).strip(" ,–-")
+    phrase = _BRACKETED.sub(" ", phrase)
+    phrase = _PHRASE_ARTICLE.sub("", phrase)
+    return _SPACES.sub(" ", phrase).strip(" ,–-")
 
 
 def _name(
@@ -497,34 +749,59 @@ def _name(
     previous: _Figure | None,
     previous_name: str,
     previous_phrase: str,
+    change: bool,
+    phrase: str,
 ) -> str:
-    """The subject: the noun phrase before the verb, else the phrase after a counted noun.
+    """The subject: the noun phrase before the verb, else the phrase after a counted noun,
+    else what the previous figure measured (a change, a share of plan, a bracket of actuals).
 
     ``previous_phrase`` is the text the previous figure already took from its right
-    ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject.
+    ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject;
+    ``phrase`` is the one after this figure (``_right_phrase``).
     """
     segment_start = _clause_start(low, figure.start)
+    opened = _bracket_open(low, figure.start)
+    if opened is not None:
+        segment_start = max(segment_start, opened + 1)
     if previous is not None:
         segment_start = max(segment_start, previous.end)
     left = sentence[segment_start : figure.start]
-    verb_before = re.search(r"(?:bằng|vượt)\s*(?:\S+\s+)?$", low[segment_start : figure.start])
     subject = _clean_name(left)
     if previous_phrase and previous_phrase.endswith(subject):
         subject = ""
-    reference = _REFERENCE.match(low[figure.end :])
-    if reference and verb_before:
-        return f"{subject or previous_name} so với {reference.group(1)}".strip()
+    if _ONLY_A_REFERENCE.match(subject):
+        subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
+    if not subject and previous is None and previous_name:
+        return previous_name  # a "label: value" line
+    counted = figure.unit not in _LEVEL_UNITS and figure.unit != PLAN_SHARE_UNIT
+    if (
+        counted
+        and not subject.startswith(SUBJECT_HEADS)
+        and _ACHIEVED_COUNT.search(low, segment_start, figure.start)
+    ):
+        # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"
+        return f"{figure.unit} {phrase}".strip()
     if subject:
+        if (counted or figure.unit in _MEASURE_CANONICAL) and not subject.startswith(
+            SUBJECT_HEADS
+        ):
+            if phrase and not _NOT_A_NOUN.match(phrase):
+                # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích"
+                return f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
         return subject
-    if previous_name and (figure.unit == "lần" or low[figure.end :].lstrip().startswith("so với")):
+    if previous_name and (
+        change
+        or figure.plan_share
+        or opened is not None
+        or figure.unit == "lần"
+        or _COMPARISON_AFTER.match(low, figure.end)
+    ):
         return previous_name
     if figure.unit != "%" and figure.unit != "VND":
-        phrase = _right_phrase(low, figure)
         return f"{figure.unit} {phrase}" if phrase else (previous_name or figure.unit)
     if figure.unit == "%":
-        phrase = _right_phrase(low, figure)
         # "… là 8% và năm 2022 là 9,7%": what follows a list item is the next item, no name.
-        if phrase and not _VERB_IN_SEGMENT.match(phrase) and not _CONJUNCTION.match(phrase):
+        if phrase and not _NOT_A_NOUN.match(phrase):
             return f"tỷ lệ {phrase}"
         if previous is not None and previous.unit not in ("%", "VND") and previous_name:
             return previous_name if previous_name.startswith("tỷ lệ") else f"tỷ lệ {previous_name}"
@@ -534,36 +811,60 @@ def _name(
 
 
 def _extract_sentence(
-    sentence: str, block: _TargetBlock | None
+    sentence: str,
+    block: _TargetBlock | None,
+    frame: Frame = NO_FRAME,
+    carried: list[int | None] | None = None,
 ) -> tuple[list[Indicator], _TargetBlock | None]:
+    """The figures of one sentence; ``block`` is a target lead-in opened earlier in the
+    paragraph, ``frame`` what the document's headings say, ``carried`` the last year an
+    earlier sentence stated (updated here)."""
+    carried = [None] if carried is None else carried
     low = _lower(sentence)
     if not _DIGIT.search(sentence):
         # No figure and no year: only a target lead-in ("Phấn đấu:") can change the block.
-        lead_in = _LEAD_IN.search(low)
+        lead_in = _lead_in(low)
         if lead_in is not None:
-            block = _TargetBlock(_lead_in_year(low[lead_in.start() : lead_in.end()]))
+            block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
         return [], block
     figures, years = _find_figures(sentence, low)
     if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
         block = None
-    lead_in = _LEAD_IN.search(low)
+    lead_in = _lead_in(low)
     lead_in_end = lead_in.end() if lead_in else None
+    if lead_in is None and figures and ";" in low[figures[0].end :]:
+        governing = _GOVERNING_TARGET.search(low, 0, figures[0].start)
+        if governing and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start):
+            lead_in_end = governing.end()
+    label = _LABEL.match(sentence)
     rows: list[Indicator] = []
     previous: _Figure | None = None
-    previous_name = ""
+    previous_name = _clean_name(label.group(1)) if label else ""
     previous_change = False
     previous_phrase = ""
+    # A sentence about a span or the present ("Giữa nhiệm kỳ, …", "Từ năm 2020 đến nay, …")
+    # neither takes nor passes on an earlier year; a span named after the figures does not count.
+    first = figures[0].start if figures else len(low)
+    no_carry = bool(_NO_CARRY.search(low, 0, first))
+    carried_year = None if no_carry else carried[0]
     for figure in figures:
         before = low[_clause_start(low, figure.number_start) : figure.number_start]
-        change_match = _CHANGE_BEFORE.search(_strip_qualifier(before)) or _VERB_THEN_SUBJECT.search(
-            before
-        )
+        change_match = None
+        if not figure.plan_share:
+            change_match = _CHANGE_BEFORE.search(
+                _strip_qualifier(before)
+            ) or _VERB_THEN_SUBJECT.search(before)
+        if not change_match and _AT_LEAST_CHANGE.search(before) and low.startswith(
+            "trở lên", figure.end + 1
+        ):
+            change_match = _AT_LEAST_CHANGE.search(before)  # "giảm từ 3% trở lên"
         change = bool(change_match)
         segment = low[
             max(previous.end if previous else 0, _clause_start(low, figure.start)) : figure.start
         ]
         if (
             not change
+            and not figure.plan_share
             and previous_change
             and previous is not None
             and previous.unit == figure.unit
@@ -573,15 +874,25 @@ def _extract_sentence(
         sign = -1.0 if change_match and change_match.group(1) == "giảm" else 1.0
         if not change_match and change:
             sign = -1.0 if previous is not None and rows and rows[-1].value < 0 else 1.0
-        name = _name(sentence, low, figure, previous, previous_name, previous_phrase)
-        previous_phrase = (
-            _right_phrase(low, figure) if name.endswith(_right_phrase(low, figure) or "\0") else ""
+        phrase = _right_phrase(low, figure)
+        name = _name(
+            sentence, low, figure, previous, previous_name, previous_phrase, change, phrase
         )
-        kind = _kind(low, figure.number_start, block, lead_in_end)
-        year_block = block
+        previous_phrase = phrase if name.endswith(phrase or "\0") else ""
+        kind = _kind(low, figure.number_start, block, lead_in_end, frame)
+        if figure.total is not None and figure.unit in _RATIO_PLAN_UNITS:
+            kind = "actual"  # "hoàn thành 26/29 chỉ tiêu" measures fulfilment
+        fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
-            year_block = _TargetBlock(_lead_in_year(low[lead_in.start() : lead_in_end]))
-        for year in _years_for(low, figure, figures, years, year_block):
+            fallback = _lead_in_year(low[:lead_in_end])
+        if fallback is None and kind == "target":
+            term = _TERM_BEFORE.search(low, 0, figure.start)
+            fallback = int(term.group(1)) if term else None
+        if fallback is None:
+            fallback = carried_year or frame.year
+        name = canonical_name(name)
+        code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
+        for year in _years_for(low, figure, figures, years, fallback):
             rows.append(
                 Indicator(
                     name=name,
@@ -591,27 +902,42 @@ def _extract_sentence(
                     kind=kind,
                     year=year,
                     change=change,
-                    period=_period(low, figure),
+                    period=_period(low, figure, frame),
                     qualifier=_qualifier(low, figure.number_start),
                     total=figure.total,
+                    plan_value=figure.plan,
+                    plan_value_max=figure.plan_max,
+                    indicator=code,
                     sentence=sentence,
                 )
             )
         previous, previous_name, previous_change = figure, name, change
-    rows = [row for row in rows if re.search(r"[^\W\d_]{2}", row.name)]  # not "a", "°"
+    stated = [m.year for m in years if not m.base and _bracket_open(low, m.start) is None]
+    if no_carry:
+        carried[0] = None  # a span or the present: what follows has no year of its own
+    elif stated:
+        carried[0] = stated[-1]
+    rows = [row for row in rows if _LETTERS.search(row.name)]  # not "a", "°"
     if lead_in is not None:
-        block = _TargetBlock(_lead_in_year(low[lead_in.start() : lead_in.end()]))
+        block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
     return rows, block
 
 
 def _strip_qualifier(before: str) -> str:
     stripped = before.rstrip()
-    for word in sorted(QUALIFIERS, key=len, reverse=True):
-        if stripped.endswith(word):
-            return stripped[: -len(word)]
-    return stripped
+    found = _QUALIFIER_AT_END.search(stripped)
+    return stripped[: found.start()] if found else stripped
+
+
+def _lead_in(low: str) -> re.Match | None:
+    """A target lead-in ("Phấn đấu đến năm 2025:", "Nghị quyết đề ra 24 chỉ tiêu; trong đó"),
+    not a plan reference ("đạt 101,9% kế hoạch, tăng 1,4%; trong đó …")."""
+    for match in _LEAD_IN.finditer(low):
+        if not _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
+            return match
+    return None
 
 
 def _lead_in_year(lead_in: str) -> int | None:
-    match = re.search(YEAR, lead_in)
-    return int(match.group()) if match else None
+    """The year a lead-in states: its last single year, else the end of its term."""
+    return frame_of(lead_in).year

@@ -25,6 +25,9 @@ class Indicator:
     period: str | None = None
     qualifier: str | None = None
     total: float | None = None
+    indicator: str | None = None  # catalogue code (catalogue.toml), None when none fits
+    plan_value: float | None = None  # the plan an actual states ("53,5/52 ha": 52)
+    plan_value_max: float | None = None  # upper end of a plan range ("KH 24,5-25,5%")
 
     def to_dict(self) -> dict:
         # Every field is a plain value, so a shallow copy is enough (dataclasses.asdict

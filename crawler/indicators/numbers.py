@@ -6,7 +6,17 @@ import re
 
 # "12.000", "25.507.800", "1.050,5", "1874,8", "98,7", "12".
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+MULTIPLIERS = {
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "vạn": 1e4,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+    "nghìn tỷ": 1e12,  # "12 nghìn tỷ đồng"
+    "ngàn tỷ": 1e12,
+    "nghìn tỉ": 1e12,
+}
 
 _NUMBER_RE = re.compile(rf"^(?:{NUMBER})$")
 

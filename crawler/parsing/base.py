@@ -11,21 +11,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
+from crawler.dates import ParsedDate, find_dates, parse_vn_date
+from crawler.parsing.articleparts import (
+    AUTHOR_PREFIX,
+    DATE_LABEL,
+    byline_after,
+    byline_of,
+    clean_author,
+    count_from,
+    date_in_meta,
+    drop_furniture,
+    machine_date,
+    mark_view_icons,
+    meta_text,
+    take_byline,
+    view_count_in,
+)
 from crawler.parsing.html import (
     deep_nesting_problem,
     first_text,
+    is_hidden,
     meta_content,
     paragraphs_of,
     parse_html,
     select,
-    style_of,
     text_of,
 )
+from crawler.text.urls import canonical_url
+
+__all__ = ["AUTHOR_PREFIX", "DATE_LABEL", "byline_of", "count_from", "view_count_in"]
 
 
 @dataclass(frozen=True)
@@ -38,12 +56,39 @@ class ListingEntry:
 
 
 @dataclass(frozen=True)
+class Postback:
+    """An ASP.NET WebForms pager link (``javascript:__doPostBack('ctl00$…','Page$2')``):
+    the next page is the answer to the page's own form posted with these two fields."""
+
+    target: str
+    argument: str
+
+
+@dataclass(frozen=True)
+class NextPage:
+    """Where a pager leads: a URL, a postback, or a link nobody can follow (``problem``)."""
+
+    url: str | None = None
+    postback: Postback | None = None
+    problem: str | None = None
+    fallback: bool = False  # found by the generic pager detection, not the family's selectors
+
+
+@dataclass(frozen=True)
 class Listing:
-    """One listing page: its articles, the next page if any, and the category it shows."""
+    """One listing page: its articles, the next page if any, and the category it shows.
+
+    ``next_postback`` is set instead of ``next_url`` for WebForms pagers; ``pager_problem``
+    names a pager link that cannot be followed (a script link); ``fallbacks`` the fields
+    found by the generic detection because the family's selectors found nothing.
+    """
 
     entries: list[ListingEntry]
     next_url: str | None
     category: str = ""
+    next_postback: Postback | None = None
+    pager_problem: str | None = None
+    fallbacks: tuple[str, ...] = ()
 
 
 @dataclass
@@ -58,43 +103,26 @@ class ParsedArticle:
     category: str = ""
     paragraphs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # The element holding the title and the body: where the article's own links are.
+    region: HtmlElement | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
 
-NEXT_WORDS = {"»", "›", ">", ">>", "sau", "tiếp", "trang sau", "tiếp theo", "next"}
+# A date element's text: a date and maybe a time, in brackets or not ("(12/10/2024 8:51 SA)").
+_DATE_ONLY = re.compile(
+    r"[(\[]?\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:\s*-?\s*\d{1,2}[:h]\d{2}"
+    r"(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?)?\s*[)\]]?",
+    re.IGNORECASE,
+)
+NEXT_WORDS = {
+    "»", "›", ">", ">>", "»»", "sau", "tiếp", "trang sau", "tiếp theo", "trang tiếp",
+    "trang tiếp theo", "xem tiếp", "next", "sau »", "tiếp »", "trang sau »", "xem tiếp »",
+    "next »", "next ›", "tiếp ›", "sau ›", "tiếp >", "sau >", "trang kế", "kế tiếp",
+}  # fmt: skip
 _CURRENT_CLASSES = {"current", "currentpage", "active", "selected", "curpage", "cur"}
-# "Lượt xem: 24" is read before "271 lượt xem", whose number must stand alone (not the end
-# of "2020-2025" in a title that happens to precede the counter).
-_VIEW_COUNT_LABELLED = re.compile(r"lượt\s+(?:xem|đọc)\s*:?\s*(\d[\d.,]*)", re.IGNORECASE)
-_VIEW_COUNT_TRAILING = re.compile(
-    r"(?<![\w/–-])(\d{1,3}(?:[.,]\d{3})+|\d+)\s*lượt\s+(?:xem|đọc)", re.IGNORECASE
-)
-DATE_LABEL = re.compile(
-    r"(?:đăng\s+ngày|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|"
-    r"thời\s+gian\s+đăng|ngày\s+ban\s+hành)\s*:?",
-    re.IGNORECASE,
-)
-AUTHOR_PREFIX = re.compile(
-    r"^(?:tác\s+giả|người\s+viết|bài(?:\s+và\s+ảnh)?|tin(?:\s*,?\s*ảnh)?|ảnh|phóng\s+viên)"
-    r"\s*:\s*",
-    re.IGNORECASE,
-)
-_AUTHOR_MAX_WORDS = 8
-
-
-def count_from(text: str) -> int | None:
-    """An integer written with thousands separators ("1.234", "12,943"), or None."""
-    digits = re.sub(r"[.,\s]", "", text or "")
-    return int(digits) if digits.isdigit() else None
-
-
-def view_count_in(text: str) -> int | None:
-    """The number of a "Lượt xem: 24" / "271 lượt xem" counter in ``text``."""
-    match = _VIEW_COUNT_LABELLED.search(text or "") or _VIEW_COUNT_TRAILING.search(text or "")
-    return count_from(match[1]) if match else None
 
 
 def same_site(url: str, page_url: str) -> bool:
@@ -116,9 +144,11 @@ class PortalMarkup:
       title, published, view_count, body, lead, author, category
                        fields on an article page
       body_noise       widgets that sit inside the body container (counters, rating, font size)
+      family, aliases  the platform's family id and the older names it is also known by
     """
 
     family: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
     article_url: ClassVar[re.Pattern[str]]
     listing_links: ClassVar[tuple[str, ...]] = ()
     listing_category: ClassVar[tuple[str, ...]] = ()
@@ -140,16 +170,20 @@ class PortalMarkup:
         entries: list[ListingEntry] = []
         seen: set[str] = set()
         for anchor in links:
-            href = absolute_url(anchor.get("href"), url)
-            if not href or href in seen or not same_site(href, url):
+            href = article_link(anchor.get("href"), url)
+            if not href or href in seen:
                 continue
             seen.add(href)
             title = text_of(anchor) or (anchor.get("title") or "").strip()
             entries.append(ListingEntry(href, title, date_near(anchor, links)))
+        following = self._next_page(root, url)
         return Listing(
             entries=entries,
-            next_url=self._next_page(root, url),
+            next_url=following.url,
             category=first_text(root, self.listing_category),
+            next_postback=following.postback,
+            pager_problem=following.problem,
+            fallbacks=("pager",) if following.fallback else (),
         )
 
     def _listing_anchors(self, root: HtmlElement) -> list[HtmlElement]:
@@ -160,20 +194,22 @@ class PortalMarkup:
         # Unknown variant of the listing markup: any link shaped like an article URL.
         return [a for a in root.iter("a") if self.article_url.search(a.get("href") or "")]
 
-    def _next_page(self, root: HtmlElement, url: str) -> str | None:
+    def _next_page(self, root: HtmlElement, url: str) -> NextPage:
+        """The family's pager containers first; when they find nothing, the generic
+        detection (any pager-shaped block, page numbers in URLs) as a counted fallback."""
         containers = [el for selector in self.pager for el in select(root, selector)]
-        candidates = [rel_next(root)] + [after_current(c) for c in containers]
-        candidates += [arrow_link(c) for c in containers]
-        for href in candidates:
-            target = absolute_url(href, url)
-            if target and target != urldefrag(url)[0]:
-                return target
-        return None
+        if containers:
+            return next_page(root, url, containers)
+        found = next_page(root, url)
+        if found.url or found.postback:
+            return NextPage(found.url, found.postback, found.problem, fallback=True)
+        return found
 
     # ----------------------------------------------------------------- articles
 
-    def parse_article(self, page: str, url: str) -> ParsedArticle:
-        root = parse_html(page)
+    def parse_article(self, root: HtmlElement, url: str) -> ParsedArticle:
+        """Fields of the article page parsed as ``root`` (a tree this call may change)."""
+        mark_view_icons(root)
         article = ParsedArticle(url=url)
         title_element = self._first_with_text(root, self.title)
         article.title = text_of(title_element) or meta_content(root, "og:title", "twitter:title")
@@ -181,17 +217,18 @@ class PortalMarkup:
             article.problems.append(f"no title (looked for {', '.join(self.title)}, og:title)")
         bodies = self._body_elements(root)
         container = common_ancestor(title_element, bodies[0]) if bodies else title_element
-        article.published = self._published(root, container, bodies)
-        article.view_count = self._view_count(root, container, bodies)
+        article.region = container
+        before, after = meta_text(container, title_element, bodies)
+        article.published = self._published(root, container, before, after)
+        article.view_count = self._view_count(root, before, after)
         article.category = first_text(root, self.category)
         for body in bodies:
             for noise in [n for selector in self.body_noise for n in select(body, selector)]:
                 noise.drop_tree()
-        article.author = first_text(root, self.author) or None
+            drop_furniture(body)
+        article.author = clean_author(first_text(root, self.author))
         if article.author is None and bodies:
-            article.author = take_trailing_author(bodies[-1])
-        if article.author:
-            article.author = AUTHOR_PREFIX.sub("", article.author).strip() or None
+            article.author = take_byline(bodies[-1]) or byline_after(container, bodies)
         paragraphs = [p for body in bodies for p in paragraphs_of(body)]
         lead = first_text(root, self.lead)
         if lead and not repeats_title(lead, article.title) and lead not in paragraphs:
@@ -225,31 +262,19 @@ class PortalMarkup:
         return []
 
     def _published(
-        self, root: HtmlElement, container: HtmlElement | None, bodies: list[HtmlElement]
+        self, root: HtmlElement, container: HtmlElement | None, before: str, after: str
     ) -> ParsedDate | None:
+        """The family's date element, then machine dates (meta tags, ``<time datetime>``),
+        then a date printed between title and content; never the title, the content or a
+        related list."""
         for selector in self.published:
             for element in select(root, selector):
                 parsed = parse_vn_date(text_of(element))
                 if parsed:
                     return parsed
-        machine = parse_iso_date(
-            meta_content(root, "article:published_time", "datePublished", "pubdate")
-        )
-        if machine:
-            return machine
-        if container is None:
-            return None
-        # A labelled date ("Ngày đăng: …") near the title, never one inside the body text.
-        outside = text_outside(container, bodies)
-        labelled = DATE_LABEL.search(outside)
-        if labelled:
-            return parse_vn_date(outside[labelled.end() :])
-        dates = find_dates(outside)
-        return dates[0] if dates else None
+        return machine_date(root, container) or date_in_meta(before, after)
 
-    def _view_count(
-        self, root: HtmlElement, container: HtmlElement | None, bodies: list[HtmlElement]
-    ) -> int | None:
+    def _view_count(self, root: HtmlElement, before: str, after: str) -> int | None:
         for selector in self.view_count:
             for element in select(root, selector):
                 text = text_of(element)
@@ -258,9 +283,7 @@ class PortalMarkup:
                     count = count_from(text)
                 if count is not None:
                     return count
-        if container is None:
-            return None
-        return view_count_in(text_outside(container, bodies))
+        return view_count_in(before) if view_count_in(before) is not None else view_count_in(after)
 
 
 def repeats_title(lead: str, title: str) -> bool:
@@ -276,9 +299,27 @@ def absolute_url(href: str | None, base: str) -> str | None:
     if not href:
         return None
     href = href.strip()
-    if href.lower().startswith(("javascript:", "mailto:", "tel:", "#")):
+    if href.lower().startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
     return urldefrag(urljoin(base, href))[0]
+
+
+def article_link(href: str | None, page_url: str) -> str | None:
+    """The identity of a listed article: its canonical URL (crawler.text.urls), or None for
+    a link off the portal. Absolute, relative (``../``) and protocol-relative links are
+    resolved against the page; a link to the portal's host by the other scheme (http/https)
+    takes the page's, so one article has one URL whichever way the listing spells it."""
+    target = absolute_url(href, page_url)
+    if not target or not same_site(target, page_url):
+        return None
+    page_scheme = urlsplit(page_url).scheme
+    parts = urlsplit(target)
+    if parts.scheme in ("http", "https") and parts.scheme != page_scheme:
+        if (parts.hostname or "") == (urlsplit(page_url).hostname or ""):
+            target = urlunsplit((page_scheme, *parts[1:]))
+    elif parts.scheme not in ("http", "https"):
+        return None
+    return canonical_url(target)
 
 
 def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | None:
@@ -290,12 +331,28 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
     for _ in range(4):
         parent = element.getparent()
         if parent is None or any(id(a) in others for a in parent.iter("a")):
-            return None
+            break
         element = parent
-        # The link's own text is a title, and titles carry dates ("(14/10/1930-14/10/2020)").
-        dates = find_dates(text_outside(element, [anchor]))
+        # Link texts are titles (this item's image link repeats it), and titles carry dates
+        # ("(14/10/1930-14/10/2020)"); a date element inside the link ("<em>(12/10/2024)</em>")
+        # still counts.
+        dates = find_dates(text_outside(element, list(element.iter("a"))))
         if dates:
             return dates[0]
+    href = anchor.get("href")
+    for link in [a for a in element.iter("a") if a.get("href") == href] or [anchor]:
+        inside = date_inside_link(link)
+        if inside:
+            return inside
+    return None
+
+
+def date_inside_link(anchor: HtmlElement) -> ParsedDate | None:
+    """The date of an element of its own inside the link ("Title <em>(12/10/2024)</em>")."""
+    for child in anchor.iterdescendants():
+        text = text_of(child)
+        if text and _DATE_ONLY.fullmatch(text):
+            return parse_vn_date(text)
     return None
 
 
@@ -316,7 +373,32 @@ def is_current_marker(element: HtmlElement) -> bool:
     )
 
 
-def after_current(pager: HtmlElement) -> str | None:
+def is_next_label(label: str) -> bool:
+    """ "»", "Trang sau", "Xem tiếp ›", "Next"…: a pager arrow, whatever its spacing."""
+    return " ".join(label.lower().split()) in NEXT_WORDS
+
+
+# Labels that name the next page even alone on a page (not "Xem tiếp", which is also
+# every summary's "read more").
+_LONE_NEXT = {"»", ">>", "»»", "››", "next", "next »", "trang sau", "trang sau »", "trang tiếp",
+              "trang tiếp theo", "trang kế"}  # fmt: skip
+
+
+def _lone_arrow(anchor: HtmlElement) -> bool:
+    label = " ".join(text_of(anchor).lower().split())
+    return label in _LONE_NEXT and bool(pager_link(anchor)) and not hidden_or_skipped(anchor)
+
+
+def pager_link(anchor: HtmlElement) -> str | None:
+    """What a pager link points to: its href, or the postback of a ``href="#"`` link whose
+    ``onclick`` posts the form."""
+    href = (anchor.get("href") or "").strip()
+    if (not href or href == "#") and "postback" in (anchor.get("onclick") or "").lower():
+        return "javascript:" + anchor.get("onclick")
+    return href or None
+
+
+def after_current(pager: HtmlElement) -> HtmlElement | None:
     """The first page link after the pager's current-page marker."""
     marker = None
     for element in pager.iter():
@@ -328,18 +410,145 @@ def after_current(pager: HtmlElement) -> str | None:
             continue
         if marker in element.iterancestors():
             continue
-        if element.tag == "a" and element.get("href"):
-            label = text_of(element).lower()
-            if label.isdigit() or label in NEXT_WORDS:
-                return element.get("href")
+        if element.tag == "a" and pager_link(element):
+            label = text_of(element)
+            if label.isdigit() or is_next_label(label):
+                return element
     return None
 
 
-def arrow_link(pager: HtmlElement) -> str | None:
+def arrow_link(pager: HtmlElement) -> HtmlElement | None:
     for anchor in pager.iter("a"):
-        if text_of(anchor).lower() in NEXT_WORDS and anchor.get("href"):
-            return anchor.get("href")
+        if is_next_label(text_of(anchor) or anchor.get("title") or "") and pager_link(anchor):
+            return anchor
     return None
+
+
+_POSTBACK = re.compile(
+    r"""(?:__doPostBack|WebForm_PostBackOptions)\(\s*['"]([^'"]*)['"]\s*,\s*['"]([^'"]*)['"]""",
+    re.IGNORECASE,
+)
+_SCRIPT_NOTHING = re.compile(r"\s*(?:void\s*\(\s*0?\s*\)|return\s+false|false|null)?\s*;?\s*")
+# Where a listing URL keeps its page number: ?page=N, ?PageIndex=N, ?p=N, /page/N/,
+# /trang/N, page-N.html, trang-N.html, -pN.html.
+_PAGE_PARAMS = frozenset(
+    "page pageindex p pg paged trang pagenum pagenumber currentpage page_no pageno".split()
+)
+_PAGE_IN_PATH = re.compile(
+    r"(?:/(?:page|trang)/(\d+)/?$|[/_-](?:page|trang)[-_]?(\d+)(?=\.\w+$|/?$)|-p(\d+)(?=\.\w+$))",
+    re.IGNORECASE,
+)
+
+
+def classify_pager_link(href: str | None, url: str) -> NextPage | None:
+    """A pager link as a URL on the same portal, a postback, or an unfollowable script."""
+    if not href:
+        return None
+    if href.lower().startswith("javascript:"):
+        if _SCRIPT_NOTHING.fullmatch(href[len("javascript:") :]):
+            return None  # a disabled arrow ("javascript:void(0)") on the last page
+        postback = _POSTBACK.search(href)
+        if postback:
+            return NextPage(postback=Postback(postback[1], postback[2]))
+        return NextPage(problem=f"pager link {href[:120]!r} is a script that cannot be followed")
+    target = absolute_url(href, url)
+    if not target or target == urldefrag(url)[0]:
+        return None
+    if not same_site(target, url):
+        return NextPage(problem=f"pager link {target[:200]} leaves the portal")
+    return NextPage(url=target)
+
+
+def page_number(url: str) -> tuple[str, int]:
+    """The URL without its page number, and that number (1 when the URL has none)."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for index, (name, value) in enumerate(query):
+        if name.lower() in _PAGE_PARAMS and value.isdigit():
+            rest = query[:index] + query[index + 1 :]
+            return _page_key(parts.path, rest), int(value)
+    found = _PAGE_IN_PATH.search(parts.path)
+    if found:
+        number = next(group for group in found.groups() if group)
+        return _page_key(parts.path[: found.start()], query), int(number)
+    return _page_key(parts.path, query), 1
+
+
+def _page_key(path: str, query: list[tuple[str, str]]) -> str:
+    path = re.sub(r"(?:/index)?\.\w+$", "", path).rstrip("/")
+    return path + "?" + "&".join(f"{k}={v}" for k, v in sorted(query))
+
+
+def numbered_next(root: HtmlElement, url: str) -> str | None:
+    """A link to the same listing with the page number one higher, wherever the URL keeps
+    the number (see ``page_number``)."""
+    key, number = page_number(url)
+    for anchor in root.iter("a"):
+        target = absolute_url(anchor.get("href"), url)
+        if not target or not same_site(target, url):
+            continue
+        other_key, other_number = page_number(target)
+        if other_number == number + 1 and other_key == key:
+            return target
+    return None
+
+
+def pager_containers(root: HtmlElement) -> list[HtmlElement]:
+    """Elements holding at least two page numbers or arrows (links or the current page)."""
+    items = [
+        el
+        for el in root.iter("a", "span", "strong", "b", "li", "em")
+        if _is_page_item(el) and not hidden_or_skipped(el)
+    ]
+    found: list[HtmlElement] = []
+    for item in items:
+        for ancestor in list(item.iterancestors())[:4]:
+            count = sum(1 for other in items if ancestor in other.iterancestors())
+            if count >= 2:
+                if all(ancestor is not f for f in found):
+                    found.append(ancestor)
+                break
+    return found
+
+
+def _is_page_item(element: HtmlElement) -> bool:
+    label = text_of(element)
+    if element.tag == "a":
+        return bool(pager_link(element)) and (
+            (label.isdigit() and len(label) <= 4) or is_next_label(label)
+        )
+    return is_current_marker(element) and label.isdigit() and len(label) <= 4
+
+
+def hidden_or_skipped(element: HtmlElement) -> bool:
+    """Hidden by style or attribute, or inside a script/template: never shown to readers."""
+    return any(
+        is_hidden(el) or el.tag in ("script", "noscript", "template")
+        for el in [element, *element.iterancestors()]
+    )
+
+
+def next_page(root: HtmlElement, url: str, containers: list[HtmlElement] | None = None) -> NextPage:
+    """The listing's next page: rel=next, the link after the current page number, an arrow
+    ("»", "Trang sau", "Xem tiếp"), or a link to the same URL with the page number + 1.
+    ``containers`` are the pager blocks (default: any block of page numbers). A script link
+    that is the only way on is returned as the problem."""
+    pagers = pager_containers(root) if containers is None else containers
+    links = [after_current(p) for p in pagers] + [arrow_link(p) for p in pagers]
+    candidates = [classify_pager_link(rel_next(root), url)]
+    candidates += [classify_pager_link(pager_link(a), url) for a in links if a is not None]
+    candidates.append(classify_pager_link(numbered_next(root, url), url))
+    lone = next((a for a in root.iter("a") if _lone_arrow(a)), None)
+    if lone is not None:
+        candidates.append(classify_pager_link(pager_link(lone), url))
+    problem = None
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        if candidate.url or candidate.postback:
+            return candidate
+        problem = problem or candidate.problem
+    return NextPage(problem=problem)
 
 
 def common_ancestor(a: HtmlElement | None, b: HtmlElement | None) -> HtmlElement | None:
@@ -369,37 +578,3 @@ def text_outside(container: HtmlElement, excluded: list[HtmlElement]) -> str:
 
     walk(container)
     return " ".join(" ".join(parts).split())
-
-
-def take_trailing_author(body: HtmlElement) -> str | None:
-    """Remove and return a byline written as the last, right-aligned or bold, short paragraph.
-
-    Captions are centred and stay in the body; a long or sentence-like line is prose.
-    """
-    blocks = [
-        el for el in body.iter("p", "div") if text_of(el) and not len(el.xpath(".//p|.//div"))
-    ]
-    if not blocks:
-        return None
-    text = byline_of(blocks[-1], alone=blocks[-1] is blocks[0])
-    if text:
-        blocks[-1].drop_tree()
-    return text
-
-
-def byline_of(block: HtmlElement, alone: bool = False) -> str | None:
-    """The text of ``block`` when it reads as a byline: short, capitalised, not a sentence,
-    right-aligned or wholly bold/italic (a bold line ``alone`` in its body is a heading)."""
-    text = text_of(block)
-    right_aligned = "text-align:right" in style_of(block) or (block.get("align") or "") == "right"
-    emphasised = "".join(t.strip() for t in block.xpath("./text()")) == "" and all(
-        child.tag in ("strong", "b", "em", "i", "span") for child in block
-    )
-    words = text.split()
-    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
-        return None
-    if text.endswith((".", ":", ";")) or not text[:1].isupper():
-        return None
-    if right_aligned or (emphasised and not alone):
-        return text
-    return None

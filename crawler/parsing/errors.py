@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from crawler.parsing.html import parse_html, text_of
 
 _NOT_FOUND = re.compile(
@@ -19,15 +21,17 @@ _CANDIDATE = re.compile(r"không\s+tìm\s+thấy|không\s+tồn\s+tại|bị\s+x
 _MAX_HEADING = 120
 
 
-def error_page_reason(page: str) -> str | None:
-    """Why ``page`` is an error page rather than content, or None.
+def error_page_reason(page: str, root: HtmlElement | None = None) -> str | None:
+    """Why ``page`` is an error page rather than content, or None; ``root`` is the page
+    already parsed, if it was.
 
     Only the page title and headings are read: an article may quote "không tồn tại" in its
     text, but no article is titled "Trang bạn yêu cầu không tồn tại".
     """
     if not page or not _CANDIDATE.search(page.lower()):
         return None
-    root = parse_html(page)
+    if root is None:
+        root = parse_html(page)
     for element in root.iter("title", "h1", "h2", "h3", "h4"):
         heading = text_of(element)
         if heading and len(heading) <= _MAX_HEADING and _NOT_FOUND.search(heading):

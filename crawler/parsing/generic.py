@@ -20,34 +20,36 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
+from crawler.dates import ParsedDate, find_dates, parse_vn_date
+from crawler.parsing.articleparts import (
+    clean_author,
+    drop_furniture,
+    machine_date,
+    mark_view_icons,
+    take_byline,
+)
 from crawler.parsing.base import (
     AUTHOR_PREFIX,
     DATE_LABEL,
-    NEXT_WORDS,
     Listing,
     ListingEntry,
     ParsedArticle,
-    absolute_url,
-    after_current,
-    arrow_link,
+    article_link,
     byline_of,
     common_ancestor,
     date_near,
-    is_current_marker,
-    rel_next,
+    hidden_or_skipped,
+    next_page,
+    pager_containers,
     repeats_title,
-    same_site,
-    take_trailing_author,
     view_count_in,
 )
 from crawler.parsing.html import (
     deep_nesting_problem,
-    is_hidden,
     meta_content,
     paragraphs_of,
     parse_html,
@@ -91,6 +93,15 @@ _META_PARTS = re.compile(
     r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|0)|chủ\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|cập\s+nhật"
     r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|xem|đăng|ngày\s+xuất\s+bản|[0.,]+"
 )
+# Headings of the lists beside the main one: newest, related, most read, other news.
+_SIDEBAR_HEADING = re.compile(
+    r"\b(?:tin|bài(?:\s+viết)?)\s+(?:mới(?:\s+nhất|\s+cập\s+nhật)?|liên\s+quan|xem\s+nhiều"
+    r"(?:\s+nhất)?|đọc\s+nhiều(?:\s+nhất)?|khác|nổi\s+bật|cùng\s+chuyên\s+mục|tiêu\s+điểm"
+    r"|hot|đã\s+đưa)\b|\bcác\s+tin\s+khác\b|\bxem\s+nhiều\s+nhất\b",
+    re.IGNORECASE,
+)
+_SIDEBAR_WEIGHT = 0.2
+_PAGER_WEIGHT = 1.5
 _MIN_ANCHOR_WORDS = 3
 _MIN_BLOCK_WORDS = 5
 _MAX_LINK_DENSITY = 0.5
@@ -120,16 +131,19 @@ def parse_listing(page: str, url: str, prefer: tuple[str, ...] | None = None) ->
     entries: list[ListingEntry] = []
     seen: set[str] = set()
     for anchor in anchors:
-        href = absolute_url(anchor.get("href"), url)
+        href = article_link(anchor.get("href"), url)
         if href in seen:
             continue
         seen.add(href)
         title = _anchor_text(anchor)
         entries.append(ListingEntry(href, title, date_near(anchor, anchors)))
+    following = next_page(root, url)
     return GenericListing(
         entries=entries,
-        next_url=next_page_url(root, url),
+        next_url=following.url,
         category=listing_category(anchors),
+        next_postback=following.postback,
+        pager_problem=following.problem,
         item_path=item_path,
     )
 
@@ -139,26 +153,36 @@ def article_anchors(
 ) -> tuple[list[HtmlElement], tuple[str, ...] | None]:
     """The links of the listing's main list, in page order.
 
-    Links are grouped by their markup path (tags and classes up to <body>); the group with
-    the most headline-like items, weighted by the text each item block adds (a summary
-    outweighs a sidebar's bare date) and by article-shaped URLs, is the list. Other groups
-    inside its container join it (a featured first item with its own markup). Returns the
-    anchors and the list's path.
+    Links are grouped by their markup path (tags and classes up to <body>; the classes of
+    repeated siblings are left out, since items may each carry their own ``post-<ID>``,
+    ``odd``/``even`` class); the group with the most headline-like items, weighted by the
+    text each item block adds (a summary outweighs a sidebar's bare date) and by
+    article-shaped URLs, is the list. A group under a sidebar heading ("Tin mới nhất",
+    "Tin liên quan", "Tin xem nhiều", "Tin khác") counts for little, a group sharing its
+    container with the page's pager for more: a sidebar is not the main list however long
+    it is. Other groups inside the list's container join it (a featured first item with
+    its own markup). Returns the anchors and the list's path.
     """
-    page_url = urldefrag(url)[0]
+    page_key = article_link(url, url)
+    repeated = _repeated_siblings(root)
     groups: dict[tuple, list[HtmlElement]] = {}
     for anchor in root.iter("a"):
-        href = absolute_url(anchor.get("href"), url)
-        if not href or href == page_url or not same_site(href, url):
+        href = article_link(anchor.get("href"), url)
+        if not href or href == page_key:
             continue
         if len(_anchor_text(anchor).split()) < _MIN_ANCHOR_WORDS:
             continue
-        if _hidden_or_skipped(anchor) or in_furniture(anchor, FURNITURE_TAGS, _FURNITURE_NAME):
+        if hidden_or_skipped(anchor) or in_furniture(anchor, FURNITURE_TAGS, _FURNITURE_NAME):
             continue
-        groups.setdefault(_markup_path(anchor), []).append(anchor)
+        groups.setdefault(_markup_path(anchor, repeated), []).append(anchor)
     if not groups:
         return [], None
-    paths = sorted(groups, key=lambda path: (path == prefer, _group_score(groups[path])))
+    pagers = pager_containers(root)
+    own_title = " ".join(
+        text_of(el).lower() for el in [root.find(".//title"), root.find(".//h1")] if el is not None
+    )
+    scores = {path: _group_score(group, pagers, own_title) for path, group in groups.items()}
+    paths = sorted(groups, key=lambda path: (path == prefer, scores[path]))
     scored = [groups[path] for path in reversed(paths)]
     best = scored[0]
     container = _common_ancestor_of(best)
@@ -176,36 +200,6 @@ def article_url_shape(href: str) -> int:
     parts = urlsplit(href)
     target = parts.path + "?" + parts.query
     return sum(bool(p.search(target)) for p in (_URL_ID, _URL_DATE, _URL_SLUG))
-
-
-def next_page_url(root: HtmlElement, url: str) -> str | None:
-    """The listing's next page: rel=next, the link after the current page number, or an arrow."""
-    pagers = pager_containers(root)
-    candidates = [rel_next(root)] + [after_current(p) for p in pagers]
-    candidates += [arrow_link(p) for p in pagers]
-    for href in candidates:
-        target = absolute_url(href, url)
-        if target and target != urldefrag(url)[0] and same_site(target, url):
-            return target
-    return None
-
-
-def pager_containers(root: HtmlElement) -> list[HtmlElement]:
-    """Elements holding at least two page numbers or arrows (links or the current page)."""
-    items = [
-        el
-        for el in root.iter("a", "span", "strong", "b", "li", "em")
-        if _is_page_item(el) and not _hidden_or_skipped(el)
-    ]
-    found: list[HtmlElement] = []
-    for item in items:
-        for ancestor in list(item.iterancestors())[:4]:
-            count = sum(1 for other in items if ancestor in other.iterancestors())
-            if count >= 2:
-                if all(ancestor is not f for f in found):
-                    found.append(ancestor)
-                break
-    return found
 
 
 def listing_category(anchors: list[HtmlElement]) -> str:
@@ -230,16 +224,9 @@ def listing_category(anchors: list[HtmlElement]) -> str:
     return ""
 
 
-def _is_page_item(element: HtmlElement) -> bool:
-    label = text_of(element).lower()
-    if element.tag == "a":
-        return bool(element.get("href")) and (
-            (label.isdigit() and len(label) <= 4) or label in NEXT_WORDS
-        )
-    return is_current_marker(element) and label.isdigit() and len(label) <= 4
-
-
-def _group_score(group: list[HtmlElement]) -> float:
+def _group_score(group: list[HtmlElement], pagers: list[HtmlElement], own_title: str) -> float:
+    """Headline words, item text and URL shape of the group's items, weighted down under
+    a sidebar heading (unless the page itself is that list) and up beside the pager."""
     links = {a.get("href"): a for a in group}
     score = 0.0
     for anchor in links.values():
@@ -249,7 +236,38 @@ def _group_score(group: list[HtmlElement]) -> float:
             len(text_of(block).split()) - len(text_of(anchor).split()) if block is not None else 0
         )
         score += words + min(max(extra, 0), 40) + 2 * article_url_shape(anchor.get("href"))
+    container = _common_ancestor_of(group)
+    heading = _heading_before(group[0], container)
+    if _SIDEBAR_HEADING.search(heading) and heading.lower() not in own_title:
+        score *= _SIDEBAR_WEIGHT
+    elif any(_shares_container(container, pager) for pager in pagers):
+        score *= _PAGER_WEIGHT
     return score
+
+
+def _heading_before(first: HtmlElement, container: HtmlElement) -> str:
+    """The heading-like text printed just above a group: in its container before the first
+    item, or the last short text block before the container."""
+    scopes = [container, *list(container.iterancestors())[:2]]
+    for scope in scopes:
+        heading = ""
+        for element in scope.iter():
+            if element is first or element is container and scope is not container:
+                break
+            if not isinstance(element.tag, str) or element.tag in ("a", "li", "ul"):
+                continue
+            text = text_of(element)
+            named = _TITLE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+            if (element.tag in _HEADINGS or named) and 0 < len(text.split()) <= 8:
+                heading = text
+        if heading:
+            return heading
+    return ""
+
+
+def _shares_container(container: HtmlElement, pager: HtmlElement) -> bool:
+    """The pager sits inside the list's container or right after it (same parent)."""
+    return container in pager.iterancestors() or pager.getparent() is container.getparent()
 
 
 def _item_block(anchor: HtmlElement, group: list[HtmlElement]) -> HtmlElement | None:
@@ -267,13 +285,25 @@ def _anchor_text(anchor: HtmlElement) -> str:
     return text_of(anchor) or (anchor.get("title") or "").strip()
 
 
-def _markup_path(element: HtmlElement) -> tuple[str, ...]:
+def _markup_path(element: HtmlElement, repeated: set[HtmlElement]) -> tuple[str, ...]:
     path = []
     for el in [element, *element.iterancestors()]:
         if el.tag in ("body", "html"):
             break
-        path.append(f"{el.tag}.{'.'.join(sorted((el.get('class') or '').split()))}")
+        classes = "" if el in repeated else ".".join(sorted((el.get("class") or "").split()))
+        path.append(f"{el.tag}.{classes}")
     return tuple(path)
+
+
+def _repeated_siblings(root: HtmlElement) -> set[HtmlElement]:
+    """Elements with a sibling of the same tag: the items of a list, whose classes may
+    differ per item. (The set holds the elements, not their ids: lxml's element proxies
+    live only while referenced, so an id could be reused by another element.)"""
+    repeated: set[HtmlElement] = set()
+    for parent in root.iter():
+        tags = Counter(child.tag for child in parent if isinstance(child.tag, str))
+        repeated.update(child for child in parent if tags.get(child.tag, 0) > 1)
+    return repeated
 
 
 def _common_ancestor_of(elements: list[HtmlElement]) -> HtmlElement:
@@ -281,13 +311,6 @@ def _common_ancestor_of(elements: list[HtmlElement]) -> HtmlElement:
     for element in elements[1:]:
         ancestor = common_ancestor(ancestor, element)
     return ancestor
-
-
-def _hidden_or_skipped(element: HtmlElement) -> bool:
-    return any(
-        is_hidden(el) or el.tag in ("script", "noscript", "template")
-        for el in [element, *element.iterancestors()]
-    )
 
 
 def in_furniture(element: HtmlElement, tags: frozenset[str], names: re.Pattern[str]) -> bool:
@@ -306,16 +329,17 @@ _TITLE_END, _BODY_START, _BODY_END = "\ue000", "\ue001", "\ue002"
 
 
 def parse_article(
-    page: str, url: str, listing_title: str = "", is_template: LineTest | None = None
+    root: HtmlElement, url: str, listing_title: str = "", is_template: LineTest | None = None
 ) -> ParsedArticle:
-    """Fields of an article page of an unknown platform.
+    """Fields of an article page of an unknown platform, parsed as ``root`` (a tree this
+    call changes).
 
     ``listing_title`` is the anchor text that led here (the best guide to the title);
     ``is_template`` tells lines the host repeats on most pages (learned by HostTemplates).
     """
     is_template = is_template or (lambda line: False)
-    root = parse_html(page)
     remove_injected(root, page_host=urlsplit(url).hostname or "")
+    mark_view_icons(root)
     article = ParsedArticle(url=url)
     title_element, article.title = find_title(root, listing_title)
     if not article.title:
@@ -323,17 +347,19 @@ def parse_article(
     container = body_container(root, title_element, is_template)
     if container is None:
         article.problems.append("no body (no block of prose after the title)")
-        article.published = parse_iso_date(meta_content(root, "article:published_time"))
+        article.published = machine_date(root, None)
         return article
     region = common_ancestor(title_element, container)
-    author = take_trailing_author(container) or _byline_after(container, region, is_template)
+    article.region = region
+    drop_furniture(container)
+    author = take_byline(container) or _byline_after(container, region, is_template)
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
     article.view_count = _first_view_count(meta + [b for b in body if _counter(b)])
-    article.published = _published(root, meta, body)
+    article.published = _published(root, region, meta, body, article.title)
     labelled_author, body = _labelled_author(meta, body)
-    article.author = _clean_author(author or labelled_author)
+    article.author = clean_author(author or labelled_author)
     lead = [
         line
         for line in meta
@@ -424,7 +450,7 @@ def body_container(
         if words < _MIN_BLOCK_WORDS or classify_line(text) or is_template(text):
             continue
         link_words = sum(len(text_of(a).split()) for a in block.iter("a"))
-        if link_words / words > _MAX_LINK_DENSITY or _hidden_or_skipped(block):
+        if link_words / words > _MAX_LINK_DENSITY or hidden_or_skipped(block):
             continue
         if in_furniture(block, _BODY_FURNITURE_TAGS, _BODY_FURNITURE_NAME):
             continue
@@ -463,7 +489,7 @@ def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
         heading = element.tag in _HEADINGS
         if not heading and not _TITLE_CLASS.search(element.get("class") or ""):
             continue
-        if next(element.iterancestors("a"), None) is not None or _hidden_or_skipped(element):
+        if next(element.iterancestors("a"), None) is not None or hidden_or_skipped(element):
             continue
         if any(a.get("href") for a in element.iter("a")):
             continue
@@ -549,7 +575,13 @@ def _first_view_count(lines: list[str]) -> int | None:
     return None
 
 
-def _published(root: HtmlElement, meta: list[str], body: list[str]) -> ParsedDate | None:
+def _published(
+    root: HtmlElement, region: HtmlElement | None, meta: list[str], body: list[str], title: str
+) -> ParsedDate | None:
+    """A date between the title and the body (labelled first), machine dates (meta tags,
+    ``<time datetime>``), or a date-only line opening the body; never a date inside a line
+    that repeats the title ("… (14/10/1930-14/10/2020)")."""
+    meta = [line for line in meta if not _repeats_or_holds(line, title)]
     text = " | ".join(meta)
     labelled = DATE_LABEL.search(text)
     if labelled:
@@ -559,15 +591,23 @@ def _published(root: HtmlElement, meta: list[str], body: list[str]) -> ParsedDat
     dates = find_dates(text)
     if dates:
         return dates[0]
-    machine = parse_iso_date(
-        meta_content(root, "article:published_time", "datePublished", "pubdate")
-    )
+    machine = machine_date(root, region)
     if machine:
         return machine
     for line in body[:3]:
         if is_meta_line(line):
             return parse_vn_date(line)
     return None
+
+
+def _repeats_or_holds(line: str, title: str) -> bool:
+    if not title:
+        return False
+    return (
+        repeats_title(line, title)
+        or word_similarity(line, title) >= 0.8
+        or (title.lower() in line.lower())
+    )
 
 
 def _labelled_author(meta: list[str], body: list[str]) -> tuple[str | None, list[str]]:
@@ -605,12 +645,6 @@ def _byline_after(
     return None
 
 
-def _clean_author(author: str | None) -> str | None:
-    if not author:
-        return None
-    return AUTHOR_PREFIX.sub("", author).strip() or None
-
-
 # ====================================================================== templates
 
 
@@ -633,8 +667,8 @@ class HostTemplates:
         self.listing_lines: dict[str, set[str]] = {}
         self.page_counts: Counter[str] = Counter()
 
-    def observe(self, host: str, page: str, listing: bool) -> None:
-        root = parse_html(page)
+    def observe(self, host: str, root: HtmlElement, listing: bool) -> None:
+        """Learn from a page parsed as ``root`` (its injected blocks are removed)."""
         remove_injected(root, page_host=host)
         lines = paragraphs_of(root.find("body"))
         self.learner.add_page(host, lines)

@@ -26,6 +26,13 @@ SKIPPED_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Classes that hide an element in the CSS frameworks portals use (Bootstrap 3–5, NukeViet's
+# schema.org spans "hidden hide d-none").
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "sr-only", "visually-hidden", "invisible"})
+# A table row is a row of data, read as one line, unless it lays out the page: a cell that
+# holds a nested table, a heading, many blocks or a long text is page layout.
+_LAYOUT_CELL_BLOCKS = 8
+_LAYOUT_CELL_WORDS = 150
 
 
 def clean_inline(text: str | None) -> str:
@@ -131,6 +138,9 @@ def is_hidden(element: HtmlElement) -> bool:
     """Hidden by inline style or attribute: what a reader never sees is not article text."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
+    classes = element.get("class")
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
+        return True
     return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
@@ -168,8 +178,9 @@ def _visible_strings(element: HtmlElement) -> Iterable[str]:
 def paragraphs_of(element: HtmlElement | None) -> list[str]:
     """Visible text of a body element as paragraphs, in reading order.
 
-    Block elements and ``<br>`` end a paragraph; table rows become one paragraph with cells
-    separated by " | "; hidden and non-text elements contribute nothing.
+    Block elements and ``<br>`` end a paragraph; a table row of data becomes one paragraph
+    with cells separated by " | " (paragraphs inside a cell joined by a space); hidden and
+    non-text elements contribute nothing.
     """
     if element is None:
         return []
@@ -187,6 +198,11 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
         if tag is None or tag in SKIPPED_TAGS or is_hidden(node):
             pass
         elif tag == "br":
+            flush()
+        elif tag == "tr" and is_data_row(node):
+            flush()
+            cells = [" ".join(paragraphs_of(cell)) for cell in node if _is_cell(cell)]
+            buffer.append(" | ".join(cell for cell in cells if cell))
             flush()
         else:
             block = tag in BLOCK_TAGS
@@ -208,6 +224,27 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
     walk(element)
     flush()
     return paragraphs
+
+
+def _is_cell(node: HtmlElement) -> bool:
+    return node.tag in _CELL_TAGS and not is_hidden(node)
+
+
+def is_data_row(row: HtmlElement) -> bool:
+    """A ``<tr>`` of an article's table, not a row of a page laid out with tables."""
+    for cell in row:
+        if not _is_cell(cell):
+            continue
+        blocks = 0
+        for element in cell.iterdescendants():
+            tag = element.tag
+            if tag in ("table", "h1", "h2", "h3", "form"):
+                return False
+            if tag in BLOCK_TAGS:
+                blocks += 1
+        if blocks > _LAYOUT_CELL_BLOCKS or len(text_of(cell).split()) > _LAYOUT_CELL_WORDS:
+            return False
+    return True
 
 
 @lru_cache(maxsize=512)

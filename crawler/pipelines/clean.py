@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 
 from crawler.items import ArticleItem
-from crawler.parsing.html import clean_inline, parse_html
+from crawler.parsing.html import clean_inline
 from crawler.text.boilerplate import strip_boilerplate
 from crawler.text.markup import strip_markup
-from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
-from crawler.text.spam import find_injected, might_carry_spam, scan_text_for_spam
+from crawler.text.normalize import diacritics_quality, normalize_text
+from crawler.text.spam import scan_text_for_spam
 
 logger = logging.getLogger(__name__)
 
@@ -74,22 +73,17 @@ class BoilerplatePipeline(ArticlePipeline):
 
 
 class SpamPipeline(ArticlePipeline):
-    """Finds content injected into compromised portals (hidden blocks, gambling keywords,
-    links to bare IP addresses) on the whole page, keeps it out of the body, and hands the
-    findings to storage, which flags the portal in ``portal_flags``."""
+    """Keeps content injected into compromised portals out of the body: adds the gambling
+    keywords and bare-IP links of the body text to the findings of the whole page (hidden
+    blocks, found on the page's tree by crawler.articles), which storage records in
+    ``portal_flags``."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
         self.warned_portals: set[str] = set()
 
     def process_article(self, article):
-        findings = []
-        page = article.get("page_text")
-        if page is None and article.get("html"):
-            page = decode_html(article["html"], article.get("encoding")).text
-        if page and might_carry_spam(page):
-            host = urlsplit(article.get("url") or "").hostname or ""
-            findings = find_injected(parse_html(page), host)
+        findings = list(article.get("spam") or [])
         kept = []
         for paragraph in (article.get("body") or "").split("\n\n"):
             in_text = scan_text_for_spam(paragraph)

@@ -1,7 +1,8 @@
 """Deduplication: one row per page, one original per text.
 
 - URLs are canonical (scheme and host case, default ports, fragments, tracking and session
-  parameters), so the same article reached by two routes is one row.
+  parameters): the spiders fix an article's URL when its link is read
+  (crawler.parsing.base.article_link), so the same article reached by two routes is one row.
 - An exact duplicate (same normalised body) on the same portal is not stored twice: it is
   dropped, counted and recorded in ``failures`` with the URL of the copy it repeats.
 - The same text on another portal (province, district and commune sites re-publish each
@@ -26,7 +27,6 @@ from crawler.dates import VN_TZ
 from crawler.db import ArticleRow, create_schema, make_engine
 from crawler.items import ArticleItem
 from crawler.text.dedup import NearDuplicateIndex, content_hash
-from crawler.text.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +122,8 @@ class DeduplicationPipeline:
         if not isinstance(item, ArticleItem):
             return item
         article = ItemAdapter(item)
-        url = article["url"] = canonical_url(article["url"])
+        # The URL is the article's canonical URL already, fixed when its link was read.
+        url = article["url"]
         body = article.get("body") or ""
         digest = article["content_hash"] = content_hash(body)
         original = self._exact_original(digest, url)

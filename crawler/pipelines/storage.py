@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.db import (
     ArticleRow,
+    AttachmentRow,
     FailureRow,
     IndicatorRow,
     PageRow,
@@ -74,6 +75,7 @@ class StoragePipeline:
         self.pages: dict[str, dict] = {}
         self.failures: list[dict] = []
         self.indicators: dict[str, list[dict]] = {}
+        self.attachments: dict[str, list[dict]] = {}
         self.portal_indicators: list[dict] = []
         self.flags: dict[tuple[str, str, str], dict] = {}
         self.last_flush = time.monotonic()
@@ -123,6 +125,7 @@ class StoragePipeline:
         if adapter.get("url"):
             self.articles.pop(adapter["url"], None)
             self.indicators.pop(adapter["url"], None)
+            self.attachments.pop(adapter["url"], None)
             self.failures.append(
                 self._failure_row(adapter["url"], adapter.get("portal"), "pipeline", str(exception))
             )
@@ -160,6 +163,14 @@ class StoragePipeline:
                 "last_seen": stamp,
                 "pages": self.flags.get(key, {}).get("pages", 0) + 1,
             }
+        self.attachments[row["url"]] = [
+            {**attachment, "article_url": row["url"], "portal": row["portal"], "first_seen": stamp}
+            for attachment in adapter.get("attachments") or []
+        ]
+        for field, reason in adapter.get("missing") or []:
+            self.failures.append(
+                self._failure_row(row["url"], row["portal"], "article", reason, field=field)
+            )
         if adapter.get("html") is not None:
             self.pages[row["url"]] = self._page_row(adapter, "article", stamp)
 
@@ -171,13 +182,14 @@ class StoragePipeline:
                 adapter.get("stage") or "article",
                 adapter.get("reason") or "unknown",
                 adapter.get("status"),
+                adapter.get("field"),
             )
         )
         if adapter.get("html"):
             kind = f"failed_{adapter.get('stage') or 'article'}"
             self.pages[adapter["url"]] = self._page_row(adapter, kind, now_iso())
 
-    def _failure_row(self, url, portal, stage, reason, status=None) -> dict:
+    def _failure_row(self, url, portal, stage, reason, status=None, field=None) -> dict:
         spider = getattr(self.crawler, "spider", None)
         return {
             "url": url,
@@ -187,6 +199,7 @@ class StoragePipeline:
             "reason": reason,
             "status": status,
             "at": now_iso(),
+            "field": field,
         }
 
     @staticmethod
@@ -247,6 +260,7 @@ class StoragePipeline:
     def _clear_buffers(self) -> None:
         self.articles, self.pages, self.failures = {}, {}, []
         self.indicators, self.portal_indicators, self.flags = {}, [], {}
+        self.attachments = {}
 
     def _write_batch(self) -> None:
         self.last_flush = time.monotonic()
@@ -273,6 +287,7 @@ class StoragePipeline:
             if failures:
                 connection.execute(insert(FailureRow), failures)
             self._write_indicators(connection, insert)
+            self._write_attachments(connection, insert)
         new = sum(1 for row in articles if row["url"] not in known)
         self.stats.inc_value("articles/new", new)
         self.stats.inc_value("articles/updated", len(articles) - new)
@@ -284,6 +299,30 @@ class StoragePipeline:
             "stored %d articles, %d pages, %d failures", len(articles), len(pages), len(failures)
         )
         self._clear_buffers()
+
+    def _write_attachments(self, connection, insert) -> None:
+        """Replace each stored article's attachment links, keeping the first_seen and saved
+        path of links stored before."""
+        if not self.attachments:
+            return
+        rows = [row for found in self.attachments.values() for row in found]
+        urls = list(self.attachments)
+        known = {
+            (row.article_url, row.file_url): (row.first_seen, row.path)
+            for row in connection.execute(
+                AttachmentRow.__table__.select().where(AttachmentRow.article_url.in_(urls))
+            )
+        }
+        connection.execute(
+            AttachmentRow.__table__.delete().where(AttachmentRow.article_url.in_(urls))
+        )
+        for row in rows:
+            first_seen, path = known.get((row["article_url"], row["file_url"]), (None, None))
+            row["first_seen"] = first_seen or row["first_seen"]
+            row["path"] = row.get("path") or path
+        if rows:
+            connection.execute(insert(AttachmentRow), rows)
+        self.stats.inc_value("attachments/stored", len(rows))
 
     def _write_indicators(self, connection, insert) -> None:
         """Replace each stored article's indicators; add portal figures and spam flags."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import ClassVar
 
 import scrapy
@@ -15,7 +14,7 @@ from scrapy.exceptions import (
     IgnoreRequest,
     ResponseDataLossError,
 )
-from scrapy.http import TextResponse
+from scrapy.http import FormRequest, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionDone,
@@ -26,20 +25,14 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseFailed
 
-from crawler.articles import build_article_item
-from crawler.db import (
-    create_schema,
-    listing_validators,
-    make_engine,
-    stored_article_urls,
-    stored_page,
-)
+from crawler.articles import ArticlePage, FieldFallback, Parser, Source, page_item, read_page
 from crawler.indicators.widgets import tthc_figures
 from crawler.items import PageFailureItem, PortalIndicatorItem
-from crawler.parsing.base import Listing, ListingEntry, ParsedArticle, PortalMarkup
+from crawler.middlewares.offsite import OffsiteRequest
+from crawler.parsing import generic
+from crawler.parsing.base import Listing, ListingEntry, PortalMarkup
 from crawler.parsing.errors import error_page_reason
-from crawler.parsing.html import DEEP_NESTING
-from crawler.registry import Portal, RegistryError, load_registry
+from crawler.registry import Portal, RegistryError, load_registry, spider_families
 from crawler.rendering import LISTING_META, enable_rendering
 from crawler.signals import listing_page_fetched
 from crawler.text.normalize import DecodedPage, decode_html
@@ -109,31 +102,45 @@ class FamilySpider(scrapy.Spider):
         self.portals: list[Portal] = []
         self.widgets_read: set[str] = set()
         self.rendering_problem: str | None = None
-        # Incremental crawling: what the database already holds, loaded when the crawl starts.
-        self.stored_articles: set[str] = set()
-        self.validators: dict[str, tuple[str | None, str | None]] = {}
-        self.database = None
-        self.interrupted_before = False
-        # Requests are re-issued after a resume (dont_filter), so duplicates are caught here.
+        # Pager loop guards: listing URLs asked for, postbacks posted, article lists seen.
         self.requested_listings: set[str] = set()
-        self.requested_articles: set[str] = set()
+        self.postbacks: set[tuple[str, str, str]] = set()
+        self.pages_seen: dict[str, set[tuple[str, ...]]] = {}
+        self.field_fallback: FieldFallback | None = None
+        # Families the project has spiders for; the registry is checked against them.
+        self.registry_families: set[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.registry_families = spider_families(crawler.settings)
         spider.portals = spider.select_portals(crawler.settings.get("PORTAL_REGISTRY") or None)
+        spider.field_fallback = spider.make_field_fallback(crawler)
         if any(portal.render_js for portal in spider.portals):
             spider.rendering_problem = enable_rendering(crawler.settings)
         return spider
+
+    def make_field_fallback(self, crawler) -> FieldFallback | None:
+        """The generic extractor, for the fields the family's selectors miss."""
+        return FieldFallback(generic.parse_article)
 
     @classmethod
     def check_arguments(cls, settings, **arguments) -> None:
         """Raise the argument or registry error a crawl with these arguments would meet,
         before anything starts (used by ``scrapy crawl`` to answer with one line)."""
-        cls(**arguments).select_portals(settings.get("PORTAL_REGISTRY") or None)
+        spider = cls(**arguments)
+        spider.registry_families = spider_families(settings)
+        spider.select_portals(settings.get("PORTAL_REGISTRY") or None)
+
+    @classmethod
+    def families(cls) -> set[str]:
+        """Registry families this spider crawls: its name, its markup's platform id and the
+        platform's older names (``hungyen`` and ``tandan`` are one platform)."""
+        markup = getattr(cls, "markup", None)
+        return {cls.name} | ({markup.family, *markup.aliases} if markup is not None else set())
 
     def select_portals(self, registry_path: str | None) -> list[Portal]:
-        registry = load_registry(registry_path)
+        registry = load_registry(registry_path, self.registry_families)
         if self.url_arg:
             known = registry.by_host(Portal.unregistered(self.url_arg, self.name).host)
             if known is None:
@@ -141,82 +148,25 @@ class FamilySpider(scrapy.Spider):
             return [Portal(**{**known.__dict__, "listings": (self.url_arg,)})]
         if self.portal_arg:
             portal = registry.get(self.portal_arg)
-            if portal.family != self.name:
+            if portal.family not in self.families():
                 raise RegistryError(
                     f"portal {portal.id!r} is of family {portal.family!r}; "
                     f"crawl it with: scrapy crawl {portal.family} -a portal={portal.id}"
                 )
             return [portal]
-        return registry.of_family(self.name)
+        return [p for p in registry.portals if p.family in self.families()]
 
     async def start(self):
-        self.load_stored_state()
         for portal in self.portals:
             for listing in portal.listings:
-                yield self.unrenderable(listing, portal) or self.listing_request(listing, portal, 1)
+                yield self.unrenderable(listing, portal) or self.listing_request(
+                    listing, portal, 1, walk=listing
+                )
 
-    def closed(self, reason):
-        if self.database is not None:
-            self.database.dispose()
-        if reason == "finished" and self.settings.get("JOBDIR"):
-            self.in_progress_marker().unlink(missing_ok=True)
-
-    # ------------------------------------------------------------------ incremental state
-
-    def load_stored_state(self) -> None:
-        """Read which articles are stored and the listing validators, unless ``-a full=1``.
-
-        Every listing and article request is ``dont_filter``: after a crash and a resume
-        with JOBDIR, a request whose item never reached the database is asked again, because
-        what decides is the database, not the seen-requests file.
-        """
-        self.interrupted_before = self.mark_in_progress()
-        if self.full:
-            return
-        self.database = make_engine(self.settings.get("DATABASE_URL"))
-        create_schema(self.database)
-        ids = [portal.id for portal in self.portals]
-        self.stored_articles = stored_article_urls(self.database, ids)
-        self.validators = listing_validators(self.database, ids)
-        self.logger.info(
-            "incremental crawl: %d stored articles, %d listing pages with validators",
-            len(self.stored_articles),
-            len(self.validators),
-        )
-
-    def in_progress_marker(self) -> Path:
-        return Path(self.settings.get("JOBDIR")) / "crawl-in-progress"
-
-    def mark_in_progress(self) -> bool:
-        """Mark the JOBDIR crawl as running; True if an earlier run was killed before the end.
-
-        An interrupted run may have stopped anywhere in a listing, so its resume walks every
-        listing page again (stored articles are still skipped).
-        """
-        if not self.settings.get("JOBDIR"):
-            return False
-        marker = self.in_progress_marker()
-        interrupted = marker.exists()
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-        if interrupted:
-            self.logger.info("resuming an interrupted crawl: walking every listing page again")
-        return interrupted
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        etag, last_modified = self.validators.get(url, (None, None))
-        headers = {}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
-        return headers
-
-    def unchanged_listing_text(self, response) -> str | None:
-        """The stored text of a listing page the server answered 304 for."""
-        self.crawler.stats.inc_value("incremental/not_modified")
-        stored = stored_page(self.database, response.url) if self.database else None
-        return decode_html(*stored).text if stored else None
+    # ------------------------------------------------------------------ listings
+    # What the database holds (stored articles, validators, how far each listing's pager
+    # walk got) is crawler.middlewares.incremental's business: the spider yields every
+    # listed article and the next page, and says when a walk reached the listing's end.
 
     def remember_listing(self, response, page: DecodedPage, portal: Portal) -> None:
         """Hand the listing page and its validators to storage for the next crawl."""
@@ -235,62 +185,93 @@ class FamilySpider(scrapy.Spider):
             },
         )
 
-    def wants_article(self, url: str, portal: Portal) -> bool:
-        """False for an article stored by an earlier crawl or already requested by this one.
-
-        A skipped stored article still shows the portal works (``articles/known/<portal>``),
-        so a quiet day of an incremental crawl is not mistaken for a broken portal.
-        """
-        if url in self.stored_articles:
-            self.crawler.stats.inc_value("incremental/articles_skipped")
-            self.crawler.stats.inc_value(f"articles/known/{portal.id}")
-            return False
-        if url in self.requested_articles:
-            return False
-        self.requested_articles.add(url)
-        return True
-
-    def follows_pager(self, listing_url: str, next_url: str, page: int, known_in_row: int) -> bool:
-        """Whether to fetch the next listing page: max_pages, a pager that loops back, and the
-        incremental stop after INCREMENTAL_STOP_AFTER_KNOWN_PAGES all-known pages in a row."""
-        if self.max_pages is not None and page >= self.max_pages:
-            return False
-        if next_url in self.requested_listings:
-            return False
-        stop_after = self.settings.getint("INCREMENTAL_STOP_AFTER_KNOWN_PAGES", 1)
-        if self.full or self.interrupted_before:
-            return True
-        if stop_after > 0 and known_in_row >= stop_after:
-            self.crawler.stats.inc_value("incremental/pagination_stopped")
-            self.logger.info(
-                "listing %s: %d page(s) of stored articles only; not following the pager",
-                listing_url,
-                known_in_row,
-            )
-            return False
-        return True
-
-    # ------------------------------------------------------------------ listings
-
-    def listing_request(
-        self, url: str, portal: Portal, page: int, known_in_row: int = 0
-    ) -> scrapy.Request:
+    def listing_request(self, url: str, portal: Portal, page: int, walk: str) -> scrapy.Request:
         self.requested_listings.add(url)
         return scrapy.Request(
             url,
             callback=self.parse_listing,
             errback=self.page_failed,
-            # A browser renders what it fetches: no conditional request for render_js portals.
-            headers={} if portal.render_js else self.conditional_headers(url),
             dont_filter=True,
-            cb_kwargs={"portal": portal, "page": page, "known_in_row": known_in_row},
-            meta={
-                "portal": portal.id,
-                "stage": "listing",
-                "handle_httpstatus_list": [304],
-                **self.rendering_meta(portal),
-            },
+            cb_kwargs={"portal": portal, "page": page},
+            meta=self.listing_meta(portal, page, walk),
         )
+
+    def listing_meta(self, portal: Portal, page: int, walk: str) -> dict:
+        return {
+            "portal": portal.id,
+            "stage": "listing",
+            "walk": walk,
+            "page": page,
+            **self.rendering_meta(portal),
+        }
+
+    def next_listing_request(self, response, listing: Listing, portal: Portal, page: int):
+        """The request for the next listing page, or None; sets ``walk_end`` in the
+        response's meta when the pager has nowhere new to go (its last page or a loop)."""
+        walk = response.meta.get("walk") or response.url
+        if not listing.entries:
+            return None
+        seen = self.pages_seen.setdefault(walk, set())
+        fingerprint = tuple(entry.url for entry in listing.entries)
+        if fingerprint in seen and page > 1:
+            self.pager_loop(response.url, portal, "the page repeats an earlier page's articles")
+            response.meta["walk_end"] = True
+            return None
+        seen.add(fingerprint)
+        if not (listing.next_url or listing.next_postback):
+            if listing.pager_problem is None:
+                response.meta["walk_end"] = True
+            return None
+        if self.max_pages is not None and page >= self.max_pages:
+            response.meta["walk_end"] = True  # as far as the operator asked
+            return None
+        if listing.next_url:
+            if listing.next_url in self.requested_listings:
+                self.pager_loop(response.url, portal, f"{listing.next_url} was walked already")
+                response.meta["walk_end"] = True
+                return None
+            return self.listing_request(listing.next_url, portal, page + 1, walk)
+        return self.postback_request(response, listing, portal, page, walk)
+
+    def postback_request(self, response, listing: Listing, portal: Portal, page: int, walk: str):
+        """An ASP.NET pager link answered as a browser does: the page's own form (with its
+        __VIEWSTATE) posted with __EVENTTARGET / __EVENTARGUMENT set."""
+        postback = listing.next_postback
+        key = (walk, postback.target, postback.argument)
+        if key in self.postbacks:
+            self.pager_loop(response.url, portal, f"postback {postback.argument!r} posted already")
+            response.meta["walk_end"] = True
+            return None
+        try:
+            request = FormRequest.from_response(
+                response,
+                formxpath="//form[.//input[@name='__VIEWSTATE' or @name='__EVENTTARGET']]",
+                formdata={"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument},
+                dont_click=True,
+                callback=self.parse_listing,
+                errback=self.page_failed,
+                dont_filter=True,
+                cb_kwargs={"portal": portal, "page": page + 1},
+                meta=self.listing_meta(portal, page + 1, walk),
+            )
+        except ValueError as error:
+            self.unfollowable(
+                response.url, portal, f"postback pager without a form to post ({error})"
+            )
+            return None
+        self.postbacks.add(key)
+        self.crawler.stats.inc_value("pager/postback")
+        return request
+
+    def pager_loop(self, url: str, portal: Portal, why: str) -> None:
+        self.crawler.stats.inc_value("pager/loop")
+        self.logger.info("listing %s (portal %s): pager stops, %s", url, portal.id, why)
+
+    def unfollowable(self, url: str, portal: Portal, why: str) -> None:
+        """A pager link the crawl cannot follow: counted and logged, never silent."""
+        self.crawler.stats.inc_value("pager/unfollowable")
+        self.crawler.stats.inc_value(f"pager/unfollowable/{portal.id}")
+        self.logger.warning("listing %s (portal %s): %s", url, portal.id, why)
 
     # ------------------------------------------------------------------ JavaScript portals
 
@@ -307,20 +288,14 @@ class FamilySpider(scrapy.Spider):
         self.logger.error("listing %s (portal %s) %s", url, portal.id, self.rendering_problem)
         return self.failure(url, portal, "listing", self.rendering_problem)
 
-    def parse_listing(self, response, portal: Portal, page: int, known_in_row: int = 0):
-        if response.status == 304:
-            text = self.unchanged_listing_text(response)
-            if text is None:
-                yield response.request.replace(
-                    headers={}, meta={**response.request.meta, "handle_httpstatus_list": []}
-                )
-                return
-        elif not isinstance(response, TextResponse):
+    def parse_listing(self, response, portal: Portal, page: int):
+        if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "listing", "not an HTML page", response)
             return
-        else:
-            decoded = self.decoded_page(response)
-            text = decoded.text
+        decoded = self.decoded_page(response)
+        text = decoded.text
+        # A replayed 304 is the stored page already; a posted pager page shares page 1's URL.
+        if response.request.method == "GET" and "replayed" not in response.flags:
             self.remember_listing(response, decoded, portal)
         listing = self.read_listing(text, response.url, portal)
         self.crawler.stats.inc_value(f"listing_pages/{portal.id}")
@@ -336,27 +311,40 @@ class FamilySpider(scrapy.Spider):
                 self.name,
             )
             yield self.failure(response.url, portal, "listing", reason, response)
-        wanted = [entry for entry in listing.entries if self.wants_article(entry.url, portal)]
-        for entry in wanted:
-            yield response.follow(
+        for name in listing.fallbacks:
+            self.crawler.stats.inc_value(f"fallback/{name}")
+            self.crawler.stats.inc_value(f"fallback/{name}/{portal.id}")
+        if listing.pager_problem:
+            self.unfollowable(response.url, portal, listing.pager_problem)
+        for entry in listing.entries:
+            # entry.url is the article's canonical URL: its identity from here on.
+            yield scrapy.Request(
                 entry.url,
                 callback=self.parse_article,
                 errback=self.page_failed,
                 dont_filter=True,
                 cb_kwargs={"portal": portal, "entry": entry, "category": listing.category},
-                meta={"portal": portal.id, "stage": "article", "listing_url": response.url},
+                meta={
+                    "portal": portal.id,
+                    "stage": "article",
+                    "identity": entry.url,
+                    "listing_url": response.url,
+                },
             )
-        all_known = bool(listing.entries) and all(
-            entry.url in self.stored_articles for entry in listing.entries
-        )
-        known_in_row = known_in_row + 1 if all_known else 0
-        if listing.next_url and self.follows_pager(
-            response.url, listing.next_url, page, known_in_row
-        ):
-            yield self.listing_request(listing.next_url, portal, page + 1, known_in_row)
+        following = self.next_listing_request(response, listing, portal, page)
+        if following is not None:
+            yield following
 
     def read_listing(self, text: str, url: str, portal: Portal) -> Listing:
-        return self.markup.parse_listing(text, url)
+        return self.markup_for(portal).parse_listing(text, url)
+
+    def markup_for(self, portal: Portal) -> PortalMarkup:
+        """The markup a portal's pages are read with (one family per spider, here)."""
+        return self.markup
+
+    def family_for(self, portal: Portal) -> str:
+        """The family stored with a portal's items, which ``scrapy reparse`` parses them by."""
+        return self.name
 
     def portal_figures(self, text: str, url: str, portal: Portal):
         """The portal's own widget figures (TTHC dossiers), read once per portal per crawl."""
@@ -379,49 +367,47 @@ class FamilySpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
-        decoded = self.decoded_page(response)
-        not_found = error_page_reason(decoded.text)
-        if not_found:
-            self.logger.error("article %s (portal %s): %s", entry.url, portal.id, not_found)
-            self.crawler.stats.inc_value("articles/error_page")
-            yield self.failure(entry.url, portal, "article", not_found, response)
-            return
-        article = self.markup.parse_article(decoded.text, entry.url)
-        yield self.article_item(article, response, portal, entry, category, decoded)
+        page = self.article_page(response, entry)
+        yield self.article_item(page, response, portal, entry, category)
+
+    def article_page(self, response, entry: ListingEntry) -> ArticlePage:
+        """The article page decoded and parsed once, under the URL its listing gave."""
+        raw = self.raw_page(response)
+        return read_page(
+            entry.url,
+            response.body,
+            status=raw["status"],
+            content_type=raw["content_type"],
+            decoded=self.decoded_page(response),
+        )
 
     def article_item(
-        self,
-        article: ParsedArticle,
-        response,
-        portal: Portal,
-        entry: ListingEntry,
-        category: str,
-        decoded: DecodedPage,
+        self, page: ArticlePage, response, portal: Portal, entry: ListingEntry, category: str
     ):
-        """The ArticleItem of a parsed page, or a failure item saying what was missing."""
-        if not article.title or not article.paragraphs:
-            reason = "; ".join(article.problems) or "nothing to parse"
-            self.logger.error("article %s (portal %s): %s", entry.url, portal.id, reason)
-            self.crawler.stats.inc_value("articles/unparsable")
-            self.crawler.stats.inc_value(f"articles/unparsable/{portal.id}")
-            return self.failure(entry.url, portal, "article", f"unparsable: {reason}", response)
-        if article.published is None and entry.published is not None:
-            self.crawler.stats.inc_value("articles/date_from_listing")
-        for problem in article.problems:
-            if problem.startswith(DEEP_NESTING):
-                self.crawler.stats.inc_value("pages/deep_nesting")
-                self.logger.warning("article %s (portal %s): %s", entry.url, portal.id, problem)
-        self.crawler.stats.inc_value(f"articles/parsed/{portal.id}")
-        return build_article_item(
-            article,
+        """The ArticleItem of the page, or a failure item saying what was missing."""
+        source = Source(
             portal=portal.id,
-            family=self.name,
+            family=self.family_for(portal),
             category=category,
             listing_url=response.meta.get("listing_url"),
             listing_published=entry.published,
-            raw={**self.raw_page(response), "encoding": decoded.encoding},
-            page_text=decoded.text,
+            listing_title=entry.title,
         )
+        return page_item(
+            page,
+            self.article_parser(entry, portal),
+            source,
+            self.crawler.stats,
+            self.fallback_for(portal),
+        )
+
+    def fallback_for(self, portal: Portal) -> FieldFallback | None:
+        """What fills the fields a portal's parser misses (counted as fallbacks)."""
+        return self.field_fallback
+
+    def article_parser(self, entry: ListingEntry, portal: Portal) -> Parser:
+        """What turns an article page's tree into fields: the family's selectors."""
+        return self.markup_for(portal).parse_article
 
     def decoded_page(self, response) -> DecodedPage:
         """The page as NFC text, decoded by its bytes when the declared charset is wrong."""
@@ -455,7 +441,7 @@ class FamilySpider(scrapy.Spider):
             reason = "truncated: the connection closed before the whole page was sent"
         elif failure.check(ConnectionLost, ConnectionDone, ResponseFailed, DownloadFailedError):
             reason = "connection lost"
-        elif failure.check(DownloadCancelledError):
+        elif failure.check(DownloadCancelledError, OffsiteRequest):
             reason = f"refused: {failure.getErrorMessage()}"
         elif failure.check(IgnoreRequest):
             reason = f"ignored: {failure.getErrorMessage()}"
@@ -463,9 +449,14 @@ class FamilySpider(scrapy.Spider):
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         self.crawler.stats.inc_value(f"failures/{stage}")
         self.logger.error(
-            "%s %s (portal %s) failed: %s", stage, request.url, portal and portal.id, reason
+            "%s %s (portal %s) failed: %s",
+            stage,
+            request.meta.get("identity") or request.url,
+            portal and portal.id,
+            reason,
         )
-        item = self.failure(request.url, portal, stage, reason, response)
+        url = request.meta.get("identity") or request.url
+        item = self.failure(url, portal, stage, reason, response)
         item["status"] = status
         yield item
 

@@ -10,14 +10,17 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import TextResponse
 
+from crawler.articles import ArticlePage, FieldFallback, Parser
 from crawler.parsing import generic
 from crawler.parsing.base import ListingEntry
+from crawler.parsing.html import parse_html
 from crawler.registry import Portal, host_of, load_registry
 from crawler.spiders.base import FamilySpider, SpiderArgumentError
 
 
 @dataclass
 class HeldPage:
+    page: ArticlePage
     response: TextResponse
     portal: Portal
     entry: ListingEntry
@@ -39,10 +42,11 @@ class GenericSpider(FamilySpider):
     """
 
     name = "generic"
+    needs_start: bool = True  # a page to start from (-a url=) or a registry portal
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.url_arg and not self.portal_arg:
+        if self.needs_start and not self.url_arg and not self.portal_arg:
             raise SpiderArgumentError(
                 "scrapy crawl generic needs a listing page: -a url=http://HOST/LISTING"
             )
@@ -72,20 +76,28 @@ class GenericSpider(FamilySpider):
 
     def read_listing(self, text: str, url: str, portal: Portal):
         host = host_of(url)
-        self.templates.observe(host, text, listing=True)
+        self.templates.observe(host, parse_html(text), listing=True)
         listing = generic.parse_listing(text, url, self.item_paths.get(host))
         if listing.item_path and host not in self.item_paths:
             self.item_paths[host] = listing.item_path
         return listing
+
+    def make_field_fallback(self, crawler) -> FieldFallback | None:
+        return None  # this spider's extractor is the generic one already
+
+    def article_parser(self, entry: ListingEntry, portal: Portal) -> Parser:
+        is_template = self.templates.for_host(host_of(entry.url))
+        return lambda root, url: generic.parse_article(root, url, entry.title, is_template)
 
     def parse_article(self, response, portal: Portal, entry: ListingEntry, category: str):
         if not isinstance(response, TextResponse):
             yield self.failure(response.url, portal, "article", "not an HTML page", response)
             return
         host = host_of(response.url)
-        self.templates.observe(host, self.decoded_page(response).text, listing=False)
+        page = self.article_page(response, entry)
+        self.templates.observe(host, page.root, listing=False)
         held = self.held.setdefault(host, deque())
-        held.append(HeldPage(response, portal, entry, category))
+        held.append(HeldPage(page, response, portal, entry, category))
         if self.templates.pages(host) >= self.template_pages:
             yield from self.release(host)
         else:
@@ -95,15 +107,8 @@ class GenericSpider(FamilySpider):
         held = self.held.get(host) or deque()
         while held:
             page = held.popleft()
-            decoded = self.decoded_page(page.response)
-            article = generic.parse_article(
-                decoded.text,
-                page.entry.url,
-                page.entry.title,
-                self.templates.for_host(host),
-            )
             yield self.article_item(
-                article, page.response, page.portal, page.entry, page.category, decoded
+                page.page, page.response, page.portal, page.entry, page.category
             )
 
     def release_all(self, response=None):

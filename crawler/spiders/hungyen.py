@@ -1,9 +1,8 @@
-from crawler.parsing.families import TanDanSharePoint
-from crawler.spiders.base import FamilySpider
+from crawler.spiders.tandan import TanDanSpider
 
 
-class TanDanSharePointSpider(FamilySpider):
-    """Hưng Yên's Tân Dân SharePoint portals."""
+class TanDanSharePointSpider(TanDanSpider):
+    """The Tân Dân platform spider under its first name: ``scrapy crawl hungyen`` still works
+    and crawls the same portals as ``scrapy crawl tandan``."""
 
     name = "hungyen"
-    markup = TanDanSharePoint()

@@ -21,7 +21,9 @@ _SEP = r"\s*[:：]?\s*"
 
 _RULES: list[tuple[str, str]] = [
     ("view_counter", rf"(?:số )?lượt (?:xem|đọc){_SEP}(?:{_N})?(?: lượt)?"),
-    ("view_counter", rf"(?:{_N}) lượt (?:xem|đọc)"),
+    ("view_counter", rf"(?:{_N}) (?:lượt|lần) (?:xem|đọc)"),
+    ("view_counter", rf"(?:👁|👀|đã xem|số lần xem|lần xem|views?){_SEP}(?:{_N})(?: lượt)?"),
+    ("view_counter", rf"(?:{_N}) views?"),
     ("site_counter", rf"(?:{_N} )?người đang (?:online|truy cập|trực tuyến)"),
     (
         "site_counter",
@@ -33,7 +35,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "related_heading",
         r"(?:tin mới nhất|tin mới|tin liên quan|tin khác|các tin khác|các tin đã đưa|tin đã đưa"
-        r"|tin cùng chuyên mục|bài viết liên quan|các bài viết khác|xem thêm|tin tức khác)\s*:?",
+        r"|tin cùng chuyên mục|bài viết liên quan|các bài viết khác|xem thêm|tin tức khác"
+        r"|tin bài liên quan|tin bài khác|bài liên quan|bài viết khác|bài viết cùng chuyên mục"
+        r"|những tin mới hơn|những tin cũ hơn|các tin mới hơn|các tin cũ hơn|tin đã đăng"
+        r"|theo dòng sự kiện|đọc thêm|các tin tức khác|tin cùng loại)\s*:?",
     ),
     ("rating", r"đánh giá (?:cho )?bài viết.{0,40}"),
     ("rating", rf"(?:{_N}) điểm\s*\(\s*(?:{_N}) (?:đánh giá|lượt đánh giá)\s*\)"),
@@ -85,12 +90,53 @@ _RULES: list[tuple[str, str]] = [
         r"0\s*[/.-]\s*0\s*[/.-]\s*0(?:\s+0:0(?::0)?(?:\s*(?:sa|ch|am|pm))?)?\s*\)?",
     ),
     ("welcome", r"chào mừng (?:bạn|quý vị|quý khách) đến với\b.{0,120}"),
+    ("attachment", r"(?:file|tệp|tập tin|tệp tin|tài liệu|văn bản) đính kèm\s*:?.{0,200}"),
+    ("attachment", r"(?:file|tệp|tập tin|tệp tin)\s*:.{0,200}"),
+    (
+        "attachment",
+        r"(?:tải về|tải xuống|download|tải file|tải tệp|xem file|xem tệp|xem trực tuyến)"
+        r"(?:\s*[|/•·:-]?\s*(?:tải về|tải xuống|download|xem))*",
+    ),
+    # A file name alone, maybe with its size and a download word ("Bao-cao.pdf (120 KB) Tải về").
+    (
+        "attachment",
+        r"[^.]{0,150}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)"
+        r"(?:\s*\(?\s*0(?:[.,]0)?\s*(?:kb|mb|bytes?)\s*\)?)?"
+        r"(?:\s*[|:-]?\s*(?:tải về|tải xuống|download|xem))*",
+    ),
+    ("tags", r"(?:tags?|từ khóa|từ khoá)\s*:.{0,200}"),
 ]
 _COMPILED_RULES = [(reason, re.compile(pattern)) for reason, pattern in _RULES]
 _SITE_TITLE = re.compile(r"(?:trang|cổng) thông tin điện tử\b")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HEADING_REASONS = {"related_heading"}
 _VIEW_NUMBER = re.compile(r"\d[\d.,\s]*\d|\d")
+# At most this many headlines follow a related heading inside the text.
+_MAX_INNER_RELATED = 8
+
+
+# The words of share, print, font-size and back bars, as portals print them in one line
+# ("Chia sẻ: Facebook Zalo In bài viết", "Like 0 Share Tweet", "Cỡ chữ: A- A A+ | In | Quay lại").
+_SHARE_WORDS = re.compile(
+    r"(?<!\w)(?:chia sẻ(?: bài viết| lên| qua)?|share(?: this)?|facebook|zalo|twitter|linkedin"
+    r"|pinterest|telegram|messenger|tweet|like|thích|e-?mail|gửi (?:e-?mail|bài viết|cho bạn bè"
+    r"|tin|bài)|in bài viết|in bài|in trang|in ra|bản in|print|lưu bài viết|lưu bài|lưu tin"
+    r"|lưu|quay lại|trở về|trở lại|(?:về|lên) đầu trang|đầu trang|cỡ chữ|phóng to|thu nhỏ"
+    r"|sao chép liên kết|copy link|in|a-|a\+|a|x|0\s*%|0)(?!\w)"
+)
+# Words that make a line a share bar on their own; "in", "a", "x" alone are not enough.
+_SHARE_STRONG = re.compile(
+    r"chia sẻ|share|facebook|zalo|twitter|tweet|e-?mail|in bài|in trang|bản in|print|lưu bài"
+    r"|quay lại|đầu trang|cỡ chữ|a-|a\+"
+)
+_SHARE_REST = re.compile(r"[\s|/•·:,;()\[\]-]*")
+
+
+def _only_share_words(masked: str) -> bool:
+    """A line made only of share/print/font-size/back words and separators."""
+    if not _SHARE_STRONG.search(masked):
+        return False
+    return _SHARE_REST.fullmatch(_SHARE_WORDS.sub(" ", masked)) is not None
 
 
 def mask_digits(line: str) -> str:
@@ -114,6 +160,8 @@ def classify_line(line: str) -> str | None:
     for reason, pattern in _COMPILED_RULES:
         if pattern.fullmatch(masked):
             return reason
+    if _only_share_words(masked):
+        return "share_print"
     if not _HAS_LETTER.search(masked):
         return "no_text"
     if _SITE_TITLE.match(masked) and len(words) <= 14 and not masked.endswith("."):
@@ -165,6 +213,24 @@ def _related_block_start(paragraphs: list[str]) -> int | None:
     return None
 
 
+def _inner_related_blocks(paragraphs: list[str]) -> set[int]:
+    """Indexes of "Tin liên quan" boxes inside the text: a related heading and the run of
+    headlines after it (prose follows them, so they are not the trailing block)."""
+    dropped: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if classify_line(paragraph) not in _HEADING_REASONS:
+            continue
+        run = index + 1
+        while run < len(paragraphs) and run - index <= _MAX_INNER_RELATED:
+            line = paragraphs[run]
+            if classify_line(line) in _HEADING_REASONS or not _is_headline_like(line):
+                break
+            run += 1
+        if run > index + 1:
+            dropped.update(range(index, run))
+    return dropped
+
+
 def strip_boilerplate(paragraphs: list[str], title: str | None) -> StripResult:
     """Separate article paragraphs from portal furniture.
 
@@ -189,6 +255,9 @@ def strip_boilerplate(paragraphs: list[str], title: str | None) -> StripResult:
     block_start = _related_block_start(paragraphs)
     tail = paragraphs[block_start:] if block_start is not None else []
     body = paragraphs[:block_start] if block_start is not None else paragraphs
+    inner = _inner_related_blocks(body)
+    result.removed.extend((body[i], "related_block") for i in sorted(inner))
+    body = [paragraph for i, paragraph in enumerate(body) if i not in inner]
 
     for paragraph in body:
         reason = classify_line(paragraph)

@@ -206,3 +206,54 @@ def test_template_learner_memory_is_bounded():
         learner.add_page("a.gov.vn", ["Menu chung của trang", f"dòng riêng {chr(0x4E00 + page)}"])
     assert len(learner._lines["a.gov.vn"]) <= 100
     assert learner.is_template("a.gov.vn", "Menu chung của trang")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Chia sẻ: Facebook Zalo In bài viết", "share_print"),
+        ("Like 0 Share Tweet", "share_print"),
+        ("Cỡ chữ: A- A A+ | In | Quay lại", "share_print"),
+        ("In bài viết Gửi email Quay lại Đầu trang", "share_print"),
+        ("File đính kèm: Tải về", "attachment"),
+        ("Tệp đính kèm: ke-hoach-so-12.pdf", "attachment"),
+        ("Tập tin: Kế hoạch làm thủy lợi", "attachment"),
+        ("Bao-cao-6-thang.docx (120 KB) Tải về", "attachment"),
+        ("Tải về", "attachment"),
+        ("Đã xem: 1.234", "view_counter"),
+        ("👁 271", "view_counter"),
+        ("Số lần xem: 5", "view_counter"),
+        ("Tags: nông thôn mới, Kim Động", "tags"),
+        ("Những tin cũ hơn", "related_heading"),
+        ("Tin bài liên quan:", "related_heading"),
+    ],
+)
+def test_rules_for_bars_attachments_counters(line, reason):
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chia sẻ kinh nghiệm nuôi bò sinh sản",
+        "In",
+        "Xem chi tiết tại file baocao.pdf.",
+        "Số hồ sơ tiếp nhận | 1.250 | 1.102",
+        "Quá hạn | 3 | 12",
+    ],
+)
+def test_prose_and_table_rows_are_not_bars_or_widgets(line):
+    assert classify_line(line) is None
+
+
+def test_a_related_box_inside_the_text_goes_and_the_text_after_it_stays():
+    paragraphs = [
+        "Sáng 2/3, huyện tổ chức ra quân làm thủy lợi nội đồng.",
+        "Tin liên quan:",
+        "Huyện ra quân trồng cây đầu xuân (01/02/2024)",
+        "Nạo vét kênh mương phục vụ sản xuất",
+        "Toàn huyện nạo vét 120 km kênh mương trong đợt ra quân.",
+    ]
+    result = strip_boilerplate(paragraphs, "Ra quân làm thủy lợi")
+    assert result.kept == [paragraphs[0], paragraphs[4]]
+    assert [reason for _, reason in result.removed] == ["related_block"] * 3

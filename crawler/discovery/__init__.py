@@ -1,0 +1,1 @@
+"""Finding portals: platform detection, listings, linked portals, registry entries."""

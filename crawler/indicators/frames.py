@@ -1,0 +1,219 @@
+"""Document frames: what headings, lead-ins and lists tell the figures under them.
+
+Report prose is structured: "CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020-2025" over a numbered list,
+"Kế hoạch năm 2024:" over bullets, "Điều 1. Kết quả thực hiện kế hoạch năm 2022" over a
+paragraph. A frame carries a kind (target or actual), a year and a period to every item under
+it until it ends:
+
+* a heading (an upper-case line, "I." / "A." / "Điều 1." / "Phần", or a short numbered title
+  such as "1. Tăng trưởng kinh tế") lasts until the next heading of the same or a higher level;
+* a lead-in (a line or list item ending with a colon: "Mục tiêu đến năm 2025:", "- Về kinh
+  tế:") lasts over the list items and label lines under it and ends at the first narrative
+  paragraph or at the next lead-in or heading.
+
+A frame that states no year takes the year of the frame it continues ("Các chỉ tiêu xã hội:"
+after "Các chỉ tiêu kinh tế năm 2024:"); a term "nhiệm kỳ 2020-2025" gives a target frame its
+end year and every frame its period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import normalise, split_sentences
+
+YEAR = r"(?:19|20)\d{2}"
+_ROMAN_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-ĐA-Z])\s*[.)/-]\s+\S")
+_ARTICLE_HEADING = re.compile(r"^(?:điều|phần|chương|mục)\s+(?:\d+|[ivxlc]+)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\))\s+")
+_LETTERED = re.compile(r"^[a-zđ]\)\s+")
+_BULLET = re.compile(r"^[-–—+•*●○■□▪◦·]\s*")
+_MARKER = re.compile(
+    r"^(?:[-–—+•*●○■□▪◦·]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(\d{1,2}\)\s+|[a-zđ]\)\s+)"
+)
+_TARGET_WORDS = re.compile(
+    r"\b(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|phương hướng|"
+    r"đề ra|kh)\b"
+)
+_ACTUAL_WORDS = re.compile(
+    r"\b(?:kết quả|tình hình|thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
+    r"thành tựu|tổng kết|sơ kết)\b"
+)
+_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
+_SINGLE_YEAR = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d/-])")
+_BASE_YEAR = re.compile(rf"(?:giá so sánh|giá cố định|so với|so)\s+(?:năm\s+)?{YEAR}")
+_TERM = re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}")
+_DIGIT = re.compile(r"\d")
+_YEARS = re.compile(rf"{YEAR}(?:\s*[-–—]\s*{YEAR})?")
+_LABEL_LINE = re.compile(r"^[^:;.\d]{3,90}:\s*\S")
+_INLINE_LEAD_IN = re.compile(r"^([^:;.]{3,90}):\s*\S")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a heading or lead-in says about the figures under it (None: it says nothing)."""
+
+    kind: str | None = None
+    year: int | None = None
+    period: str | None = None
+
+
+NO_FRAME = Frame()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence to read, with the frame it sits in and its paragraph's number."""
+
+    sentence: str
+    frame: Frame
+    paragraph: int
+
+
+@lru_cache(maxsize=1024)
+def frame_of(title: str) -> Frame:
+    """The kind, year and period a heading or lead-in ``title`` states."""
+    low = title.lower()
+    target = _TARGET_WORDS.search(low)
+    actual = _ACTUAL_WORDS.search(low)
+    kind = None
+    if target and actual:
+        kind = "target" if target.start() < actual.start() else "actual"
+    elif target:
+        kind = "target"
+    elif actual:
+        kind = "actual"
+    year = None
+    ranges = list(_RANGE.finditer(low))
+    cleaned = _BASE_YEAR.sub(" ", _RANGE.sub(" ", low))
+    singles = _SINGLE_YEAR.findall(cleaned)
+    if singles:
+        year = int(singles[-1])
+    elif ranges and kind == "target":
+        year = int(ranges[-1].group(2))
+    term = _TERM.search(low)
+    return Frame(kind, year, term.group() if term else None)
+
+
+def _continue(frame: Frame, parent: Frame) -> Frame:
+    return Frame(
+        frame.kind or parent.kind, frame.year or parent.year, frame.period or parent.period
+    )
+
+
+def _is_upper_heading(line: str) -> bool:
+    if sum(map(str.islower, line[:12])) > 2:
+        return False  # the common case, decided on the first words
+    lower, upper = sum(map(str.islower, line)), sum(map(str.isupper, line))
+    return upper >= 6 and upper >= 4 * lower
+
+
+@lru_cache(maxsize=1024)
+def _heading_level(line: str) -> int | None:
+    """0 for an upper-case title, 1 for "I." / "A." / "Điều 1.", 2 for a short numbered or
+    bare title ("1. Tăng trưởng kinh tế", "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"),
+    None for anything that is not a heading."""
+    if len(line) > 160 or line.endswith((".", ";", ",", ":")) and not _is_upper_heading(line):
+        return None
+    if _ARTICLE_HEADING.match(line) or (
+        _ROMAN_HEADING.match(line) and not _NUMBERED.match(line)
+    ):
+        return 1
+    if _is_upper_heading(line):
+        return 0
+    title = _NUMBERED.sub("", line, count=1)
+    if _BULLET.match(line) or _LETTERED.match(line) or _DIGIT.search(_YEARS.sub("", title)):
+        return None
+    return 2 if len(title.split()) <= 12 else None
+
+
+def _list_item(line: str) -> bool:
+    return _MARKER.match(line) is not None
+
+
+def _lines(text: str) -> Iterator[tuple[str, int]]:
+    """Logical lines with their paragraph number; a hard-wrapped line joins the one before."""
+    paragraph = 0
+    pending = ""
+    for raw in normalise(text).split("\n"):
+        line = raw.strip()
+        if not line:
+            if pending:
+                yield pending, paragraph
+                pending = ""
+            paragraph += 1
+            continue
+        continues = line[:1].islower() and not pending.endswith((".", ";", ":", "!", "?"))
+        starts_unit = not continues and (
+            not pending
+            or _list_item(line)
+            or _heading_level(line) is not None
+            or pending.endswith((".", ";", ":", "!", "?", "…"))
+            or _heading_level(pending) is not None
+        )
+        if starts_unit:
+            if pending:
+                yield pending, paragraph
+                paragraph += 1
+            pending = line
+        else:
+            pending = f"{pending} {line}"
+    if pending:
+        yield pending, paragraph
+
+
+def read_units(text: str) -> Iterator[Unit]:
+    """Every sentence of ``text`` with the frame its headings and lead-ins give it."""
+    headings: list[tuple[int, Frame]] = []  # open headings, outermost first
+    lead_in: Frame | None = None  # open lead-in over list items
+    lead_in_items = False
+    last_year: int | None = None
+    for line, paragraph in _lines(text):
+        heading = _heading_level(line)
+        outer = headings[-1][1] if headings else NO_FRAME
+        if heading is not None:
+            while headings and headings[-1][0] >= heading:
+                headings.pop()
+            parent = headings[-1][1] if headings else NO_FRAME
+            frame = _continue(frame_of(line), parent)
+            if frame.year is None and frame.kind is not None and last_year is not None:
+                frame = Frame(frame.kind, last_year, frame.period)
+            headings.append((heading, frame))
+            last_year = frame.year or last_year
+            lead_in = None
+            continue
+        marker = _MARKER.match(line)
+        item = marker is not None
+        body = line[marker.end() :] if marker else line
+        if lead_in is not None and not item and not _LABEL_LINE.match(body):
+            if lead_in_items or len(split_sentences(body)) > 1:
+                lead_in = None  # a narrative paragraph ends the list
+        context = lead_in or outer
+        if body.endswith(":"):
+            frame = _continue(frame_of(body), context if item else outer)
+            if frame.year is None and frame.kind is not None and last_year is not None:
+                frame = Frame(frame.kind, last_year, frame.period)
+            last_year = frame.year or last_year
+            if item and lead_in is not None:
+                lead_in = frame  # "- Về kinh tế:" under "Các chỉ tiêu …:" refines it
+            else:
+                lead_in = frame
+            lead_in_items = False
+            continue
+        if lead_in is not None:
+            lead_in_items = lead_in_items or item
+        frame = context if lead_in is None else lead_in
+        label = _INLINE_LEAD_IN.match(body)
+        if label:
+            # "Các chỉ tiêu xã hội: tỷ lệ …", "Kế hoạch 6 tháng cuối năm: phấn đấu …"
+            stated = frame_of(label.group(1))
+            if stated.kind is not None:
+                frame = _continue(stated, frame)
+                if frame.year is None and last_year is not None:
+                    frame = Frame(frame.kind, last_year, frame.period)
+                last_year = frame.year or last_year
+        for sentence in split_sentences(body):
+            yield Unit(sentence, frame, paragraph)

@@ -1,0 +1,1 @@
+"""Components wired by settings around the spiders: incremental state, portal bounds."""
