@@ -27,9 +27,9 @@ from crawler.text.spam import find_injected, might_carry_spam, scan_text_for_spa
 from crawler.text.vietnamese import vietnamese_score
 
 SECONDS_PER_MB = 2.0
-# CPU time of the same work varies by a third on a busy shared machine (caches, SMT); the
+# CPU time of the same work varies by half on a busy shared machine (caches, SMT); the
 # steps measure 0.1-2 s per MB when alone, a quadratic one hundreds of times more.
-NOISE = 1.5
+NOISE = 2.0
 SIZE = 100_000  # characters of hostile input per case
 
 

@@ -107,7 +107,7 @@ def test_a_portal_down_gets_its_own_row_with_its_failure(mirror, tmp_path):
     """khoaichau is in the registry but not in the mirror; kimdong is crawled as usual."""
     db = tmp_path / "crawl.db"
     result = crawl("hungyen", db=db, proxy=mirror.url)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
     kimdong, khoaichau = runs(db, "hungyen-kimdong")[0], runs(db, "hungyen-khoaichau")[0]
     assert (kimdong["articles_new"], kimdong["errors"]) == (9, 0)
     assert (khoaichau["articles_new"], khoaichau["listing_pages"], khoaichau["errors"]) == (0, 0, 1)
@@ -131,7 +131,7 @@ def test_a_redesigned_portal_fails_the_health_check_and_scrapy_health(mirror_cop
     redesign_article_pages(mirror_copy.root)
     db = tmp_path / "crawl.db"
     result = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror_copy.url)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
     assert (
         f"ERROR: health check failed: {MOSTLY_UNPARSABLE}: portal ninhbinh-yenmo: "
         f"{YENMO_ARTICLES} of {YENMO_ARTICLES} article pages could not be parsed" in result.stderr
