@@ -22,7 +22,7 @@ from crawler.dates import ParsedDate, refine_with
 from crawler.items import ArticleItem, PageFailureItem
 from crawler.parsing.base import ParsedArticle, absolute_url
 from crawler.parsing.errors import error_page_reason
-from crawler.parsing.html import parse_html, text_of
+from crawler.parsing.html import DEEP_NESTING, parse_html, text_of
 from crawler.text.normalize import DecodedPage, decode_html
 from crawler.text.spam import SpamFinding, find_injected
 
@@ -299,6 +299,10 @@ def page_item(
     if article.published is None and source.listing_published is not None:
         stats.inc_value("articles/date_from_listing")
     stats.inc_value(f"articles/parsed/{portal}")
+    for problem in article.problems:
+        if problem.startswith(DEEP_NESTING):  # kept whole, but worth a look
+            stats.inc_value("pages/deep_nesting")
+            logger.warning("article %s (portal %s): %s", page.url, portal, problem)
     published = refine_with(article.published, source.listing_published)
     item = ArticleItem(
         url=article.url,

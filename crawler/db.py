@@ -8,10 +8,10 @@ spreadsheets read as they are.
 from __future__ import annotations
 
 import json
-import re
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import (
     DDL,
@@ -50,6 +50,30 @@ from crawler.units import UnitError, Units2025
 
 class DatabaseConfigError(ValueError):
     """DATABASE_URL cannot be used; the message says why."""
+
+
+def masked_url(url: str) -> str:
+    """``url`` with its password, if any, shown as ``***``: for every message and log line
+    (DATABASE_URL of PostgreSQL, a scrapyd URL with credentials)."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    if password is None:
+        return url
+    user = parts.netloc.rpartition("@")[0].split(":", 1)[0]
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def without_credentials(url: str) -> str:
+    """``url`` with no user name or password at all."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def now_iso() -> str:
@@ -223,7 +247,8 @@ class IndicatorRow(Base):
 
 
 class PortalIndicatorRow(Base):
-    """A figure a portal shows about itself, one row per crawl: a time series per portal."""
+    """A figure a portal shows about itself, one row per snapshot (``as_of``, the widget's
+    "Cập nhật lúc"): a time series per portal."""
 
     __tablename__ = "portal_indicators"
 
@@ -303,14 +328,6 @@ class AttachmentRow(Base):
     first_seen: Mapped[str] = mapped_column(String(32))
 
 
-def shown_url(url: str) -> str:
-    """DATABASE_URL as messages and logs may show it: the password masked as ***."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", url)
-
-
 def make_engine(url: str) -> Engine:
     """An engine for DATABASE_URL: SQLite in WAL mode with its directory created, PostgreSQL
     through psycopg 3 (``postgresql+psycopg://user:password@host:port/db``)."""
@@ -318,22 +335,16 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise DatabaseConfigError(
-            f"DATABASE_URL {shown_url(url)!r} is not a database URL "
+            f"DATABASE_URL {masked_url(url)!r} is not a database URL "
             "(expected e.g. sqlite:///data/crawler.db or postgresql+psycopg://user:password@host/db)"
         ) from None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        try:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseConfigError(
-                f"DATABASE_URL {shown_url(url)!r}: cannot create the folder of the database file "
-                f"({error.strerror or error})"
-            ) from None
+        _check_sqlite_folder(url, Path(parsed.database).parent)
     try:
         engine = create_engine(parsed)
     except (NoSuchModuleError, ImportError) as error:
         raise DatabaseConfigError(
-            f"DATABASE_URL {shown_url(url)!r}: unsupported database ({error})"
+            f"DATABASE_URL {masked_url(url)!r}: unsupported database ({error})"
         ) from None
     if engine.dialect.name == "sqlite":
 
@@ -346,6 +357,28 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
     return engine
+
+
+# The folder of the default DATABASE_URL (sqlite:///data/crawler.db), made on first use; any
+# other folder must exist, so that a typo in the path is an error, not a new empty database.
+DEFAULT_DATABASE_FOLDER = Path("data")
+
+
+def _check_sqlite_folder(url: str, folder: Path) -> None:
+    if folder.is_dir():
+        return
+    if folder != DEFAULT_DATABASE_FOLDER:
+        raise DatabaseConfigError(
+            f"DATABASE_URL {masked_url(url)!r}: folder {str(folder)!r} does not exist "
+            "(create it first: a mistyped path would start a new, empty database)"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseConfigError(
+            f"DATABASE_URL {masked_url(url)!r}: cannot create the folder of the database file "
+            f"({error.strerror or error})"
+        ) from None
 
 
 def check_database(url: str) -> None:
@@ -361,7 +394,7 @@ def check_database(url: str) -> None:
         if password:
             reason = reason.replace(str(password), "***")
         raise DatabaseConfigError(
-            f"DATABASE_URL {shown_url(url)!r}: cannot open the database ({reason})"
+            f"DATABASE_URL {masked_url(url)!r}: cannot open the database ({reason})"
         ) from None
     finally:
         engine.dispose()
@@ -390,15 +423,26 @@ def add_missing_columns(engine: Engine) -> None:
     Only nullable columns are added, so existing rows stay valid; running it twice does nothing.
     """
     inspector = inspect(engine)
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            present = {column["name"] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present or not column.nullable:
-                    continue
-                definition = str(CreateColumn(column).compile(dialect=engine.dialect))
-                add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
-                connection.execute(add.against(table))
+    for table in Base.metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present or not column.nullable:
+                continue
+            definition = str(CreateColumn(column).compile(dialect=engine.dialect))
+            add = DDL("ALTER TABLE %(table)s ADD COLUMN %(column)s", {"column": definition})
+            try:
+                with engine.begin() as connection:  # one column per transaction
+                    connection.execute(add.against(table))
+            except DBAPIError as error:
+                # Crawls started together upgrade the same database: another one added the
+                # column since we looked, which is what we wanted.
+                if not _column_exists_error(error):
+                    raise
+
+
+def _column_exists_error(error: DBAPIError) -> bool:
+    message = str(error.orig if error.orig is not None else error).lower()
+    return "duplicate column" in message or "already exists" in message
 
 
 # Full-text search over articles (SQLite FTS5), for the explorer's search box.
@@ -553,6 +597,30 @@ def existing_urls(connection, urls: list[str]) -> set[str]:
         return set()
     found = connection.execute(select(ArticleRow.url).where(ArticleRow.url.in_(urls)))
     return set(found.scalars())
+
+
+def new_snapshots(connection, rows: list[dict]) -> list[dict]:
+    """The portal figures of ``rows`` not stored yet: a widget's "Cập nhật lúc" time
+    (``as_of``) names its snapshot, which every crawl until the next update sees again.
+    Figures without an ``as_of`` are always new."""
+    snapshots = {(r["portal"], r["name"], r["as_of"]) for r in rows if r.get("as_of")}
+    stored = set()
+    if snapshots:
+        query = select(
+            PortalIndicatorRow.portal, PortalIndicatorRow.name, PortalIndicatorRow.as_of
+        ).where(
+            PortalIndicatorRow.portal.in_({portal for portal, _, _ in snapshots}),
+            PortalIndicatorRow.as_of.in_({as_of for _, _, as_of in snapshots}),
+        )
+        stored = {tuple(row) for row in connection.execute(query)}
+    fresh = []
+    for row in rows:
+        key = (row["portal"], row["name"], row.get("as_of"))
+        if row.get("as_of") and key in stored:
+            continue
+        stored.add(key)
+        fresh.append(row)
+    return fresh
 
 
 def stored_article_urls(engine: Engine, portals: list[str]) -> set[str]:

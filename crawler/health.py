@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from crawler.db import CrawlRunRow, ListingWalkRow, PortalRow
 
@@ -45,13 +45,44 @@ class PortalHealth:
         return asdict(self)
 
 
-def articles_seen(run: CrawlRunRow) -> int:
-    """Articles the run stored or found already stored (an incremental quiet day counts)."""
-    return run.articles_new + run.articles_updated + (run.articles_known or 0)
+# The health formulas, in one place: the end-of-crawl checks (crawler/monitors.py), the
+# crawl summary and run records (crawler/extensions) and `scrapy health` all use these.
+
+
+def articles_seen(new: int, updated: int, known: int | None) -> int:
+    """Articles a run stored or found already stored (an incremental quiet day counts)."""
+    return new + updated + (known or 0)
+
+
+def articles_seen_sql():
+    """`articles_seen` of a `crawl_runs` row as a SQL expression."""
+    return (
+        CrawlRunRow.articles_new
+        + CrawlRunRow.articles_updated
+        + func.coalesce(CrawlRunRow.articles_known, 0)
+    )
+
+
+def unparsable_ratio(unparsable: int, article_pages: int) -> float:
+    """Share of the article pages handed to the parser that could not be parsed."""
+    return unparsable / article_pages if article_pages else 0.0
+
+
+def is_mostly_unparsable(unparsable: int, article_pages: int, limit: float) -> bool:
+    return unparsable_ratio(unparsable, article_pages) > limit
+
+
+def run_articles_seen(run: CrawlRunRow) -> int:
+    return articles_seen(run.articles_new, run.articles_updated, run.articles_known)
 
 
 def is_good(run: CrawlRunRow) -> bool:
-    return articles_seen(run) > 0 and not run.failed_checks
+    """A good run stored (or found stored) articles and failed no check."""
+    return run_articles_seen(run) > 0 and not run.failed_checks
+
+
+# `scrapy reparse` re-reads stored pages: its rows (older versions wrote them) are no crawl.
+NOT_CRAWLS = ("reparse",)
 
 
 def fields_found_by_fallback(run: CrawlRunRow) -> list[str]:
@@ -80,8 +111,8 @@ def portal_health(
         return PortalHealth(portal, NEVER_CRAWLED, None, None, None, None, [])
     last = runs[0]
     good = next((run for run in runs if is_good(run)), None)
-    articles = articles_seen(last)
-    if last.article_pages and last.articles_unparsable / last.article_pages > max_unparsable_ratio:
+    articles = run_articles_seen(last)
+    if is_mostly_unparsable(last.articles_unparsable, last.article_pages, max_unparsable_ratio):
         status = MOSTLY_UNPARSABLE
     elif articles == 0:
         status = NO_ARTICLES
@@ -116,7 +147,8 @@ def known_portals(engine: Engine, registry_ids: list[str]) -> list[str]:
     """Registry portals first, then portals only the database knows (crawled by URL)."""
     portals = list(registry_ids)
     with engine.connect() as connection:
-        for query in (select(PortalRow.id), select(CrawlRunRow.portal).distinct()):
+        crawled = select(CrawlRunRow.portal).where(CrawlRunRow.spider.not_in(NOT_CRAWLS))
+        for query in (select(PortalRow.id), crawled.distinct()):
             for portal in connection.execute(query).scalars():
                 if portal not in portals:
                     portals.append(portal)
@@ -138,7 +170,11 @@ def unfinished_walks(engine: Engine) -> dict[str, list[str]]:
 def runs_by_portal(engine: Engine) -> dict[str, list[CrawlRunRow]]:
     """Every recorded run, grouped by portal, newest first."""
     runs: dict[str, list[CrawlRunRow]] = {}
-    query = select(CrawlRunRow).order_by(CrawlRunRow.finished_at.desc(), CrawlRunRow.id.desc())
+    query = (
+        select(CrawlRunRow)
+        .where(CrawlRunRow.spider.not_in(NOT_CRAWLS))
+        .order_by(CrawlRunRow.finished_at.desc(), CrawlRunRow.id.desc())
+    )
     with engine.connect() as connection:
         for row in connection.execute(query):
             runs.setdefault(row.portal, []).append(row)

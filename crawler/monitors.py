@@ -26,11 +26,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from crawler.db import CrawlRunRow, DatabaseConfigError, create_schema, make_engine
 from crawler.extensions.counts import crawled_portals, portal_counts
 from crawler.extensions.runs import FAILED_CHECKS_STAT, PORTAL_PROBLEMS_STAT
+from crawler.health import (
+    MOSTLY_UNPARSABLE,
+    NO_ARTICLES,
+    NOT_CRAWLS,
+    articles_seen_sql,
+    is_mostly_unparsable,
+)
 
 logger = logging.getLogger(__name__)
 
-NO_ARTICLES = "NO ARTICLES"
-MOSTLY_UNPARSABLE = "MOSTLY UNPARSABLE"
 
 
 @monitors.name("Article count")
@@ -101,7 +106,7 @@ class PortalHealthMonitor(BaseScrapyMonitor):
         limit = self.crawler.settings.getfloat("SPIDERMON_MAX_UNPARSABLE_RATIO", 0.5)
         problems = []
         for counts in self.portals():
-            if counts.article_pages and counts.unparsable_ratio > limit:
+            if is_mostly_unparsable(counts.articles_unparsable, counts.article_pages, limit):
                 problem = (
                     f"{MOSTLY_UNPARSABLE}: portal {counts.portal}: {counts.articles_unparsable} "
                     f"of {counts.article_pages} article pages could not be parsed "
@@ -118,15 +123,14 @@ def earlier_article_counts(database_url: str) -> dict[str, int]:
         engine = make_engine(database_url)
         try:
             create_schema(engine)
-            total = func.sum(
-                CrawlRunRow.articles_new
-                + CrawlRunRow.articles_updated
-                + func.coalesce(CrawlRunRow.articles_known, 0)
+            total = func.sum(articles_seen_sql())
+            query = (
+                select(CrawlRunRow.portal, total)
+                .where(CrawlRunRow.spider.not_in(NOT_CRAWLS))
+                .group_by(CrawlRunRow.portal)
             )
             with engine.connect() as connection:
-                rows = connection.execute(
-                    select(CrawlRunRow.portal, total).group_by(CrawlRunRow.portal)
-                )
+                rows = connection.execute(query)
                 return {portal: int(count or 0) for portal, count in rows}
         finally:
             engine.dispose()

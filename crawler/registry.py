@@ -8,6 +8,7 @@ analysts, not programmers.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
@@ -23,6 +24,12 @@ from crawler.units import UnitError, Units2025
 DEFAULT_REGISTRY: Traversable = files("crawler").joinpath("portals.toml")
 LEVELS = ("tỉnh", "huyện", "xã")
 SCHEDULES = ("hourly", "daily", "weekly")
+# Ids and hosts end up in file names, stats keys, scrapyd arguments and crontab lines: only
+# characters that mean nothing to a shell, cron or a log line.
+PORTAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+HOST_NAME = re.compile(
+    r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*"
+)
 
 
 class RegistryError(ValueError):
@@ -119,6 +126,8 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
         value = table.get(field, default)
         if not isinstance(value, str) or (required and not value.strip()):
             raise RegistryError(f"{where}: field {field!r} must be a non-empty string")
+        if not value.isprintable():
+            raise RegistryError(f"{where}: field {field!r} has a line break or control character")
         return value.strip()
 
     unknown = set(table) - {f for f in Portal.__dataclass_fields__} - {"listings"}
@@ -136,10 +145,20 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
     listings = table.get("listings")
     if not isinstance(listings, list) or not listings:
         raise RegistryError(f"{where}: field 'listings' must be a non-empty list of URLs")
+    portal_id = text("id")
+    if not PORTAL_ID.fullmatch(portal_id):
+        raise RegistryError(
+            f"{where}: id {portal_id!r} may hold only letters, digits, '.', '_' and '-' "
+            "(at most 100, starting with a letter or digit)"
+        )
     host = text("host").lower()
+    if not HOST_NAME.fullmatch(host):
+        raise RegistryError(f"{where}: host {host!r} is not a host name (e.g. xa.tinh.gov.vn)")
     for url in listings:
         if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
             raise RegistryError(f"{where}: listing {url!r} is not an http(s) URL")
+        if not url.isprintable() or any(char.isspace() for char in url):
+            raise RegistryError(f"{where}: listing {url!r} has spaces or control characters")
         if host_of(url) != host:
             raise RegistryError(f"{where}: listing {url!r} is not on host {host!r}")
     render_js = table.get("render_js", False)
@@ -155,7 +174,7 @@ def _portal(table: object, index: int, source: Traversable, families: set[str] |
     except UnitError as error:
         raise RegistryError(f"{where}: {error}") from None
     return Portal(
-        id=text("id"),
+        id=portal_id,
         host=host,
         family=family,
         name=text("name"),

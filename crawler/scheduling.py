@@ -16,9 +16,10 @@ import shlex
 import uuid
 from dataclasses import dataclass, field
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
 
+from crawler.db import masked_url, without_credentials
 from crawler.registry import SCHEDULES, Registry
 
 # Crontab times of the schedule groups: off the full hour, at night for the big groups.
@@ -103,20 +104,21 @@ def call_scrapyd(
     except HTTPError as error:
         if error.code == 401:
             raise SchedulingError(
-                f"scrapyd at {url} refused the credentials (HTTP 401): "
+                f"scrapyd at {masked_url(url)} refused the credentials (HTTP 401): "
                 "set SCRAPYD_USERNAME and SCRAPYD_PASSWORD to its username and password"
             ) from None
         raise SchedulingError(
-            f"scrapyd at {url} answered HTTP {error.code} {error.reason}"
+            f"scrapyd at {masked_url(url)} answered HTTP {error.code} {error.reason}"
         ) from None
     except (URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise SchedulingError(
-            f"scrapyd at {url} is unreachable ({reason}): is it running? (--url or SCRAPYD_URL)"
+            f"scrapyd at {masked_url(url)} is unreachable ({reason}): is it running? "
+            "(--url or SCRAPYD_URL)"
         ) from None
     except ValueError:
         raise SchedulingError(
-            f"scrapyd at {url} did not answer with JSON: is it scrapyd?"
+            f"scrapyd at {masked_url(url)} did not answer with JSON: is it scrapyd?"
         ) from None
 
 
@@ -135,10 +137,10 @@ def post_job(
     fields += [("setting", setting) for setting in settings]
     request = Request(f"{url.rstrip('/')}/schedule.json", data=urlencode(fields).encode())
     answer = call_scrapyd(request, url, username, password, timeout)
-    if answer.get("status") != "ok" or "jobid" not in answer:
-        message = answer.get("message", answer)
+    if not isinstance(answer, dict) or answer.get("status") != "ok" or "jobid" not in answer:
+        message = answer.get("message", answer) if isinstance(answer, dict) else answer
         hint = " (deploy it first: scrapyd-deploy)" if "not found" in str(message) else ""
-        raise SchedulingError(f"scrapyd at {url} refused job {job}: {message}{hint}")
+        raise SchedulingError(f"scrapyd at {masked_url(url)} refused job {job}: {message}{hint}")
     return answer["jobid"]
 
 
@@ -218,11 +220,17 @@ def crontab_lines(
     Each line runs ``scrapy schedule --schedule GROUP``, which reads the registry when it
     runs, so portals added later are crawled without editing the crontab.
     """
+    if not username and url:
+        try:
+            username = urlsplit(url).username or ""
+        except ValueError:
+            username = ""
     lines = [
         "# Scheduled crawls of the portal registry (scrapy schedule --crontab).",
         "# cron starts commands without your login environment: give them scrapyd's address",
         "# and credentials here (the password stays in your crontab, readable only by you).",
-        f"SCRAPYD_URL={url}" if url else "# SCRAPYD_URL=http://127.0.0.1:6800",
+        # Credentials written into the URL stay out of the crontab (they go below).
+        f"SCRAPYD_URL={without_credentials(url)}" if url else "# SCRAPYD_URL=http://127.0.0.1:6800",
         f"SCRAPYD_USERNAME={username}" if username else "# SCRAPYD_USERNAME=...",
         "# SCRAPYD_PASSWORD=...",
     ]
@@ -239,3 +247,17 @@ def crontab_lines(
         lines.append(f"# {group}: {', '.join(portals)}")
         lines.append(f"{CRON_TIMES[group]} {command}")
     return lines
+
+
+def credentials_problem(username: str, password: str) -> str | None:
+    """Why a scrapyd set-up's credentials are unsafe, or None.
+
+    scrapyd 1.6 turns authentication on only when both SCRAPYD_USERNAME and
+    SCRAPYD_PASSWORD are set: a password alone leaves its API (which installs and runs
+    code) open to anyone who reaches it."""
+    if password and not username:
+        return (
+            "SCRAPYD_PASSWORD is set but SCRAPYD_USERNAME is not: scrapyd then serves its API "
+            "without authentication; set both (here and in scrapyd's environment)"
+        )
+    return None

@@ -114,6 +114,9 @@ DEDUP_INDEX_MAX = 2000
 
 # --- monitoring: crawl_runs, health checks, progress (README "Monitoring") -------------
 EXTENSIONS = {
+    # Feeds (-O) of articles only, saying why when one stays empty (crawler/extensions/feeds.py).
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.extensions.feeds.ArticleFeeds": 0,
     # Spidermon (logging through spider.logger, see crawler/extensions/spidermon.py) comes
     # first: its checks must have run when CrawlRuns records them at spider_closed.
     "crawler.extensions.spidermon.Spidermon": 500,

@@ -71,7 +71,18 @@ def scrapy_crawl(*arguments, env=None, tmp_path):
         (
             ["haiduong"],
             {"DATABASE_URL": "sqlite:////proc/no/such/dir/c.db"},
-            "cannot create the folder of the database file",
+            "folder '/proc/no/such/dir' does not exist",
+        ),
+        (  # the registry knows this host as a haiduong portal
+            ["hungyen", "-a", "url=http://quangthanh.kinhmon.haiduong.gov.vn/Trang/TinTuc.aspx"],
+            {},
+            "portal 'haiduong-quangthanh' of family 'haiduong' in the registry; crawl it with: "
+            "scrapy crawl haiduong -a url=",
+        ),
+        (  # a typo in the folder once started a new, empty database there
+            ["haiduong"],
+            {"DATABASE_URL": "sqlite:////tmp/vn-crawler-no-such-folder/crawler.db"},
+            "folder '/tmp/vn-crawler-no-such-folder' does not exist",
         ),
     ],
 )

@@ -131,7 +131,7 @@ def test_a_redesigned_portal_fails_the_health_check_and_scrapy_health(mirror_cop
     redesign_article_pages(mirror_copy.root)
     db = tmp_path / "crawl.db"
     result = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror_copy.url)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
     assert (
         f"ERROR: health check failed: {MOSTLY_UNPARSABLE}: portal ninhbinh-yenmo: "
         f"{YENMO_ARTICLES} of {YENMO_ARTICLES} article pages could not be parsed" in result.stderr
@@ -155,7 +155,7 @@ def test_a_portal_that_stops_yielding_articles_fails_loudly(mirror_copy, tmp_pat
     for listing in (mirror_copy.root / YENMO).glob("tin-tuc-su-kien.html*"):
         listing.unlink()  # the portal moved its news list: the listing now answers 404
     result = crawl("ninhbinh", "-a", "portal=ninhbinh-yenmo", db=db, proxy=mirror_copy.url)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
     assert (
         f"ERROR: health check failed: {NO_ARTICLES}: portal ninhbinh-yenmo yielded no articles"
         in result.stderr

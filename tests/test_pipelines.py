@@ -123,7 +123,7 @@ def test_injected_spam_never_reaches_the_body_and_flags_the_portal(chain):
     assert item["body"] == BODY
     chain.close()
     flags = chain.query("SELECT portal, kind, evidence, pages FROM portal_flags ORDER BY kind")
-    assert ("haiduong-quangthanh", "hidden_block", "https://139.99.113.80/", 1) in flags
+    assert ("haiduong-quangthanh", "hidden_block", "'w88' in https://139.99.113.80/", 1) in flags
     assert {kind for _, kind, _, _ in flags} >= {"hidden_block", "ip_link", "gambling_keyword"}
 
 

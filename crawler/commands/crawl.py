@@ -1,7 +1,9 @@
 """``scrapy crawl`` that answers user mistakes with one line instead of a traceback.
 
 Spider arguments, the portal registry and DATABASE_URL are checked before the crawl starts;
-a problem prints ``error: …`` on stderr and exits with status 2.
+a problem prints ``error: …`` on stderr and exits with status 2. A crawl that ran but failed
+exits with the codes of crawler/extensions/outcome.py (1 nothing stored, 3 database error,
+4 disk full).
 """
 
 import sys
@@ -9,19 +11,47 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from crawler.db import DatabaseConfigError, check_database
-from crawler.registry import RegistryError
+from crawler.extensions.outcome import EXIT_MISTAKE, crawl_outcome
+from crawler.parsing.families import FAMILIES
+from crawler.registry import RegistryError, host_of, load_registry
 from crawler.spiders.base import FamilySpider, SpiderArgumentError
 
 
 class Command(ScrapyCrawlCommand):
+    crawler = None
+
+    def check_family_of_url(self, spider: str, url: str | None) -> None:
+        """A family spider given a URL of a portal the registry files under another family
+        would read it with the wrong selectors and call every page unparsable."""
+        if not url or spider not in FAMILIES:  # the generic spider reads any platform
+            return
+        portal = load_registry(self.settings.get("PORTAL_REGISTRY") or None).by_host(
+            host_of(url)
+        )
+        if portal is not None and portal.family != spider:
+            raise SpiderArgumentError(
+                f"{portal.host} is portal {portal.id!r} of family {portal.family!r} in the "
+                f"registry; crawl it with: scrapy crawl {portal.family} -a url={url}"
+            )
+
     def run(self, args, opts):
         try:
             self.check(args, opts)
         except (SpiderArgumentError, RegistryError, DatabaseConfigError) as error:
             print(f"error: {error}", file=sys.stderr)
-            self.exitcode = 2
+            self.exitcode = EXIT_MISTAKE
             return
         super().run(args, opts)
+        if self.exitcode == 0 and self.crawler is not None and self.crawler.spider is not None:
+            code, why = crawl_outcome(self.crawler.spider, self.crawler.stats.get_stats())
+            if code:
+                print(f"error: {why}", file=sys.stderr)
+                self.exitcode = code
+
+    def _create_crawler(self, spidercls):
+        """Scrapy's crawler for the spider, kept to read its stats when the crawl ends."""
+        self.crawler = super()._create_crawler(spidercls)
+        return self.crawler
 
     def check(self, args, opts) -> None:
         if len(args) != 1:
@@ -34,4 +64,5 @@ class Command(ScrapyCrawlCommand):
         spider_class = loader.load(args[0])
         if issubclass(spider_class, FamilySpider):
             spider_class.check_arguments(self.settings, **opts.spargs)
+            self.check_family_of_url(args[0], opts.spargs.get("url"))
         check_database(self.settings.get("DATABASE_URL"))

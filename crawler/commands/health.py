@@ -8,6 +8,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from sqlalchemy.exc import SQLAlchemyError
 
+from crawler.commands import stdout_closed
 from crawler.dates import VN_TZ
 from crawler.db import DatabaseConfigError, create_schema, make_engine
 from crawler.extensions.counts import format_table
@@ -72,12 +73,15 @@ class Command(ScrapyCommand):
             portal_health(p, runs.get(p, []), now, stale_days, ratio, walks.get(p, []))
             for p in portals
         ]
-        if opts.json:
-            for health in report:
-                print(json.dumps(health.as_dict(), ensure_ascii=False))
-        else:
-            print(text_report(report))
         self.exitcode = 0 if all(h.status == OK for h in report) else 1
+        try:
+            if opts.json:
+                for health in report:
+                    print(json.dumps(health.as_dict(), ensure_ascii=False), flush=True)
+            else:
+                print(text_report(report), flush=True)
+        except BrokenPipeError:  # `scrapy health | head`: the status is still the exit code
+            stdout_closed()
 
 
 def text_report(report) -> str:

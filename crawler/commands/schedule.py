@@ -9,9 +9,11 @@ from shutil import which
 from scrapy.commands import ScrapyCommand
 from scrapy.utils.conf import closest_scrapy_cfg, get_config
 
+from crawler.commands import stdout_closed
 from crawler.registry import SCHEDULES, RegistryError, load_registry
 from crawler.scheduling import (
     SchedulingError,
+    credentials_problem,
     crontab_lines,
     node_state,
     plan_jobs,
@@ -57,10 +59,17 @@ class Command(ScrapyCommand):
         )
 
     def run(self, args, opts):
+        unsafe = credentials_problem(
+            os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", "")
+        )
+        if unsafe:
+            print(f"error: {unsafe}", file=sys.stderr)
+            self.exitcode = 2
+            return
         try:
             registry = load_registry(self.settings.get("PORTAL_REGISTRY") or None)
             if opts.crontab:
-                print("\n".join(self.crontab(registry, opts)))
+                print("\n".join(self.crontab(registry, opts)), flush=True)
                 return
             urls = scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))
             if not urls:
@@ -80,6 +89,8 @@ class Command(ScrapyCommand):
                 job_id = post_job(node.url, self.project_name(), job, opts.set, *credentials)
                 where = f"\t{node.url}" if len(urls) > 1 else ""
                 print(f"{job_id}\t{job}{where}", flush=True)
+        except BrokenPipeError:  # `scrapy schedule --crontab | head`
+            self.exitcode = stdout_closed()
         except (RegistryError, SchedulingError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = 2 if isinstance(error, RegistryError) else 1

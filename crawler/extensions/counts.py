@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crawler.health import articles_seen, unparsable_ratio
+
 # Stat prefixes whose keys end in a portal id (failures are counted per stage).
 PORTAL_STAT_PREFIXES = (
     "responses/",
@@ -44,7 +46,7 @@ class PortalCounts:
     @property
     def articles_seen(self) -> int:
         """Articles the portal's listings still show: stored now, or stored before."""
-        return self.articles + self.articles_known
+        return articles_seen(self.articles_new, self.articles_updated, self.articles_known)
 
     @property
     def article_pages(self) -> int:
@@ -53,7 +55,7 @@ class PortalCounts:
 
     @property
     def unparsable_ratio(self) -> float:
-        return self.articles_unparsable / self.article_pages if self.article_pages else 0.0
+        return unparsable_ratio(self.articles_unparsable, self.article_pages)
 
 
 def portal_counts(stats: dict, portal: str) -> PortalCounts:

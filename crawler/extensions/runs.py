@@ -25,6 +25,8 @@ from crawler.extensions.counts import (
     format_table,
     portal_counts,
 )
+from crawler.extensions.outcome import crawl_outcome
+from crawler.health import NOT_CRAWLS
 
 logger = logging.getLogger(__name__)
 
@@ -63,10 +65,15 @@ class CrawlRuns:
             self.stats.inc_value(f"articles/dropped/{portal}")
 
     def spider_closed(self, spider, reason):
+        if spider.name in NOT_CRAWLS:
+            return
         stats = self.stats.get_stats()
         counts = [portal_counts(stats, portal) for portal in crawled_portals(spider, stats)]
         logger.info("crawl summary (%s, %s):\n%s", spider.name, reason, summary_table(counts))
         crawl_wide = list(stats.get(FAILED_CHECKS_STAT, []))
+        _, why = crawl_outcome(spider, stats)
+        if why:  # a failed crawl says why in its rows, whatever the health checks found
+            crawl_wide.insert(0, why)
         rows = [
             {
                 "spider": spider.name,

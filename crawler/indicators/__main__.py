@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 
+from crawler.commands import stdout_closed
+
 from .extract import extract_indicators
 from .text import html_to_text
 
@@ -38,8 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"error: cannot read {args.path}: {error.strerror or error}", file=sys.stderr)
         return 2
-    for row in extract_indicators(text):
-        print(json.dumps(row.to_dict(), ensure_ascii=False))
+    try:
+        for row in extract_indicators(text):
+            print(json.dumps(row.to_dict(), ensure_ascii=False), flush=True)
+    except BrokenPipeError:  # `… | head`
+        return stdout_closed()
     return 0
 
 

@@ -33,7 +33,11 @@ ABBREVIATIONS = frozenset(
     }
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u200b]+")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+")
+# The look-behind starts a match only at the first mark of a run: without it a run of
+# thousands of dots not followed by a space is re-scanned from each dot (quadratic).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+")
+# Abbreviations are short: only this many characters before a full stop are looked at.
+_ABBREVIATION_REACH = 64
 
 
 def normalise(text: str) -> str:
@@ -65,15 +69,35 @@ def split_sentences(paragraph: str) -> list[str]:
         following = paragraph[match.end() : match.end() + 1]
         if not following or not (following.isupper() or following.isdigit() or following in '"“('):
             continue
-        chunk = paragraph[start : match.start()]
-        if match.group().startswith(".") and _ends_with_abbreviation(chunk):
+        reach = max(start, match.start() - _ABBREVIATION_REACH)
+        chunk = paragraph[reach : match.start()]
+        whole_word = reach == start or " " in chunk  # else the word is too long to be one
+        if match.group().startswith(".") and whole_word and _ends_with_abbreviation(chunk):
             continue
         sentences.append(paragraph[start : match.end()].strip())
         start = match.end()
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
-    return sentences
+    return [piece for sentence in sentences for piece in _bounded(sentence)]
+
+
+# Longer than any sentence of a report (the longest in the labelled set has ~600 characters);
+# work per sentence grows with its length, so an endless "sentence" is cut into pieces.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(sentence: str) -> list[str]:
+    """The sentence, or pieces of at most MAX_SENTENCE_CHARS cut after a ";", "," or space."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        window = sentence[:MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        cut = cut + 1 if cut > MAX_SENTENCE_CHARS // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return [*pieces, sentence] if sentence else pieces
 
 
 BLOCK_TAGS = (

@@ -32,6 +32,7 @@ from crawler.parsing.articleparts import (
     view_count_in,
 )
 from crawler.parsing.html import (
+    deep_nesting_problem,
     first_text,
     is_hidden,
     meta_content,
@@ -249,6 +250,8 @@ class PortalMarkup:
             article.problems.append("empty body")
         if article.published is None:
             article.problems.append(f"no date (looked for {', '.join(self.published)})")
+        if deep := deep_nesting_problem(root):
+            article.problems.append(deep)
         return article
 
     @staticmethod

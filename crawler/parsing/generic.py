@@ -50,7 +50,13 @@ from crawler.parsing.base import (
     repeats_title,
     view_count_in,
 )
-from crawler.parsing.html import meta_content, paragraphs_of, parse_html, text_of
+from crawler.parsing.html import (
+    deep_nesting_problem,
+    meta_content,
+    paragraphs_of,
+    parse_html,
+    text_of,
+)
 from crawler.text.boilerplate import TemplateLearner, classify_line, mask_digits, strip_boilerplate
 from crawler.text.spam import remove_injected
 
@@ -399,6 +405,8 @@ def parse_article(
         article.problems.append("empty body")
     if article.published is None:
         article.problems.append("no date near the title")
+    if deep := deep_nesting_problem(root):
+        article.problems.append(deep)
     return article
 
 

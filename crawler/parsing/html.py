@@ -7,9 +7,12 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
+
+from crawler.text.normalize import strip_controls
 
 # Elements that start and end a paragraph of running text.
 BLOCK_TAGS = frozenset(
@@ -31,29 +34,105 @@ _HIDDEN_HINT = re.compile(r"hid|none|sr-only|invisible")
 # holds a nested table, a heading, many blocks or a long text is page layout.
 _LAYOUT_CELL_BLOCKS = 8
 _LAYOUT_CELL_WORDS = 150
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_inline(text: str | None) -> str:
     """One line of text: NFC, no invisible characters, single spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
-    if not text.isprintable():  # invisible characters are format characters: not printable
-        text = _INVISIBLE.sub("", text)
+    # Control characters (ESC, BEL, NUL…) and invisible format characters go; tabs and line
+    # breaks are spaces (str.split() below).
+    text = strip_controls(unicodedata.normalize("NFC", text))
     # str.split() splits on every Unicode space (U+00A0, U+2000..U+200A, U+3000...).
     return " ".join(text.split())
 
 
+# libxml2 silently drops everything nested deeper than this unless told `huge_tree`
+# (which raises its limit to 2048 levels).
+LIBXML_DEFAULT_DEPTH = 256
+# Down to this depth a page keeps its markup (the sample portals nest 10 levels); deeper
+# content (only broken or hostile templates nest this far) becomes plain paragraphs, so no
+# walk over the tree recurses too deep and no per-ancestor scan grows with the depth.
+FLATTEN_DEPTH = 64
+_AT_FLATTEN_DEPTH = etree.XPath("/*" * FLATTEN_DEPTH)
+_FLATTENED = "data-crawler-flattened-depth"
+_PARSER = lxml_html.HTMLParser(huge_tree=True)
+DEEP_NESTING = "deep nesting"
+
+
 def parse_html(text: str) -> HtmlElement:
-    """Parse a page; an empty or non-HTML answer gives an empty document, not an error."""
+    """Parse a page; an empty or non-HTML answer gives an empty document, not an error.
+
+    `huge_tree` keeps the text of pages nested deeper than libxml2's default limit (broken
+    templates that never close a <div>); `deep_nesting_problem` tells whether a page was one."""
     if not text or not text.strip():
         return lxml_html.fromstring("<html><body></body></html>")
     try:
-        return lxml_html.document_fromstring(text)
+        root = lxml_html.document_fromstring(text, parser=_PARSER)
     except (ValueError, lxml_html.etree.ParserError):
         # Pages that declare an encoding in an XML prolog cannot be parsed from str.
-        return lxml_html.document_fromstring(text.encode("utf-8"))
+        root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    for element in _AT_FLATTEN_DEPTH(root.getroottree()):
+        _flatten(element)
+    return root
+
+
+def _flatten(element: HtmlElement) -> None:
+    """Replace the subtree under ``element`` by one <p> per paragraph of its visible text,
+    walked without recursion; the depth it reached is kept in an attribute for the flag."""
+    if len(element) == 0:
+        return
+    paragraphs: list[str] = []
+    buffer: list[str] = [element.text or ""]
+    depth = deepest = FLATTEN_DEPTH
+    walker = etree.iterwalk(element, events=("start", "end"))
+    next(walker)  # the element itself
+    for event, node in walker:
+        if node is element:
+            break
+        tag = node.tag if isinstance(node.tag, str) else None
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+            if tag is None or tag in SKIPPED_TAGS or is_hidden(node):
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                paragraphs.append("".join(buffer))
+                buffer.clear()
+            buffer.append(node.text or "")
+        else:
+            depth -= 1
+            if tag in BLOCK_TAGS:
+                paragraphs.append("".join(buffer))
+                buffer.clear()
+            buffer.append(node.tail or "")
+    paragraphs.append("".join(buffer))
+    for child in list(element):
+        element.remove(child)
+    element.text = None
+    for paragraph in paragraphs:
+        if paragraph.strip():
+            etree.SubElement(element, "p").text = paragraph
+    element.set(_FLATTENED, str(deepest))
+
+
+def nesting_depth(root: HtmlElement) -> int:
+    """How deep the page's markup went, counting what `parse_html` flattened."""
+    flattened = [int(value) for value in root.xpath(f"//@{_FLATTENED}")]
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return max([deepest, *flattened])
+
+
+def deep_nesting_problem(root: HtmlElement) -> str | None:
+    """The note a parsed page gets when it was nested deeper than libxml2's default limit."""
+    depth = nesting_depth(root) if root.xpath(f"boolean(//@{_FLATTENED})") else 0
+    if depth <= LIBXML_DEFAULT_DEPTH:
+        return None
+    return f"{DEEP_NESTING}: markup nested {depth} levels deep (text kept with huge_tree)"
 
 
 def is_hidden(element: HtmlElement) -> bool:
@@ -74,14 +153,27 @@ def text_of(element: HtmlElement | None) -> str:
 
 
 def _visible_strings(element: HtmlElement) -> Iterable[str]:
+    """The texts and tails under ``element`` a reader sees, in order; a walk without
+    recursion, so nested markup costs its size, not its size times its depth."""
     if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS or is_hidden(element):
         return
     if element.text:
         yield element.text
-    for child in element:
-        yield from _visible_strings(child)
-        if child.tail:
-            yield child.tail
+    stack = [(element, iter(element))]  # an element and its children still to visit
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack and node.tail:  # a child's tail follows its subtree
+                yield node.tail
+        elif not isinstance(child.tag, str) or child.tag in SKIPPED_TAGS or is_hidden(child):
+            if child.tail:
+                yield child.tail
+        else:
+            if child.text:
+                yield child.text
+            stack.append((child, iter(child)))
 
 
 def paragraphs_of(element: HtmlElement | None) -> list[str]:

@@ -8,8 +8,9 @@ import time
 
 from itemadapter import ItemAdapter
 from scrapy import signals
+from scrapy.exceptions import DropItem
 from sqlalchemy import func
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from crawler.db import (
     ArticleRow,
@@ -24,11 +25,13 @@ from crawler.db import (
     insert_for,
     is_contention,
     make_engine,
+    new_snapshots,
     now_iso,
     page_compressor,
     upsert_portals,
     write_transaction,
 )
+from crawler.extensions.outcome import stop_on_storage_error
 from crawler.items import ARTICLE_FIELDS, ArticleItem, PageFailureItem, PortalIndicatorItem
 from crawler.signals import listing_page_fetched
 
@@ -90,6 +93,7 @@ class StoragePipeline:
         self.portal_indicators: list[dict] = []
         self.flags: dict[tuple[str, str, str], dict] = {}
         self.last_flush = time.monotonic()
+        self.storage_failed: str | None = None  # disk_full or database_error, once it is
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -107,9 +111,13 @@ class StoragePipeline:
 
     def close_spider(self):
         self.flush()
-        self.engine.dispose()
+        if self.engine is not None:
+            self.engine.dispose()
 
     def process_item(self, item):
+        if self.storage_failed:  # the crawl is closing: count, do not log per item
+            self.stats.inc_value("storage/items_not_stored")
+            raise DropItem(f"not stored: {self.storage_failed}", log_level="DEBUG")
         adapter = ItemAdapter(item)
         if isinstance(item, ArticleItem):
             self._add_article(adapter)
@@ -159,7 +167,7 @@ class StoragePipeline:
             for indicator in adapter.get("indicators") or []
         ]
         for finding in adapter.get("spam") or []:
-            evidence = finding.href or finding.text
+            evidence = finding.evidence
             key = (row["portal"], finding.kind, evidence)
             self.flags[key] = {
                 "portal": row["portal"],
@@ -245,6 +253,32 @@ class StoragePipeline:
         )
 
     def flush(self) -> None:
+        """Write the buffered rows; a database that refuses them stops the crawl (see
+        `stop_on_storage_error`): logging a failure per item while the disk stays full
+        would report items as scraped that were never stored."""
+        if self.storage_failed:
+            self._clear_buffers()
+            return
+        try:
+            self._write_batch()
+        except (SQLAlchemyError, OSError) as error:
+            self.storage_failed = stop_on_storage_error(self.crawler, error, self._buffered())
+            self._clear_buffers()
+
+    def _buffered(self) -> dict[str, int]:
+        """Items in the buffer by kind: what a failed write loses."""
+        return {
+            "ArticleItem": len(self.articles),
+            "PageFailureItem": len(self.failures),
+            "PortalIndicatorItem": len(self.portal_indicators),
+        }
+
+    def _clear_buffers(self) -> None:
+        self.articles, self.pages, self.failures = {}, {}, []
+        self.indicators, self.portal_indicators, self.flags = {}, [], {}
+        self.attachments = {}
+
+    def _write_batch(self) -> None:
         self.last_flush = time.monotonic()
         if not (
             self.articles or self.pages or self.failures or self.portal_indicators or self.flags
@@ -278,9 +312,7 @@ class StoragePipeline:
         logger.debug(
             "stored %d articles, %d pages, %d failures", len(articles), len(pages), len(failures)
         )
-        self.articles, self.pages, self.failures = {}, {}, []
-        self.indicators, self.portal_indicators, self.flags = {}, [], {}
-        self.attachments = {}
+        self._clear_buffers()
 
     def _write_attachments(self, connection, insert) -> None:
         """Replace each stored article's attachment links, keeping the first_seen and saved
@@ -349,8 +381,9 @@ class StoragePipeline:
             if rows:
                 connection.execute(insert(IndicatorRow), rows)
             self.stats.inc_value("indicators/stored", len(rows))
-        if self.portal_indicators:
-            connection.execute(insert(PortalIndicatorRow), self.portal_indicators)
+        snapshots = new_snapshots(connection, self.portal_indicators)
+        if snapshots:
+            connection.execute(insert(PortalIndicatorRow), snapshots)
         if self.flags:
             statement = insert(PortalFlagRow).values(list(self.flags.values()))
             connection.execute(

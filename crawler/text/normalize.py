@@ -45,6 +45,11 @@ def _control_characters() -> re.Pattern[str]:
 _STRAY_CONTROLS = _control_characters()
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without control and format characters (newline and tab are kept)."""
+    return text if text.isprintable() else _STRAY_CONTROLS.sub("", text)
+
+
 def normalize_text(text: str) -> str:
     """NFC text with one kind of space, no invisible characters, stripped lines and
     paragraphs separated by exactly one blank line."""
@@ -176,7 +181,7 @@ def decode_html(body: bytes, declared_encoding: str | None = None) -> DecodedPag
         try:
             text, encoding = body.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = _best_single_byte(body, declared, hints)
+            text, encoding = _utf8_or_single_byte(body, declared, hints)
 
     if encoding == "utf-8":
         text, legacy = _convert_legacy_lines(text, hints)
@@ -189,14 +194,37 @@ def decode_html(body: bytes, declared_encoding: str | None = None) -> DecodedPag
 def _naive_decode(body: bytes, expected: str) -> str | None:
     """What a client trusting the declared charset would show, or None if it cannot."""
     try:
-        if expected == "utf-8":
-            return unicodedata.normalize("NFC", body.decode("utf-8-sig"))
+        if expected == "utf-8":  # as browsers show it: invalid bytes replaced
+            return unicodedata.normalize("NFC", body.decode("utf-8-sig", errors="replace"))
         return unicodedata.normalize("NFC", _decode_single_byte(body, expected))
     except (LookupError, UnicodeDecodeError):
         return None
 
 
-def _best_single_byte(body: bytes, declared: str | None, hints: list[str]) -> tuple[str, str]:
+def _utf8_or_single_byte(body: bytes, declared: str | None, hints: list[str]) -> tuple[str, str]:
+    """A page that is not valid UTF-8: a single-byte or legacy-font decoding only when it
+    reads clearly better than UTF-8 with the invalid bytes replaced.
+
+    One stray byte in a UTF-8 page (a truncated copy-paste, a broken CMS filter) must not
+    make the whole article TCVN3 mojibake; a real windows-1258/TCVN3/VNI page decoded as
+    UTF-8 loses nearly every accented letter and scores near zero, so it still converts."""
+    as_utf8 = body.decode("utf-8", errors="replace")
+    utf8_score = _score_markup(unicodedata.normalize("NFC", as_utf8))
+    text, encoding, score = _best_single_byte(body, declared, hints)
+    if score >= LEGACY_WIN_FACTOR * max(utf8_score, 0) + LEGACY_WIN_MARGIN:
+        return text, encoding
+    return as_utf8, "utf-8"
+
+
+# "Clearly better": the other decoding must turn at least this many times as many accented
+# words into syllables as UTF-8 does, plus a few.
+LEGACY_WIN_FACTOR = 2
+LEGACY_WIN_MARGIN = 3
+
+
+def _best_single_byte(
+    body: bytes, declared: str | None, hints: list[str]
+) -> tuple[str, str, int]:
     order = []
     for encoding in [*hints, declared, "windows-1258", "tcvn3", "vni", "windows-1252"]:
         if encoding and encoding != "utf-8" and encoding not in order:
@@ -210,7 +238,7 @@ def _best_single_byte(body: bytes, declared: str | None, hints: list[str]) -> tu
         score = _score_markup(unicodedata.normalize("NFC", text))
         if best_score is None or score > best_score:
             best_text, best_encoding, best_score = text, encoding, score
-    return best_text, best_encoding
+    return best_text, best_encoding, best_score
 
 
 @dataclass

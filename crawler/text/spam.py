@@ -65,7 +65,11 @@ def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 _BRAND = _keyword_pattern(GAMBLING_BRANDS)
 _GENERIC = _keyword_pattern(GAMBLING_WORDS)
-_URL_IN_TEXT = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']+", re.IGNORECASE)
+# A scheme starts where no scheme character precedes it and is at most 32 characters long:
+# without both, a long word is re-scanned from each of its letters (quadratic time).
+_URL_IN_TEXT = re.compile(
+    r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]{0,31}://|www\.)[^\s<>\"']+", re.IGNORECASE
+)
 _BARE_IPV4_URL = re.compile(r"(?<![\w./])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*")
 
 _HIDDEN_STYLES = [
@@ -92,10 +96,18 @@ class SpamFinding:
     text: str
     href: str | None = None
     element: html.HtmlElement | None = field(default=None, repr=False, compare=False)
+    keyword: str | None = None  # the gambling word or brand found, when one was
+
+    @property
+    def evidence(self) -> str:
+        """What `portal_flags.evidence` shows: the keyword found, then the link or excerpt."""
+        shown = self.href or self.text
+        return f"{self.keyword!r} in {shown}" if self.keyword else shown
 
 
 def _excerpt(text: str) -> str:
-    text = " ".join(unicodedata.normalize("NFC", text).split())
+    # Only the start is kept: normalising all of a 1 MB line per finding is quadratic.
+    text = " ".join(unicodedata.normalize("NFC", text.lstrip()[: EXCERPT_CHARS * 4]).split())
     return text[:EXCERPT_CHARS]
 
 
@@ -169,7 +181,8 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
     gambling = _BRAND.search(lowered) or _GENERIC.search(lowered)
     if suspicious_links or gambling:
         href = suspicious_links[0] if suspicious_links else None
-        findings.insert(0, SpamFinding("hidden_block", _excerpt(text), href, block))
+        keyword = " ".join(gambling.group().split()) if gambling else None
+        findings.insert(0, SpamFinding("hidden_block", _excerpt(text), href, block, keyword))
     return findings
 
 
@@ -197,7 +210,10 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
             _GENERIC.search(lowered) if href or _URL_IN_TEXT.search(own) else None
         )
         if match:
-            findings.append(SpamFinding("gambling_keyword", _excerpt(own), href or None, element))
+            keyword = " ".join(match.group().split())
+            findings.append(
+                SpamFinding("gambling_keyword", _excerpt(own), href or None, element, keyword)
+            )
     return findings
 
 
@@ -218,10 +234,11 @@ def remove_injected(
     if findings is None:
         findings = find_injected(root, page_host)
     elements = {id(f.element): f.element for f in findings if f.element is not None}
+    removed = set(elements)
     targets = [
         element
         for element in elements.values()
-        if element is not root and not _has_removed_ancestor(element, set(elements))
+        if element is not root and not _has_removed_ancestor(element, removed)
     ]
     for element in targets:
         element.drop_tree()
@@ -234,13 +251,15 @@ def scan_text_for_spam(text: str) -> list[SpamFinding]:
     findings = []
     for line in unicodedata.normalize("NFC", text).splitlines():
         urls = _URL_IN_TEXT.findall(line) + _BARE_IPV4_URL.findall(line)
+        excerpt = _excerpt(line) if urls else ""  # once per line, not once per URL
         for url in urls:
             candidate = url if "://" in url else "http://" + url
             if is_ip_host(_host_of(candidate)):
-                findings.append(SpamFinding("ip_link", _excerpt(line), url))
+                findings.append(SpamFinding("ip_link", excerpt, url))
         lowered = line.lower()
         brand = _BRAND.search(lowered)
         generic = _GENERIC.search(lowered) if (urls or brand) else None
         if brand or generic:
-            findings.append(SpamFinding("gambling_keyword", _excerpt(line)))
+            keyword = " ".join((brand or generic).group().split())
+            findings.append(SpamFinding("gambling_keyword", _excerpt(line), keyword=keyword))
     return findings

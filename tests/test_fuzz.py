@@ -1,0 +1,194 @@
+"""Adversarial text for every text step: no input may cost more than 2 s of CPU per MB.
+
+Each input is a few hundred KB of one hostile shape (a word without spaces, a URL that
+never ends, thousands of dots, markup nested thousands of levels deep…). A quadratic step
+takes minutes on these sizes, a linear one milliseconds; the budget is CPU time (not wall
+time), so a busy machine does not make the tests flaky.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from crawler.dates import find_dates, parse_vn_date
+from crawler.indicators.extract import extract_indicators
+from crawler.indicators.text import MAX_SENTENCE_CHARS, split_paragraphs, split_sentences
+from crawler.indicators.widgets import tthc_figures
+from crawler.parsing import generic
+from crawler.parsing.errors import error_page_reason
+from crawler.parsing.families import FAMILIES
+from crawler.parsing.html import clean_inline, deep_nesting_problem, paragraphs_of, parse_html
+from crawler.text.dedup import comparison_form, shingles
+from crawler.text.markup import strip_markup
+from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
+from crawler.text.spam import find_injected, might_carry_spam, scan_text_for_spam
+from crawler.text.vietnamese import vietnamese_score
+
+SECONDS_PER_MB = 2.0
+# CPU time of the same work varies by half on a busy shared machine (caches, SMT); the
+# steps measure 0.1-2 s per MB when alone, a quadratic one hundreds of times more.
+NOISE = 2.0
+SIZE = 100_000  # characters of hostile input per case
+
+
+def _repeat(unit: str, size: int = SIZE) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+HOSTILE = {
+    "one long word": lambda: "a" * SIZE,
+    "one long accented word": lambda: _repeat("ệ"),
+    "a URL that never ends": lambda: "http://" + "a" * SIZE,
+    "a scheme that never ends": lambda: "http" + "a" * SIZE,
+    "www. repeated": lambda: _repeat("www."),
+    "many URLs on one line": lambda: _repeat("http://x.vn/a "),
+    "many bare IP links on one line": lambda: _repeat("1.2.3.4/ "),
+    "dots": lambda: "." * SIZE,
+    "dots then a sentence": lambda: "." * SIZE + " A",
+    "repeated ?!": lambda: _repeat("!?"),
+    "abbreviations": lambda: _repeat("TP. Hà "),
+    "digits": lambda: "1" * SIZE,
+    "dotted digits": lambda: _repeat("1."),
+    "slashed digits": lambda: _repeat("1/"),
+    "date fragments": lambda: _repeat("ngày 1 tháng "),
+    "spaces": lambda: " " * SIZE + "x",
+    "blank lines": lambda: "\n" * SIZE + "x",
+    "'<' repeated": lambda: "<" * SIZE,
+    "a tag that never closes": lambda: "<a " + "b" * SIZE,
+    "comment openers": lambda: _repeat("<!--"),
+    "script openers": lambda: _repeat("<script>"),
+    "TCVN3 look-alikes": lambda: _repeat("ViÖt Nam "),
+    "gambling words": lambda: _repeat("nhà cái "),
+}
+MARKUP = {
+    "nested divs": lambda: _repeat("<div>") + "chữ cuối",
+    "nested spans": lambda: _repeat("<span>") + "chữ cuối",
+    "nested hidden spam blocks": lambda: _repeat(
+        "<div style='display:none'><a href='http://1.2.3.4/'>w88</a>"
+    ),
+    "many links": lambda: _repeat("<a href='/tin-tuc/bai-viet-12345.html'>Tin tức mới</a> "),
+    "many table cells": lambda: "<table>" + _repeat("<tr><td>1</td><td>x</td></tr>") + "</table>",
+}
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>Tin</title></head><body><h2 class='news-title'>Tin tức</h2>"
+        f"<div class='news-date'>01/02/2024</div><div class='news-content'><p>{body}</p>"
+        "</div></body></html>"
+    )
+
+
+TEXT_STEPS = {
+    "normalize_text": normalize_text,
+    "strip_markup": strip_markup,
+    "clean_inline": clean_inline,
+    "diacritics_quality": diacritics_quality,
+    "vietnamese_score": vietnamese_score,
+    "decode_html": lambda text: decode_html(text.encode("utf-8")),
+    "might_carry_spam": might_carry_spam,
+    "scan_text_for_spam": scan_text_for_spam,
+    "comparison_form": comparison_form,
+    "shingles": shingles,
+    "find_dates": find_dates,
+    "parse_vn_date": parse_vn_date,
+    "split_paragraphs": split_paragraphs,
+    "split_sentences": split_sentences,
+}
+PAGE_STEPS = {
+    "find_injected": lambda text: find_injected(parse_html(_page(text)), "x.gov.vn"),
+    "paragraphs_of": lambda text: paragraphs_of(parse_html(_page(text))),
+    "error_page_reason": lambda text: error_page_reason(_page(text)),
+    "tthc_figures": lambda text: tthc_figures(_page(text)),
+    "family parse_article": lambda text: FAMILIES["haiduong"].parse_article(
+        parse_html(_page(text)), "http://x.gov.vn/a"
+    ),
+    "family parse_listing": lambda text: FAMILIES["haiduong"].parse_listing(
+        _page(text), "http://x.gov.vn/a"
+    ),
+    "generic parse_article": lambda text: generic.parse_article(
+        parse_html(_page(text)), "http://x.gov.vn/a"
+    ),
+    "generic parse_listing": lambda text: generic.parse_listing(_page(text), "http://x.gov.vn/a"),
+}
+
+
+def cpu_seconds(function, argument) -> float:
+    start = time.process_time()
+    function(argument)
+    return time.process_time() - start
+
+
+def assert_within_budget(function, text: str) -> None:
+    budget = max(SECONDS_PER_MB * len(text.encode("utf-8")) / 1e6, 0.05) * NOISE
+    spent = cpu_seconds(function, text)
+    for _ in range(2):  # more tries before failing: other processes share the caches
+        if spent < budget:
+            break
+        spent = min(spent, cpu_seconds(function, text))
+    assert spent < budget, f"{spent:.2f} s of CPU for {len(text)} characters"
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE))
+@pytest.mark.parametrize("step", sorted(TEXT_STEPS))
+def test_text_steps_stay_within_two_seconds_per_mb(step, shape):
+    assert_within_budget(TEXT_STEPS[step], HOSTILE[shape]())
+
+
+@pytest.mark.parametrize("shape", sorted({**HOSTILE, **MARKUP}))
+@pytest.mark.parametrize("step", sorted(PAGE_STEPS))
+def test_page_steps_stay_within_two_seconds_per_mb(step, shape):
+    assert_within_budget(PAGE_STEPS[step], {**HOSTILE, **MARKUP}[shape]())
+
+
+# The indicator extractor looks back over its sentence for every figure; sentences are cut
+# at MAX_SENTENCE_CHARS so its time is linear in the text, but text made only of figures
+# still costs more than the budget (see the README, "Security").
+DENSE_FIGURES = {"percentages": _repeat("1,5% ", 16_000), "clock times": _repeat("1:", 16_000)}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE))
+def test_indicator_extraction_stays_within_budget(shape):
+    assert_within_budget(extract_indicators, HOSTILE[shape]())
+
+
+@pytest.mark.parametrize("shape", sorted(DENSE_FIGURES))
+def test_indicator_extraction_on_dense_figures_is_linear(shape):
+    small, large = DENSE_FIGURES[shape][:4_000], DENSE_FIGURES[shape]
+    ratio = cpu_seconds(extract_indicators, large) / max(cpu_seconds(extract_indicators, small), 1e-3)
+    assert ratio < 8, f"4× the text cost {ratio:.1f}× the time: worse than linear"
+
+
+def test_a_one_megabyte_word_with_a_url_scheme_is_scanned_in_linear_time():
+    # The spam scan's URL pattern once retried from every letter: minutes for 1 MB.
+    word = "http" + "x" * 1_000_000
+    assert cpu_seconds(scan_text_for_spam, word) < SECONDS_PER_MB
+    assert scan_text_for_spam("xem tại http://1.2.3.4/w88 ngay")[0].href == "http://1.2.3.4/w88"
+
+
+def test_endless_sentences_are_cut_into_bounded_pieces():
+    pieces = split_sentences(_repeat("tăng 5%, ", 10_000))
+    assert len(pieces) > 1 and all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
+    assert "".join(pieces).replace(" ", "") == _repeat("tăng 5%, ", 10_000).replace(" ", "")
+    assert split_sentences("Đã đạt 5%. Tổng số 7 xã.") == ["Đã đạt 5%.", "Tổng số 7 xã."]
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_pages_nested_deeper_than_libxml2s_limit_keep_their_text_and_are_flagged(depth):
+    deepest = "Đoạn sâu nhất của bài viết kể lại hội nghị tổng kết công tác năm của xã."
+    body = "<div>" * depth + f"<p>{deepest}</p><b>đậm</b> cuối"
+    page = _page("Mở đầu bài viết.</p>" + body)
+    article = FAMILIES["haiduong"].parse_article(parse_html(page), "http://x.gov.vn/a")
+    assert deepest in article.paragraphs
+    assert any("cuối" in paragraph for paragraph in article.paragraphs)
+    assert any(problem.startswith("deep nesting") for problem in article.problems)
+    generic_article = generic.parse_article(parse_html(page), "http://x.gov.vn/a")
+    assert deepest in generic_article.body
+
+
+def test_ordinary_nesting_is_not_flagged():
+    root = parse_html(_page("<div>" * 100 + "chữ"))
+    assert deep_nesting_problem(root) is None
+    assert "chữ" in root.text_content()
