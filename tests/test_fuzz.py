@@ -23,7 +23,7 @@ from crawler.parsing.html import clean_inline, deep_nesting_problem, paragraphs_
 from crawler.text.dedup import comparison_form, shingles
 from crawler.text.markup import strip_markup
 from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
-from crawler.text.spam import find_injected, might_carry_spam, scan_text_for_spam
+from crawler.text.spam import find_injected, scan_text_for_spam
 from crawler.text.vietnamese import vietnamese_score
 
 SECONDS_PER_MB = 2.0
@@ -88,7 +88,6 @@ TEXT_STEPS = {
     "diacritics_quality": diacritics_quality,
     "vietnamese_score": vietnamese_score,
     "decode_html": lambda text: decode_html(text.encode("utf-8")),
-    "might_carry_spam": might_carry_spam,
     "scan_text_for_spam": scan_text_for_spam,
     "comparison_form": comparison_form,
     "shingles": shingles,

@@ -91,11 +91,12 @@ def test_an_incremental_crawl_with_nothing_new_still_exits_0(server, tmp_path):
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    """A 600 KB tmpfs: room for the schema and some articles, not for the whole crawl."""
+    """A 2 MB tmpfs: room for the schema (about 200 KB, written through the WAL) and some
+    articles, not for the whole crawl."""
     mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
         capture_output=True, text=True,
     )  # fmt: skip
     if done.returncode != 0:
