@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit, urlunsplit
 
@@ -305,6 +306,7 @@ def repeats_title(lead: str, title: str) -> bool:
     return bool(title) and key(lead) == key(title)
 
 
+@lru_cache(maxsize=8192)  # a listing names each article two or three times (image, title)
 def absolute_url(href: str | None, base: str) -> str | None:
     if not href:
         return None
@@ -314,6 +316,7 @@ def absolute_url(href: str | None, base: str) -> str | None:
     return urldefrag(urljoin(base, href))[0]
 
 
+@lru_cache(maxsize=8192)
 def article_link(href: str | None, page_url: str) -> str | None:
     """The identity of a listed article: its canonical URL (crawler.text.urls), or None for
     a link off the portal. Absolute, relative (``../``) and protocol-relative links are

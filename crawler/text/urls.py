@@ -1,6 +1,7 @@
 """URL canonicalisation and article identity for the portal families."""
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -18,6 +19,7 @@ _PATH_SESSION_PARAM = re.compile(r";(?:jsessionid|phpsessid|sessionid)=[^/?#;]*"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@lru_cache(maxsize=8192)  # the same links recur on every listing page of a portal
 def canonical_url(url: str) -> str:
     """One spelling per page: lower-case scheme and host, no default port, fragment,
     session or tracking parameters, duplicate slashes or needless escapes; the remaining
