@@ -12,11 +12,12 @@ kept here because the package holds only the new units. A commune's new unit can
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
+
+from crawler.text.vietnamese import fold
 
 # The day the two-level local government took effect: articles written before it speak of the
 # former units.
@@ -65,9 +66,7 @@ class UnitError(ValueError):
 
 def codename(name: str) -> str:
     """'Thành phố Hải Phòng' -> 'hai_phong', 'Bà Rịa - Vũng Tàu' -> 'ba_ria_vung_tau'."""
-    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower().strip()
-    plain = _PREFIX.sub("", plain)
+    plain = _PREFIX.sub("", fold(name).strip())
     return "_".join(re.findall(r"[a-z0-9]+", plain))
 
 

@@ -20,7 +20,7 @@ from crawler.discovery.pages import (
     units_named,
 )
 from crawler.discovery.registry_entries import entry_toml
-from crawler.discovery.spider import DiscoveredPortal
+from crawler.discovery.spider import STATUSES, DiscoveredPortal
 from crawler.mirror import mirror_path
 from crawler.parsing.families import FAMILIES
 from crawler.registry import load_registry
@@ -249,15 +249,7 @@ def report(stderr: str) -> dict[str, str]:
     lines = [line for line in stderr.splitlines() if " " in line and not line.startswith("20")]
     found = {}
     for line in lines:
-        for status in (
-            "found",
-            "unreachable",
-            "redirected",
-            "archive",
-            "no listing",
-            "forbidden by robots.txt",
-            "registered",
-        ):
+        for status in (*STATUSES, "registered"):
             if line.startswith(status + " "):
                 found[line[len(status) :].split()[0].rstrip(":")] = line
     return found

@@ -4,7 +4,6 @@ to, the unit it belongs to and whether it is an archive. Plain functions over HT
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urldefrag, urlsplit
@@ -14,13 +13,7 @@ from lxml.html import HtmlElement
 from crawler.dates import VN_TZ, ParsedDate
 from crawler.parsing.base import absolute_url, same_site
 from crawler.parsing.html import clean_inline, parse_html, text_of
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, đ as d: "Tin tức - Sự kiện" -> "tin tuc - su kien"."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
+from crawler.text.vietnamese import fold
 
 # ================================================================== news listings
 
@@ -114,7 +107,7 @@ def portal_links(
     ("Liên kết website", "Các xã, phường"). A national site's banner elsewhere is not a
     portal of this unit and is left out."""
     root = parse_html(page) if isinstance(page, str) else page
-    own = _host(url)
+    own = portal_host(url)
     found: dict[str, PortalLink] = {}
     candidates = [(a, a.get("href")) for a in root.iter("a")]
     candidates += [(o, o.get("value")) for o in root.iter("option")]
@@ -122,7 +115,7 @@ def portal_links(
         target = absolute_url((href or "").strip(), url)
         if not target or urlsplit(target).scheme not in ("http", "https"):
             continue
-        host = _host(target)
+        host = portal_host(target)
         if not host or host == own or host in found or not _under(host, domains):
             continue
         label = text_of(element) or clean_inline(element.get("title"))
@@ -136,7 +129,8 @@ def portal_links(
     return list(found.values())
 
 
-def _host(url: str) -> str:
+def portal_host(url: str) -> str:
+    """The host a portal is known by: lower case, without "www."."""
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 

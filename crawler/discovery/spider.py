@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -22,6 +22,7 @@ from crawler.discovery.detect import GENERIC, detect_platform
 from crawler.discovery.pages import (
     archive_reason,
     news_listings,
+    portal_host,
     portal_links,
     portal_title,
     units_named,
@@ -47,6 +48,7 @@ FOUND, UNREACHABLE, REDIRECTED, ARCHIVE, NO_LISTING, FORBIDDEN = (
     "no listing",
     "forbidden by robots.txt",
 )
+STATUSES = (FOUND, UNREACHABLE, REDIRECTED, ARCHIVE, NO_LISTING, FORBIDDEN)
 
 
 @dataclass
@@ -71,10 +73,6 @@ class DiscoveredPortal:
     redirect_to: str = ""
 
 
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-
-
 class DiscoverySpider(scrapy.Spider):
     name = "discover"
     # Discovery stores nothing: no article pipelines, no crawl_runs rows, no monitors.
@@ -93,13 +91,13 @@ class DiscoverySpider(scrapy.Spider):
         self.max_depth = depth
         self.domains = domains
         self.archive_age = timedelta(days=archive_days)
-        self.seen: set[str] = {host_of(url)}
+        self.seen: set[str] = {portal_host(url)}
         self.pending: dict[str, int] = {}  # host -> listing checks still running
         self.results: dict[str, DiscoveredPortal] = {}
 
     async def start(self):
         yield self.home_request(
-            self.start_url, DiscoveredPortal(host_of(self.start_url), self.start_url)
+            self.start_url, DiscoveredPortal(portal_host(self.start_url), self.start_url)
         )
 
     def home_request(self, url: str, portal: DiscoveredPortal, hops: int = 0) -> scrapy.Request:
@@ -159,13 +157,13 @@ class DiscoverySpider(scrapy.Spider):
         target = urljoin(response.url, location)
         if not location:
             yield self.finish(portal, UNREACHABLE, f"HTTP {response.status} without a Location")
-        elif host_of(target) == portal.host and hops < _MAX_SAME_HOST_HOPS:
+        elif portal_host(target) == portal.host and hops < _MAX_SAME_HOST_HOPS:
             yield self.home_request(target, portal, hops + 1)
-        elif host_of(target) == portal.host:
+        elif portal_host(target) == portal.host:
             yield self.finish(portal, UNREACHABLE, "redirect loop on its own host")
         else:
             portal.redirect_to = target
-            yield self.finish(portal, REDIRECTED, f"redirects to {host_of(target)} ({target})")
+            yield self.finish(portal, REDIRECTED, f"redirects to {portal_host(target)} ({target})")
             yield from self.visit(target, portal.depth, portal.host)
 
     def home_failed(self, failure):
@@ -228,7 +226,7 @@ class DiscoverySpider(scrapy.Spider):
             yield from self.visit(link.url, portal.depth + 1, portal.host)
 
     def visit(self, url: str, depth: int, linked_from: str):
-        host = host_of(url)
+        host = portal_host(url)
         if host in self.seen or not any(host == d or host.endswith("." + d) for d in self.domains):
             return
         self.seen.add(host)

@@ -174,3 +174,9 @@ def vietnamese_score(text: str) -> int:
         if not word.isascii():
             score += 1 if is_valid_syllable(word) else -1
     return score
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, đ as d: "Tin tức - Sự kiện" -> "tin tuc - su kien"."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
