@@ -26,7 +26,9 @@ The extractor works sentence by sentence on NFC text. Decisions worth knowing:
 
 from __future__ import annotations
 
+import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .catalogue import canonical_name, catalogue_code
@@ -91,16 +93,13 @@ _NO_CARRY = re.compile(
     r"trong \d+ năm)\b"
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
-_TERM_BEFORE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})(?!.*{YEAR})")
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
 _YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
 _SHARE_BEFORE_CUE = re.compile(r"\d\s*%\s*(?:so với\s+|so\s+|của\s+)?$")
-_YEAR_RANGE = re.compile(
-    rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
-    rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
-)
+# A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
+_YEAR_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 # Phone numbers and long codes: scanned only in sentences with eight digits in a row.
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ .]?\d){7}")
 _LONG_NUMBERS = [
@@ -121,7 +120,7 @@ _BLOCKED = [
         (r"\btháng\s+\d{1,2}(?!\d)", ("tháng",)),
         (r"\bquý\s+\d", ("quý",)),
         (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
-        (r"\b\d{1,2}h\d{0,2}\b", ("h",)),  # 8h30
+        (r"\d(?<!\w\d)\d?h\d{0,2}\b", ("h",)),  # 8h30 (a digit first: found by a fast scan)
         (
             r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
             r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
@@ -224,6 +223,7 @@ _QUALIFIER_ALTERNATIVES = "|".join(map(re.escape, sorted(QUALIFIERS, key=len, re
 # The longest qualifier the text ends with (as a whole word, or as any suffix).
 _QUALIFIER_WORD_AT_END = re.compile(rf"(?<![^\W\d_])(?:{_QUALIFIER_ALTERNATIVES})$")
 _QUALIFIER_AT_END = re.compile(rf"(?:{_QUALIFIER_ALTERNATIVES})$")
+_QUALIFIER_REACH = max(map(len, QUALIFIERS))
 # Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
 
@@ -264,10 +264,220 @@ class _TargetBlock:
     year: int | None
 
 
+# How far back a figure reads its clause for a verb, a qualifier or a money subject ("thu nhập
+# bình quân đầu người của người dân trên địa bàn xã năm 2024 đạt 65 triệu" needs about 80).
+_REACH = 200
+_CLAUSE_MARK = re.compile(r"[;:]")
+_OPEN_BRACKET = re.compile(r"\(")
+_CLOSE_BRACKET = re.compile(r"\)")
+_RESPECTIVELY = re.compile(r"lần lượt")
+_TERM_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})")
+
+
+class _Scanned(str):
+    """The lower-cased sentence with what every figure looks up (clause marks, brackets, kind
+    cues, periods, terms), found once: a figure then costs a few binary searches instead of a
+    scan of the text before it, which made figure-dense text quadratic."""
+
+    def __new__(cls, low: str) -> _Scanned:
+        self = super().__new__(cls, low)
+        marks = ";" in low or ":" in low
+        self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(low)] if marks else []
+        self.semicolons = [p for p in self.clause_marks if low[p] == ";"]
+        brackets = "(" in low
+        self.opens = [m.start() for m in _OPEN_BRACKET.finditer(low)] if brackets else []
+        self.closes = [m.start() for m in _CLOSE_BRACKET.finditer(low)] if brackets else []
+        self._cues = None
+        self._periods = None
+        self._terms = None
+        listed = "lần lượt" in low
+        self.respectively = [m.start() for m in _RESPECTIVELY.finditer(low)] if listed else []
+        return self
+
+    def clause_start(self, position: int) -> int:
+        index = bisect_left(self.clause_marks, position)
+        return self.clause_marks[index - 1] + 1 if index else 0
+
+    def clause_end(self, position: int) -> int:
+        index = bisect_left(self.semicolons, position)
+        return self.semicolons[index] if index < len(self.semicolons) else len(self)
+
+    def bracket_open(self, position: int) -> int | None:
+        """Offset of the "(" that encloses ``position``, if any."""
+        index = bisect_left(self.opens, position)
+        if not index:
+            return None
+        opened = self.opens[index - 1]
+        closed = bisect_left(self.closes, position)
+        if closed and self.closes[closed - 1] >= opened:
+            return None
+        return opened
+
+    def next_bracket(self, position: int) -> int:
+        index = bisect_left(self.opens, position)
+        return self.opens[index] if index < len(self.opens) else -1
+
+    def says_respectively(self, start: int, end: int) -> bool:
+        index = bisect_left(self.respectively, start)
+        return index < len(self.respectively) and self.respectively[index] + 8 <= end
+
+    def last_cue(self, scope_start: int, position: int) -> str | None:
+        """The kind the last target or actual cue in [scope_start, position) gives."""
+        if self._cues is None:
+            self._cues = _kind_cues(self)
+        target_ends, target_starts, plain, stated_ends, actual_ends, actual_starts = self._cues
+        best = (-1, None)
+        count = bisect_right(target_ends, position)
+        last_plain = plain[count - 1] if count else -1
+        if last_plain >= 0 and target_starts[last_plain] >= scope_start:
+            best = (target_starts[last_plain], "target")
+        index = count - 1
+        while index > last_plain and target_ends[index] >= position - 40:
+            # a cue stated right before the figure counts even after a comparison word
+            if stated_ends[index] >= position - 12 and target_starts[index] >= scope_start:
+                best = max(best, (target_starts[index], "target"))
+                break
+            index -= 1
+        count = bisect_right(actual_ends, position)
+        if count and actual_starts[count - 1] >= scope_start:
+            best = max(best, (actual_starts[count - 1], "actual"))
+        return best[1]
+
+    def last_period(self, position: int) -> str | None:
+        if self._periods is None:
+            matches = list(_PERIOD.finditer(self))
+            self._periods = ([m.end() for m in matches], [m.group() for m in matches])
+        ends, texts = self._periods
+        count = bisect_right(ends, position)
+        return texts[count - 1] if count else None
+
+    def term_before(self, position: int) -> int | None:
+        """The end year of the last "2021-2025" before ``position`` with no year after it."""
+        if self._terms is None:
+            terms = list(_TERM_RANGE.finditer(self))
+            self._terms = (
+                [m.end() for m in terms],
+                [int(m.group(1)) for m in terms],
+                [m.start() for m in _YEAR_ONLY.finditer(self)],
+            )
+        ends, years, year_starts = self._terms
+        count = bisect_right(ends, position)
+        if not count:
+            return None
+        later = bisect_left(year_starts, ends[count - 1])
+        if later < len(year_starts) and year_starts[later] + 4 <= position:
+            return None
+        return years[count - 1]
+
+
+def _kind_cues(low: str) -> tuple[list, list, list, list, list, list]:
+    """Target cues (ends, starts, index of the last one that counts anywhere, end of a stated
+    target after each) and actual cues (ends, starts) of the sentence."""
+    target_ends, target_starts, plain, stated_ends = [], [], [], []
+    last_plain = -1
+    for match in _TARGET_CUE.finditer(low):
+        if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
+            continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
+        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25) : match.start()]):
+            last_plain = len(target_ends)
+        target_ends.append(match.end())
+        target_starts.append(match.start())
+        plain.append(last_plain)
+        stated_ends.append(_STATED_TARGET.match(low, match.end()).end())
+    actual = list(_ACTUAL_CUE.finditer(low))
+    return (
+        target_ends,
+        target_starts,
+        plain,
+        stated_ends,
+        [m.end() for m in actual],
+        [m.start() for m in actual],
+    )
+
+
+class _Spans:
+    """Disjoint sorted spans; ``covers`` is a binary search (a list scan per number made text
+    with thousands of dates quadratic)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        index = bisect_right(self.starts, start)
+        if index and self.ends[index - 1] >= start:
+            index -= 1
+            start = self.starts[index]
+            end = max(end, self.ends[index])
+            del self.starts[index], self.ends[index]
+        while index < len(self.starts) and self.starts[index] <= end:
+            end = max(end, self.ends[index])
+            del self.starts[index], self.ends[index]
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position)
+        return bool(index) and position < self.ends[index - 1]
+
+
+logger = logging.getLogger(__name__)
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class NumberAllowance:
+    """How many numbers the text has earned the right to have read: ``BURST`` at the start,
+    then one per ``CHARS_PER_NUMBER`` characters, never more than ``BURST`` in hand.
+
+    Reading a figure costs tens of microseconds whatever the text around it, so text made only
+    of figures ("1,5% 1,5% …", 5 characters each) would cost 20 s of CPU per MB. Prose is far
+    sparser: the densest sentence of the labelled reports has one number per 16 characters
+    over 8 numbers, and whole reports one per 60 or more; a sentence that would overdraw the
+    allowance is not read, and is counted and logged (``skipped_numbers``)."""
+
+    BURST = 400
+    CHARS_PER_NUMBER = 40
+
+    def __init__(self) -> None:
+        self.credit = float(self.BURST)
+        self.skipped_numbers = 0
+        self.skipped_sentences = 0
+        self.first_skipped = ""
+
+    def admits(self, sentence: str) -> bool:
+        self.credit = min(self.BURST, self.credit + len(sentence) / self.CHARS_PER_NUMBER)
+        numbers = len(_NUMBER_RUN.findall(sentence))
+        if numbers <= self.credit:
+            self.credit -= numbers
+            return True
+        self.skipped_numbers += numbers
+        self.skipped_sentences += 1
+        self.first_skipped = self.first_skipped or sentence[:80]
+        return False
+
+    def report(self) -> None:
+        if self.skipped_sentences:
+            logger.warning(
+                "indicators: %d numbers in %d sentences not read: text denser in numbers than "
+                "prose or a table (over %d numbers, then more than one per %d characters), "
+                "first: %r",
+                self.skipped_numbers,
+                self.skipped_sentences,
+                self.BURST,
+                self.CHARS_PER_NUMBER,
+                self.first_skipped,
+            )
+
+
 def extract_indicators(text: str) -> list[Indicator]:
     """Every quantitative indicator of ``text`` (plain text; paragraphs split by blank lines,
     list items and headings by line breaks), read within its document frames (.frames)."""
     rows: list[Indicator] = []
+    allowance = NumberAllowance()
     paragraph = None
     frame = None
     block: _TargetBlock | None = None
@@ -279,8 +489,11 @@ def extract_indicators(text: str) -> list[Indicator]:
                 carried = [None]  # items of a dated list do not take a sibling's year
         if unit.frame != frame:
             frame, carried = unit.frame, [None]
+        if _DIGIT.search(unit.sentence) and not allowance.admits(unit.sentence):
+            continue
         found, block = _extract_sentence(unit.sentence, block, unit.frame, carried)
         rows.extend(found)
+    allowance.report()
     return rows
 
 
@@ -302,12 +515,9 @@ def _blocked_spans(low: str) -> list[tuple[int, int]]:
     ]
     if _LONG_DIGIT_RUN.search(low):
         spans += [m.span() for pattern in _LONG_NUMBERS for m in pattern.finditer(low)]
-    spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
+    if "-" in low or "–" in low or "—" in low:
+        spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
     return spans
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 class _Lexicon:
@@ -327,12 +537,21 @@ class _Lexicon:
         return None
 
 
+_SPACE_RUN = re.compile(r"\s*")
 _SKIP_WORDS = _Lexicon(TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS)
 _COUNT_NOUNS = _Lexicon(COUNT_NOUNS)
 _MEASURES = _Lexicon(MEASURE_UNITS)
 _MULTIPLIERS = _Lexicon(w for w in MULTIPLIERS if w != "vạn")
 _CURRENCIES = _Lexicon(CURRENCY_WORDS)
 _FOREIGN = _Lexicon(FOREIGN_CURRENCIES)
+# Characters a unit look-up reads after a number: the longest written form and the character
+# after it (which must not continue the word), plus "phần trăm" and multipliers' margins.
+_UNIT_WINDOW = 2 + max(
+    len(form)
+    for forms in (TIME_UNITS, PLAN_UNITS, DENOMINATOR_UNITS, COUNT_NOUNS, MEASURE_UNITS,
+                  MULTIPLIERS, CURRENCY_WORDS, FOREIGN_CURRENCIES, ("phần trăm",))
+    for form in forms
+)
 
 
 def _continues_word(rest: str, length: int) -> bool:
@@ -340,7 +559,7 @@ def _continues_word(rest: str, length: int) -> bool:
 
 
 def _noun_unit(low: str, offset: int) -> _Unit | None:
-    rest = low[offset:]
+    rest = low[offset : offset + _UNIT_WINDOW]
     skip_word = _SKIP_WORDS.longest_prefix(rest)
     noun = _COUNT_NOUNS.longest_prefix(rest)
     measure = _MEASURES.longest_prefix(rest)
@@ -359,20 +578,19 @@ def _noun_unit(low: str, offset: int) -> _Unit | None:
 
 def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     """The unit written right after a number ending at ``offset``."""
-    gap = len(low[offset:]) - len(low[offset:].lstrip())
-    start = offset + gap
-    rest = low[start:]
+    start = _SPACE_RUN.match(low, offset).end()
+    rest = low[start : start + _UNIT_WINDOW]
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
     if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
-        tail = low[after:]
-        spaces = len(tail) - len(tail.lstrip())
-        money = _CURRENCIES.longest_prefix(tail.lstrip())
-        if money and not _is_comrade(tail.lstrip()):
+        spaces = _SPACE_RUN.match(low, after).end() - after
+        tail = low[after + spaces : after + spaces + _UNIT_WINDOW]
+        money = _CURRENCIES.longest_prefix(tail)
+        if money and not _is_comrade(tail):
             return _Unit("VND", after + spaces + len(money), multiplier)
-        foreign = _FOREIGN.longest_prefix(tail.lstrip())
+        foreign = _FOREIGN.longest_prefix(tail)
         if foreign:
             return _Unit(FOREIGN_CURRENCIES[foreign], after + spaces + len(foreign), multiplier)
         counted = _noun_unit(low, after + spaces)
@@ -399,27 +617,31 @@ def _is_comrade(rest: str) -> bool:
     return bool(_COMRADE.match(rest))
 
 
-def _clause_start(low: str, position: int) -> int:
-    cut = max(low.rfind(";", 0, position), low.rfind(":", 0, position))
-    return cut + 1
+def _clause_start(low: _Scanned, position: int) -> int:
+    return low.clause_start(position)
+
+
+def _before(low: _Scanned, position: int) -> str:
+    """The clause before ``position``, at most _REACH characters of it."""
+    return low[max(low.clause_start(position), position - _REACH) : position]
 
 
 def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMark]]:
-    blocked = _blocked_spans(low)
+    blocked = _Spans(_blocked_spans(low))
     attendance = bool(_ATTENDANCE.search(low))
     figures: list[_Figure] = []
     years: list[_YearMark] = []
-    ratio_spans: list[tuple[int, int]] = []
+    ratio_spans = _Spans()
     for match in _RATIO.finditer(low) if "/" in low else ():
-        if _inside(match.start(), blocked):
+        if blocked.covers(match.start()):
             continue
-        before = low[_clause_start(low, match.start()) : match.start()]
+        before = _before(low, match.start())
         unit = _match_unit(low, match.end(), before)
         fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
         part, whole = parse_number(match.group(1)), parse_number(match.group(2))
         if unit is None or (unit.skip and not fulfilment):
             if 1 <= part <= 31 and 1 <= whole <= 12 and "," not in match.group():
-                blocked.append(match.span())  # a day/month date such as "7/11"
+                blocked.add(*match.span())  # a day/month date such as "7/11"
             continue
         counted = unit.multiplier is None and unit.unit not in _LEVEL_UNITS
         if counted and part <= whole and part.is_integer() and whole.is_integer():
@@ -438,12 +660,12 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         else:
             continue
         figures.append(figure)
-        ratio_spans.append((match.start(), unit.end))
+        ratio_spans.add(match.start(), unit.end)
     compound = "triệu" in low or "tỷ" in low or "tỉ" in low
     for match in _COMPOUND.finditer(low) if compound else ():
-        if _inside(match.start(), blocked) or _inside(match.start(), ratio_spans):
+        if blocked.covers(match.start()) or ratio_spans.covers(match.start()):
             continue
-        before = low[_clause_start(low, match.start()) : match.start()]
+        before = _before(low, match.start())
         unit = _match_unit(low, match.end(3), before)
         big = MULTIPLIERS[match.group(2)]
         if unit is None or unit.unit != "VND" or MULTIPLIERS[unit.multiplier or "nghìn"] >= big:
@@ -452,17 +674,19 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             parse_number(match.group(3)), unit.multiplier
         )
         figures.append(_Figure(match.start(), unit.end, match.start(), value, None, "VND"))
-        ratio_spans.append((match.start(), unit.end))
+        ratio_spans.add(match.start(), unit.end)
     for match in _TOKEN.finditer(low):
         start = match.start()
-        if _inside(start, blocked) or _inside(start, ratio_spans):
+        if blocked.covers(start) or ratio_spans.covers(start):
             continue
         first, second = match.group("a"), match.group("b")
-        before = low[_clause_start(low, start) : start]
+        before = _before(low, start)
         unit = _match_unit(low, match.end(), before)
         plain_year = second is None and _YEAR_ONLY.fullmatch(first)
-        if plain_year and (unit is None or _YEAR_WORD_BEFORE.search(before)):
-            base = bool(_BASE_BEFORE.search(low[:start]))
+        if plain_year and (
+            unit is None or _YEAR_WORD_BEFORE.search(before, max(0, len(before) - 12))
+        ):
+            base = bool(_BASE_BEFORE.search(low, max(0, start - _REACH), start))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
         if unit is None or unit.skip:
@@ -478,10 +702,11 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         figure = _Figure(start, end, start, value, value_max, unit.unit)
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
-    years += [
-        _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
-        for m in _FULL_DATE_YEAR.finditer(low)
-    ]
+    if "/" in low:
+        years += [
+            _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
+            for m in _FULL_DATE_YEAR.finditer(low)
+        ]
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
@@ -515,9 +740,7 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
     return kept
 
 
-def _read_plan(
-    low: str, figure: _Figure, unit: _Unit, before: str, blocked: list[tuple[int, int]]
-) -> None:
+def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Spans) -> None:
     """The plan written after the figure ("/KH 24,5-25,5%"), or the figure as a share of
     plan ("đạt 101,6% kế hoạch", "vượt 74% mục tiêu" = 174% of plan)."""
     plan = _PLAN_AFTER.match(low, unit.end)
@@ -529,7 +752,7 @@ def _read_plan(
             if plan.group("b"):
                 figure.plan_max = scale(parse_number(plan.group("b")), multiplier)
             figure.end = plan_unit.end if plan_unit else plan.end()
-            blocked.append((plan.start(), figure.end))
+            blocked.add(plan.start(), figure.end)
             return
     if figure.unit == "%" and figure.value_max is None and _PLAN_REFERENCE.match(low, unit.end):
         verb = _SHARE_VERB.search(before)
@@ -550,12 +773,8 @@ def _qualifier(low: str, start: int) -> str | None:
     return QUALIFIERS[found.group()] if found else None
 
 
-def _bracket_open(low: str, position: int) -> int | None:
-    """Offset of the "(" that encloses ``position``, if any."""
-    opened = low.rfind("(", 0, position)
-    if opened < 0 or low.rfind(")", opened, position) >= 0:
-        return None
-    return opened
+def _bracket_open(low: _Scanned, position: int) -> int | None:
+    return low.bracket_open(position)
 
 
 def _kind(
@@ -567,40 +786,18 @@ def _kind(
     if opened is not None and _ACTUALS_IN_BRACKET.match(low, opened + 1):
         return "actual"  # "(Thực hiện: năm 2021 là 13,2%, …)", "(năm 2022 đạt 73,4%)"
     if opened is None:
-        bracket = low.find("(", start)
-        clause_end = _clause_end(low, start)
+        bracket = low.next_bracket(start)
+        clause_end = low.clause_end(start)
         if 0 <= bracket < clause_end and _ACTUALS_IN_BRACKET.match(low, bracket + 1):
             state = "target"  # the figure whose actuals the bracket lists is the target
     scope_start = _clause_start(low, start) if not sentence_target else 0
     if opened is not None:
         scope_start = max(scope_start, opened)
-    cues = []
-    for match in _TARGET_CUE.finditer(low, scope_start, start):
-        if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
-            continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
-        stated = _STATED_TARGET.match(low, match.end()) and _STATED_TARGET.match(
-            low, match.end()
-        ).end() >= start - 12
-        if stated or not _COMPARISON_BEFORE.search(
-            low[max(0, match.start() - 25) : match.start()]
-        ):
-            cues.append((match.start(), "target"))
-    cues += [(m.start(), "actual") for m in _ACTUAL_CUE.finditer(low, scope_start, start)]
-    if cues:
-        state = max(cues)[1]
-    return state
+    return low.last_cue(scope_start, start) or state
 
 
-def _clause_end(low: str, position: int) -> int:
-    ends = [p for p in (low.find(";", position),) if p >= 0]
-    return min(ends + [len(low)])
-
-
-def _period(low: str, figure: _Figure, frame: Frame) -> str | None:
-    found = [m for m in _PERIOD.finditer(low, 0, figure.start)]
-    if found:
-        return found[-1].group()
-    return frame.period
+def _period(low: _Scanned, figure: _Figure, frame: Frame) -> str | None:
+    return low.last_period(figure.start) or frame.period
 
 
 def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
@@ -617,38 +814,49 @@ def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
     return groups
 
 
+class _YearIndex:
+    """The sentence's stated years in groups, and its figures' offsets, for binary search."""
+
+    def __init__(self, low: str, figures: list[_Figure], years: list[_YearMark]):
+        self.groups = _year_groups(low, years)
+        self.group_starts = [group[0].start for group in self.groups]
+        self.group_ends = [group[-1].end for group in self.groups]
+        self.stated = {mark.start for mark in years if not mark.base}
+        self.figure_starts = [figure.start for figure in figures]
+
+
 def _years_for(
-    low: str,
-    figure: _Figure,
-    figures: list[_Figure],
-    years: list[_YearMark],
-    fallback: int | None,
+    low: _Scanned, figure: _Figure, index: _YearIndex, fallback: int | None
 ) -> list[int | None]:
     after = _YEAR_AFTER.match(low, figure.end)
-    if after and any(m.start == after.start(1) and not m.base for m in years):
+    if after and after.start(1) in index.stated:
         return [int(after.group(1))]  # "giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020"
-    groups = _year_groups(low, years)
-    left = [group for group in groups if group[-1].end <= figure.start]
+    starts = index.figure_starts
+    left = bisect_right(index.group_ends, figure.start)
     if left:
-        group = left[-1]
+        group = index.groups[left - 1]
         if len(group) == 1:
             return [group[0].year]
-        between = [f for f in figures if group[-1].end <= f.start < figure.start]
-        if "lần lượt" in low[group[-1].end : figure.start]:
-            index = len(between)
-            return [group[index].year] if index < len(group) else [None]
+        between = bisect_left(starts, figure.start) - bisect_left(starts, group[-1].end)
+        if low.says_respectively(group[-1].end, figure.start):
+            return [group[between].year] if between < len(group) else [None]
         return [mark.year for mark in group] if not between else [group[-1].year]
-    clause_end = _clause_end(low, figure.end)
-    bracket = low.find("(", figure.end)
-    if bracket >= 0 and _bracket_open(low, figure.start) is None:
+    clause_end = low.clause_end(figure.end)
+    bracket = low.next_bracket(figure.end)
+    if bracket >= 0 and low.bracket_open(figure.start) is None:
         clause_end = min(clause_end, bracket)
-    next_figure = min([f.start for f in figures if f.start > figure.start] + [len(low)])
-    right = [g for g in groups if figure.end <= g[0].start < min(clause_end, next_figure)]
-    if right and not (
-        next_figure < clause_end
-        and _NEXT_TARGET_YEAR.search(low, figure.end, right[0][0].start)
+    following = bisect_right(starts, figure.start)
+    next_figure = starts[following] if following < len(starts) else len(low)
+    right = bisect_left(index.group_starts, figure.end)
+    if (
+        right < len(index.groups)
+        and index.group_starts[right] < min(clause_end, next_figure)
+        and not (
+            next_figure < clause_end
+            and _NEXT_TARGET_YEAR.search(low, figure.end, index.group_starts[right])
+        )
     ):
-        return [right[0][0].year]
+        return [index.groups[right][0].year]
     return [fallback]
 
 
@@ -728,14 +936,18 @@ _ACHIEVED_COUNT = re.compile(
 _MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
 
 
+_PHRASE_STOP = re.compile(
+    r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
+    r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
+    r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
+)
+
+
 def _right_phrase(low: str, figure: _Figure) -> str:
-    rest = low[figure.end :]
-    stop = re.search(
-        r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
-        r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
-        r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}",
-        rest,
-    )
+    """What follows the figure up to the next clause, figure or verb (at most 2 × _REACH
+    characters: no phrase is longer, and an unbounded search per figure is quadratic)."""
+    rest = low[figure.end : figure.end + 2 * _REACH]
+    stop = _PHRASE_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
     phrase = _BRACKETED.sub(" ", phrase)
     phrase = _PHRASE_ARTICLE.sub("", phrase)
@@ -827,7 +1039,9 @@ def _extract_sentence(
         if lead_in is not None:
             block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
         return [], block
+    low = _Scanned(low)
     figures, years = _find_figures(sentence, low)
+    year_index = _YearIndex(low, figures, years)
     if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
         block = None
     lead_in = _lead_in(low)
@@ -847,15 +1061,18 @@ def _extract_sentence(
     first = figures[0].start if figures else len(low)
     no_carry = bool(_NO_CARRY.search(low, 0, first))
     carried_year = None if no_carry else carried[0]
+    lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
     for figure in figures:
-        before = low[_clause_start(low, figure.number_start) : figure.number_start]
+        before = _before(low, figure.number_start)
         change_match = None
-        if not figure.plan_share:
+        if not figure.plan_share and ("tăng" in before or "giảm" in before):
             change_match = _CHANGE_BEFORE.search(
                 _strip_qualifier(before)
             ) or _VERB_THEN_SUBJECT.search(before)
-        if not change_match and _AT_LEAST_CHANGE.search(before) and low.startswith(
-            "trở lên", figure.end + 1
+        if (
+            not change_match
+            and low.startswith("trở lên", figure.end + 1)
+            and _AT_LEAST_CHANGE.search(before)
         ):
             change_match = _AT_LEAST_CHANGE.search(before)  # "giảm từ 3% trở lên"
         change = bool(change_match)
@@ -884,15 +1101,14 @@ def _extract_sentence(
             kind = "actual"  # "hoàn thành 26/29 chỉ tiêu" measures fulfilment
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
-            fallback = _lead_in_year(low[:lead_in_end])
+            fallback = lead_in_year
         if fallback is None and kind == "target":
-            term = _TERM_BEFORE.search(low, 0, figure.start)
-            fallback = int(term.group(1)) if term else None
+            fallback = low.term_before(figure.start)
         if fallback is None:
             fallback = carried_year or frame.year
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
-        for year in _years_for(low, figure, figures, years, fallback):
+        for year in _years_for(low, figure, year_index, fallback):
             rows.append(
                 Indicator(
                     name=name,
@@ -925,7 +1141,7 @@ def _extract_sentence(
 
 def _strip_qualifier(before: str) -> str:
     stripped = before.rstrip()
-    found = _QUALIFIER_AT_END.search(stripped)
+    found = _QUALIFIER_AT_END.search(stripped, max(0, len(stripped) - _QUALIFIER_REACH))
     return stripped[: found.start()] if found else stripped
 
 

@@ -137,32 +137,43 @@ def _list_item(line: str) -> bool:
 def _lines(text: str) -> Iterator[tuple[str, int]]:
     """Logical lines with their paragraph number; a hard-wrapped line joins the one before."""
     paragraph = 0
-    pending = ""
+    parts: list[str] = []  # the pending line's pieces (joined once: appending copies is quadratic)
+    size = 0
+    ends = ""  # the pending line's last character
+    heading = False  # whether the pending line reads as a heading
     for raw in normalise(text).split("\n"):
         line = raw.strip()
         if not line:
-            if pending:
-                yield pending, paragraph
-                pending = ""
+            if parts:
+                yield " ".join(parts), paragraph
+                parts, size = [], 0
             paragraph += 1
             continue
-        continues = line[:1].islower() and not pending.endswith((".", ";", ":", "!", "?"))
+        continues = line[:1].islower() and ends not in _SENTENCE_ENDS
         starts_unit = not continues and (
-            not pending
+            not parts
             or _list_item(line)
             or _heading_level(line) is not None
-            or pending.endswith((".", ";", ":", "!", "?", "…"))
-            or _heading_level(pending) is not None
+            or ends in _SENTENCE_ENDS
+            or ends == "…"
+            or heading
         )
         if starts_unit:
-            if pending:
-                yield pending, paragraph
+            if parts:
+                yield " ".join(parts), paragraph
                 paragraph += 1
-            pending = line
+            parts, size = [line], len(line)
         else:
-            pending = f"{pending} {line}"
-    if pending:
-        yield pending, paragraph
+            parts.append(line)
+            size += 1 + len(line)
+        ends = line[-1]
+        # a line over 160 characters is never a heading (_heading_level): not joined to test
+        heading = size <= 160 and _heading_level(" ".join(parts)) is not None
+    if parts:
+        yield " ".join(parts), paragraph
+
+
+_SENTENCE_ENDS = frozenset(".;:!?")
 
 
 def read_units(text: str) -> Iterator[Unit]:
