@@ -120,18 +120,31 @@ _BLOCKED = [
         (r"\btháng\s+\d{1,2}(?!\d)", ("tháng",)),
         (r"\bquý\s+\d", ("quý",)),
         (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
-        (r"\d(?<!\w\d)\d?h\d{0,2}\b", ("h",)),  # 8h30 (a digit first: found by a fast scan)
-        (
-            r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
-            r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
-            r"tầng)\s+(?:thứ\s+)?\d+[\w/.-]*",
-            (),
-        ),
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
         (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
+# Numbers that are not figures, told by what touches them, checked at each number (a scan of
+# the sentence per pattern cost more): clock times "8h30", ordinals and numbered things "lần
+# thứ 3", "khóa 12", "số 39", "quốc lộ 5", "tổ 7".
+_CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
+    r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
+    r"tầng)\s+(?:thứ\s+)?$"
+)
+_ORDINAL_REACH = 24
+
+
+def _numbered_thing(low: str, position: int) -> bool:
+    """Whether the number starting at ``position`` is a clock time or an ordinal."""
+    return bool(
+        _CLOCK_AT.match(low, position)
+        or _ORDINAL_BEFORE.search(low, max(0, position - _ORDINAL_REACH), position)
+    )
+
+
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
@@ -168,13 +181,17 @@ _PERIOD = re.compile(
     rf"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
     r"|bình quân(?: hàng năm| hằng năm| mỗi năm| \d+ năm)|trong \d+ năm"
 )
-_TRAILING_VERBS = re.compile(
-    r"(?:\s|^)(?:ước đạt|ước tính|ước thực hiện|ước|đạt được|đạt|là|chiếm|bằng|còn|giảm còn|"
-    r"giảm xuống còn|giảm xuống|tăng lên|lên|xuống|tăng|giảm|thêm|gấp|vượt|ở mức|mức|duy trì|"
-    r"có|đã có|được|với|cho|khoảng|trên|hơn|dưới|gần|từ|đến|đều|lần lượt là|lần lượt|"
-    r"ổn định|tỷ lệ|đạt tỷ lệ|với tỷ lệ|chưa đến|không quá|xấp xỉ|hiện|đã|trong đó|và|"
-    r"hoàn thành|tổng cộng|tổng số|phấn đấu|liên tục|đạt mức|tối thiểu|ít nhất)\s*$"
+# Verbs and links a subject never ends with ("tỷ lệ hộ nghèo giảm còn" → "tỷ lệ hộ nghèo").
+_TRAILING_VERBS = (
+    "ước đạt", "ước tính", "ước thực hiện", "ước", "đạt được", "đạt", "là", "chiếm", "bằng",
+    "còn", "giảm còn", "giảm xuống còn", "giảm xuống", "tăng lên", "lên", "xuống", "tăng", "giảm",
+    "thêm", "gấp", "vượt", "ở mức", "mức", "duy trì", "có", "đã có", "được", "với", "cho",
+    "khoảng", "trên", "hơn", "dưới", "gần", "từ", "đến", "đều", "lần lượt là", "lần lượt",
+    "ổn định", "tỷ lệ", "đạt tỷ lệ", "với tỷ lệ", "chưa đến", "không quá", "xấp xỉ", "hiện", "đã",
+    "trong đó", "và", "hoàn thành", "tổng cộng", "tổng số", "phấn đấu", "liên tục", "đạt mức",
+    "tối thiểu", "ít nhất",
 )
+_TRAILING_VERBS_LONGEST_FIRST = sorted(_TRAILING_VERBS, key=len, reverse=True)
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
@@ -190,6 +207,8 @@ _TIME_IN_NAME = re.compile(
     r"|\bquý\s+(?:[ivx]{1,3}|\d)(?:\s*/\s*\d{4})?|\bcả năm\b|\blũy kế\b|\bluỹ kế\b"
     r"|\b\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)(?:\s+năm)?)?"
 )
+# Every match of _TIME_IN_NAME holds a digit or one of these: names without skip the pattern.
+_TIME_WORDS = ("năm", "nay", "qua", "ngày", "tháng", "quý", "kế", "dịp")
 _LOCATION_PREFIX = re.compile(
     r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
@@ -525,22 +544,29 @@ class _Lexicon:
     few forms that can start the text instead of the whole vocabulary."""
 
     def __init__(self, forms):
-        self.by_first: dict[str, list[str]] = {}
+        self.by_start: dict[str, list[str]] = {}  # by first two characters (one if that short)
         for written in sorted(forms, key=len, reverse=True):
-            self.by_first.setdefault(written[:1], []).append(written)
+            self.by_start.setdefault(written[:2], []).append(written)
 
     def longest_prefix(self, rest: str) -> str | None:
         """The longest form ``rest`` starts with as a whole word."""
-        for written in self.by_first.get(rest[:1], ()):
+        for written in self.by_start.get(rest[:2], ()):
             if rest.startswith(written) and not _continues_word(rest, len(written)):
+                return written
+        for written in self.by_start.get(rest[:1], ()):
+            if not _continues_word(rest, 1):
                 return written
         return None
 
 
 _SPACE_RUN = re.compile(r"\s*")
-_SKIP_WORDS = _Lexicon(TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS)
-_COUNT_NOUNS = _Lexicon(COUNT_NOUNS)
-_MEASURES = _Lexicon(MEASURE_UNITS)
+# Written form -> (unit, skip): counted nouns, then measures, then skip words override.
+_NOUN_READINGS = {
+    **{form: (UNIT_ALIASES.get(unit, unit), False) for form, unit in COUNT_NOUNS.items()},
+    **{form: (unit, False) for form, unit in MEASURE_UNITS.items()},
+    **{form: (form, True) for form in TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS},
+}
+_NOUN_FORMS = _Lexicon(_NOUN_READINGS)
 _MULTIPLIERS = _Lexicon(w for w in MULTIPLIERS if w != "vạn")
 _CURRENCIES = _Lexicon(CURRENCY_WORDS)
 _FOREIGN = _Lexicon(FOREIGN_CURRENCIES)
@@ -559,21 +585,13 @@ def _continues_word(rest: str, length: int) -> bool:
 
 
 def _noun_unit(low: str, offset: int) -> _Unit | None:
-    rest = low[offset : offset + _UNIT_WINDOW]
-    skip_word = _SKIP_WORDS.longest_prefix(rest)
-    noun = _COUNT_NOUNS.longest_prefix(rest)
-    measure = _MEASURES.longest_prefix(rest)
-    candidates = [w for w in (skip_word, noun, measure) if w]
-    if not candidates:
+    """The longest skip word, measure or counted noun at ``offset`` (one look-up: a form in
+    two lists is a skip word before a measure before a counted noun)."""
+    written = _NOUN_FORMS.longest_prefix(low[offset : offset + _UNIT_WINDOW])
+    if written is None:
         return None
-    written = max(candidates, key=len)
-    end = offset + len(written)
-    if written == skip_word:
-        return _Unit(written, end, skip=True)
-    if written == measure:
-        return _Unit(MEASURE_UNITS[written], end)
-    canonical = COUNT_NOUNS[written]
-    return _Unit(UNIT_ALIASES.get(canonical, canonical), end)
+    unit, skip = _NOUN_READINGS[written]
+    return _Unit(unit, offset + len(written), skip=skip)
 
 
 def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
@@ -633,7 +651,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     years: list[_YearMark] = []
     ratio_spans = _Spans()
     for match in _RATIO.finditer(low) if "/" in low else ():
-        if blocked.covers(match.start()):
+        if blocked.covers(match.start()) or _numbered_thing(low, match.start()):
             continue
         before = _before(low, match.start())
         unit = _match_unit(low, match.end(), before)
@@ -663,7 +681,11 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         ratio_spans.add(match.start(), unit.end)
     compound = "triệu" in low or "tỷ" in low or "tỉ" in low
     for match in _COMPOUND.finditer(low) if compound else ():
-        if blocked.covers(match.start()) or ratio_spans.covers(match.start()):
+        if (
+            blocked.covers(match.start())
+            or ratio_spans.covers(match.start())
+            or _numbered_thing(low, match.start())
+        ):
             continue
         before = _before(low, match.start())
         unit = _match_unit(low, match.end(3), before)
@@ -677,7 +699,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         ratio_spans.add(match.start(), unit.end)
     for match in _TOKEN.finditer(low):
         start = match.start()
-        if blocked.covers(start) or ratio_spans.covers(start):
+        if blocked.covers(start) or ratio_spans.covers(start) or _numbered_thing(low, start):
             continue
         first, second = match.group("a"), match.group("b")
         before = _before(low, start)
@@ -861,22 +883,32 @@ def _years_for(
 
 
 def _strip_trailing_verb(name: str) -> str:
-    """``_TRAILING_VERBS`` removed from the end, looking only at the last words (the
-    pattern is anchored at the end, and scanning a long subject for it is the costly part)."""
-    cut = name.rfind(" ", 0, max(0, len(name) - 32))
-    head, tail = (name[:cut], name[cut:]) if cut > 0 else ("", name)
-    return (head + _TRAILING_VERBS.sub("", tail)).strip(" ,;:–-")
+    """The longest of ``_TRAILING_VERBS`` the name ends with, as whole words, removed (one
+    ``endswith`` over the phrases, longest first, instead of a pattern tried at every offset)."""
+    body = name.rstrip()
+    if body.endswith(_TRAILING_VERBS):
+        for phrase in _TRAILING_VERBS_LONGEST_FIRST:
+            cut = len(body) - len(phrase)
+            if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
+                return body[: max(cut - 1, 0)].strip(" ,;:–-")
+    return name.strip(" ,;:–-")
 
 
 def _clean_name(raw: str) -> str:
     name = raw.lower().replace("trở lên", " ").replace("trở xuống", " ")
-    name = _TIME_IN_NAME.sub(" ", name)
-    name = _BRACKETED.sub(" ", name)
-    name = _SPACES.sub(" ", name).strip(" ,;:–-.()[]\"“”'’")
+    if _DIGIT.search(name) or any(word in name for word in _TIME_WORDS):
+        name = _TIME_IN_NAME.sub(" ", name)
+    if "(" in name:
+        name = _BRACKETED.sub(" ", name)
+    name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
-        stripped = _LEADING_FILLERS.sub("", _strip_trailing_verb(name)).strip(" ,;:–-")
+        stripped = _strip_trailing_verb(name)
+        filler = _LEADING_FILLERS.match(stripped)
+        if filler:
+            stripped = stripped[filler.end() :]
+        stripped = stripped.strip(" ,;:–-")
         if stripped == name:
             break
         name = stripped
@@ -898,10 +930,12 @@ def _clean_name(raw: str) -> str:
     name = ", ".join(parts[chosen:])
     if _VERB_OR_TAIL_HINT.search(name):
         name = _QUALIFYING_TAIL.sub("", _VERB_BEFORE_SUBJECT.sub("", name))
-    inner = _INNER_CHANGE.search(name)
+    inner = _INNER_CHANGE.search(name) if "tăng" in name or "giảm" in name else None
     if inner and inner.start() > 0:
         name = name[: inner.start()]
-    name = _STEADY_TAIL.sub("", name).strip(" ,")
+    if name.endswith(("liên tục", "ổn định")):
+        name = _STEADY_TAIL.sub("", name)
+    name = name.strip(" ,")
     name = _LOCATION_PREFIX.sub("", name).strip(" ,")
     return name if any(ch.isalpha() for ch in name) else ""
 
@@ -949,9 +983,10 @@ def _right_phrase(low: str, figure: _Figure) -> str:
     rest = low[figure.end : figure.end + 2 * _REACH]
     stop = _PHRASE_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
-    phrase = _BRACKETED.sub(" ", phrase)
+    if "(" in phrase:
+        phrase = _BRACKETED.sub(" ", phrase)
     phrase = _PHRASE_ARTICLE.sub("", phrase)
-    return _SPACES.sub(" ", phrase).strip(" ,–-")
+    return " ".join(phrase.split()).strip(" ,–-")
 
 
 def _name(
@@ -1066,9 +1101,7 @@ def _extract_sentence(
         before = _before(low, figure.number_start)
         change_match = None
         if not figure.plan_share and ("tăng" in before or "giảm" in before):
-            change_match = _CHANGE_BEFORE.search(
-                _strip_qualifier(before)
-            ) or _VERB_THEN_SUBJECT.search(before)
+            change_match = _change_before(before)
         if (
             not change_match
             and low.startswith("trở lên", figure.end + 1)
@@ -1137,6 +1170,19 @@ def _extract_sentence(
     if lead_in is not None:
         block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
     return rows, block
+
+
+def _change_before(before: str) -> re.Match | None:
+    """"tăng 5%", "giảm bình quân 1,5%", "tăng tỷ lệ … từ 3%": the verb that makes the figure
+    a change. Both patterns are tried where they can start (the last verb; after the last
+    comma), not at every offset of the clause."""
+    stripped = _strip_qualifier(before)
+    verb = max(stripped.rfind("tăng"), stripped.rfind("giảm"))
+    found = _CHANGE_BEFORE.match(stripped, verb) if verb >= 0 else None
+    if found:
+        return found
+    comma = max(before.rfind(","), before.rfind(";"))
+    return _VERB_THEN_SUBJECT.search(before, comma + 1)
 
 
 def _strip_qualifier(before: str) -> str:
