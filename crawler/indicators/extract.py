@@ -148,14 +148,21 @@ def _numbered_thing(low: str, position: int) -> bool:
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
+# "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
+# year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
+# tiêu", "dự kiến cả năm đạt …", "dự kiến thực hiện …", an estimate of the actual like "ước
+# thực hiện" (a target still inside a target frame or lead-in: "Kế hoạch năm 2025: dự kiến
+# hoàn thành 5 công trình").
+_ESTIMATE = r"dự kiến (?:hoàn thành|cả năm|thực hiện|năm nay)"
+_PLANNED = r"dự kiến(?! (?:hoàn thành|cả năm|thực hiện|năm nay)\b)"
 _TARGET_CUE = re.compile(
-    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|"
+    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
 _ACTUAL_CUE = re.compile(
-    r"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
-    r"tính đến nay|thực tế)\b"
+    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
+    rf"tính đến nay|thực tế|{_ESTIMATE})\b"
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
@@ -340,12 +347,13 @@ class _Scanned(str):
         index = bisect_left(self.respectively, start)
         return index < len(self.respectively) and self.respectively[index] + 8 <= end
 
-    def last_cue(self, scope_start: int, position: int) -> str | None:
-        """The kind the last target or actual cue in [scope_start, position) gives."""
+    def last_cue(self, scope_start: int, position: int) -> tuple[int, str | None]:
+        """Where the last target or actual cue in [scope_start, position) starts, and the kind
+        it gives (None when there is none)."""
         if self._cues is None:
             self._cues = _kind_cues(self)
         target_ends, target_starts, plain, stated_ends, actual_ends, actual_starts = self._cues
-        best = (-1, None)
+        best: tuple[int, str | None] = (-1, None)
         count = bisect_right(target_ends, position)
         last_plain = plain[count - 1] if count else -1
         if last_plain >= 0 and target_starts[last_plain] >= scope_start:
@@ -360,7 +368,7 @@ class _Scanned(str):
         count = bisect_right(actual_ends, position)
         if count and actual_starts[count - 1] >= scope_start:
             best = max(best, (actual_starts[count - 1], "actual"))
-        return best[1]
+        return best
 
     def last_period(self, position: int) -> str | None:
         if self._periods is None:
@@ -445,6 +453,8 @@ class _Spans:
 
 
 logger = logging.getLogger(__name__)
+_NO_TARGETS = object()
+_ANNUAL = re.compile(r"\s*(?:[-–+•*]\s*)?(?:hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE)
 _NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -497,23 +507,202 @@ def extract_indicators(text: str) -> list[Indicator]:
     list items and headings by line breaks), read within its document frames (.frames)."""
     rows: list[Indicator] = []
     allowance = NumberAllowance()
+    table: _Table | None = None  # the header of the table whose rows are being read
+    targets_year: int | None | object = _NO_TARGETS  # the year of a sentence of targets before
     paragraph = None
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
     for unit in read_units(text):
         if unit.paragraph != paragraph:
-            paragraph, block = unit.paragraph, None
+            paragraph, block, targets_year = unit.paragraph, None, _NO_TARGETS
             if unit.frame.year is not None:
                 carried = [None]  # items of a dated list do not take a sibling's year
         if unit.frame != frame:
             frame, carried = unit.frame, [None]
+        if unit.cells:
+            if _Table.is_header(unit.cells):
+                table = _Table(unit.cells)
+                continue
+            if table is not None and len(unit.cells) == table.width:
+                rows.extend(table.read(unit.cells, unit.sentence, unit.frame, carried[0]))
+                continue
+        else:
+            table = None
         if _DIGIT.search(unit.sentence) and not allowance.admits(unit.sentence):
             continue
-        found, block = _extract_sentence(unit.sentence, block, unit.frame, carried)
+        given = block
+        if block is None and targets_year is not _NO_TARGETS and _ANNUAL.match(unit.sentence):
+            # "…phấn đấu … đạt 10%/năm. Hằng năm, tỷ lệ … đạt 80% trở lên.": a yearly norm
+            # among targets is one of them (a norm among results stays a result)
+            given = _TargetBlock(targets_year)
+        found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried)
+        block = block if returned is given and given is not block else returned
+        if found:
+            targets = all(row.kind == "target" for row in found)
+            targets_year = found[-1].year if targets else _NO_TARGETS
         rows.extend(found)
     allowance.report()
     return rows
+
+
+_TABLE_NAME = re.compile(r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại")
+_TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
+_TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
+_TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b")
+_TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
+_TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
+_CELL_NUMBER = re.compile(rf"(?:>|<|≥|≤|trên|dưới)?\s*({NUMBER})(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)")
+_ROW_MARKER = re.compile(
+    r"^(?:[-–+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*|[ivx]{1,4}[.)]\s+)"
+)
+_UNIT_IN_HEADER = re.compile(r"\(([^()]{1,20})\)")
+SAME_PERIOD_SHARE_UNIT = "% cùng kỳ"
+
+
+@dataclass(frozen=True)
+class _Column:
+    role: str  # "name", "unit", "value", "share" (of plan), "same period" (share of last year)
+    kind: str | None = None
+    year: int | None = None
+    unit: _Unit | None = None  # a unit the header states: "Thực hiện (tỷ đồng)"
+
+
+class _Table:
+    """A table of indicators as article bodies store it: one row per line, cells joined by
+    " | ", a header row first ("Chỉ tiêu | ĐVT | Kế hoạch 2023 | Thực hiện 2023 | % so KH").
+    The header says what each column is: the name, the unit, a value of a kind and year
+    (kế hoạch → target, thực hiện / ước → actual, "Năm 2023" → that year), or a share of
+    plan ("% so KH": unit "% kế hoạch") or of the same period last year ("% cùng kỳ")."""
+
+    def __init__(self, header: tuple[str, ...]):
+        self.width = len(header)
+        self.columns = [self._column(cell.lower(), index) for index, cell in enumerate(header)]
+        if not any(column.role == "name" for column in self.columns):
+            first = next(i for i, c in enumerate(self.columns) if c.role != "skip")
+            self.columns[first] = _Column("name")
+        targets = [
+            i for i, c in enumerate(self.columns) if c.role == "value" and c.kind == "target"
+        ]
+        self.plan_column = targets[0] if len(targets) == 1 else None
+        years = [c.year for c in self.columns if c.role == "value" and c.year is not None]
+        self.last_year = max(years) if years else None  # what a share column compares
+
+    @staticmethod
+    def is_header(cells: tuple[str, ...]) -> bool:
+        """A row of column titles: two cells or more, no figure (a year is a title)."""
+        if len(cells) < 2:
+            return False
+        for cell in cells:
+            if _DIGIT.search(_YEAR_ONLY.sub("", cell)):
+                return False
+        return True
+
+    @staticmethod
+    def _column(title: str, index: int) -> _Column:
+        if _TABLE_ORDER.match(title):
+            return _Column("skip")
+        if _TABLE_UNIT.match(title):
+            return _Column("unit")
+        if _TABLE_SHARE.search(title):
+            # "% so KH" is a share of plan; any other comparison ("% so cùng kỳ", "So sánh
+            # 2023/2022 (%)") is a share of an earlier period
+            if _TABLE_PLAN_REFERENCE.search(title) and not _TABLE_SAME_PERIOD.search(title):
+                return _Column("share")
+            return _Column("same period")
+        stated = frame_of(title)
+        if _TABLE_NAME.match(title) and stated.year is None:
+            return _Column("name")
+        bracket = _UNIT_IN_HEADER.search(title)
+        unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
+        if stated.kind is None and stated.year is None and unit is None:
+            return _Column("name") if index == 0 else _Column("skip")
+        return _Column("value", stated.kind, stated.year, unit)
+
+    def read(
+        self, cells: tuple[str, ...], line: str, frame: Frame, carried: int | None
+    ) -> list[Indicator]:
+        name = ""
+        unit: _Unit | None = None
+        values: dict[int, tuple[float, float | None, bool]] = {}
+        for index, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
+            low = cell.lower()
+            if column.role == "name":
+                name = _ROW_MARKER.sub("", low).strip(" :")
+                bracket = _UNIT_IN_HEADER.search(name)
+                if bracket and unit is None:  # "Diện tích lúa (ha)"
+                    unit = _table_unit(bracket.group(1), name)
+                    name = (name[: bracket.start()] + name[bracket.end() :]).strip()
+            elif column.role == "unit":
+                unit = _table_unit(low, name)
+            elif column.role != "skip":
+                number = _CELL_NUMBER.fullmatch(low.strip())
+                if number:
+                    value_max = number.group(2)
+                    values[index] = (
+                        parse_number(number.group(1)),
+                        parse_number(value_max) if value_max else None,
+                        bool(number.group(3)),
+                    )
+        if not name or not values or not _LETTERS.search(name):
+            return []
+        name = canonical_name(name)
+        plan = values.get(self.plan_column) if self.plan_column is not None else None
+        rows = []
+        for index, (value, value_max, percent) in values.items():
+            column = self.columns[index]
+            if column.role == "share":
+                figure_unit, multiplier = PLAN_SHARE_UNIT, None
+            elif column.role == "same period":
+                figure_unit, multiplier = SAME_PERIOD_SHARE_UNIT, None
+            else:
+                stated = column.unit or unit
+                if percent:
+                    figure_unit, multiplier = "%", None
+                elif stated is None:
+                    continue  # a number without a unit is not an indicator
+                else:
+                    figure_unit, multiplier = stated.unit, stated.multiplier
+            if column.role != "value":
+                kind, year = "actual", self.last_year  # a share of plan is an achievement
+            elif column.kind is not None:
+                kind, year = column.kind, column.year
+            else:  # "Năm 2023": a value of that year; a title without a year takes the frame's
+                kind = "actual" if column.year is not None else frame.kind or "actual"
+                year = column.year
+            plan_value = None
+            if plan is not None and kind == "actual" and column.role == "value":
+                plan_value = scale(plan[0], multiplier)
+            rows.append(
+                Indicator(
+                    name=name,
+                    value=scale(value, multiplier),
+                    value_max=scale(value_max, multiplier) if value_max is not None else None,
+                    unit=figure_unit,
+                    kind=kind,
+                    year=year or frame.year or carried,
+                    period=frame.period,
+                    plan_value=plan_value,
+                    indicator=catalogue_code(name, figure_unit) if _LETTERS.search(name) else None,
+                    sentence=line,
+                )
+            )
+        return rows
+
+
+def _table_unit(cell: str, name: str) -> _Unit | None:
+    """The unit a table's unit cell states: "%", "tỷ đồng", "ha", "người", "Tr.đồng/người";
+    a word the vocabulary does not know ("cái", "ngành") is a counted noun as written."""
+    cell = cell.replace("tr.đồng", "triệu đồng").replace("tr.đ", "triệu đồng").strip()
+    if not cell:
+        return None
+    if cell.startswith("%"):
+        return _Unit("%", 1)
+    found = _match_unit(cell + " ", 0, name)
+    if found is not None and not found.skip:
+        return found
+    word = cell.split("/")[0].strip()
+    return _Unit(word, len(word)) if _LETTERS.search(word) and not _DIGIT.search(word) else None
 
 
 def _lower(text: str) -> str:
@@ -631,6 +820,18 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     return noun
 
 
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]{2,})(?![\w/])")
+
+
+def _open_noun(low: str, offset: int) -> _Unit | None:
+    """The word after a count over a total that cannot be a date ("23/27 ngành", "14/16
+    phòng ban"): a count names what it counts, in or out of the vocabulary."""
+    word = _WORD_AFTER.match(low, offset)
+    if word is None or _NOT_A_NOUN.match(word.group(1)):
+        return None
+    return _Unit(word.group(1), word.end())
+
+
 def _is_comrade(rest: str) -> bool:
     return bool(_COMRADE.match(rest))
 
@@ -657,6 +858,9 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         unit = _match_unit(low, match.end(), before)
         fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
         part, whole = parse_number(match.group(1)), parse_number(match.group(2))
+        not_a_date = whole > 12 or part > 31
+        if unit is None and part <= whole and not_a_date and "," not in match.group():
+            unit = _open_noun(low, match.end())  # "23/27 ngành sản xuất": any counted noun
         if unit is None or (unit.skip and not fulfilment):
             if 1 <= part <= 31 and 1 <= whole <= 12 and "," not in match.group():
                 blocked.add(*match.span())  # a day/month date such as "7/11"
@@ -815,7 +1019,12 @@ def _kind(
     scope_start = _clause_start(low, start) if not sentence_target else 0
     if opened is not None:
         scope_start = max(scope_start, opened)
-    return low.last_cue(scope_start, start) or state
+    cue_start, cue = low.last_cue(scope_start, start)
+    if cue == "actual" and (sentence_target or frame.kind == "target") and low.startswith(
+        "dự kiến", cue_start
+    ):
+        return "target"  # "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình"
+    return cue or state
 
 
 def _period(low: _Scanned, figure: _Figure, frame: Frame) -> str | None:

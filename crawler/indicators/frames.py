@@ -71,6 +71,7 @@ class Unit:
     sentence: str
     frame: Frame
     paragraph: int
+    cells: tuple[str, ...] = ()  # a table row: its cells (the body keeps them joined by " | ")
 
 
 @lru_cache(maxsize=1024)
@@ -149,8 +150,9 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
                 parts, size = [], 0
             paragraph += 1
             continue
-        continues = line[:1].islower() and ends not in _SENTENCE_ENDS
-        starts_unit = not continues and (
+        row = TABLE_CELL_SEPARATOR in line
+        continues = line[:1].islower() and ends not in _SENTENCE_ENDS and not row
+        starts_unit = row or not continues and (
             not parts
             or _list_item(line)
             or _heading_level(line) is not None
@@ -166,7 +168,7 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
         else:
             parts.append(line)
             size += 1 + len(line)
-        ends = line[-1]
+        ends = "." if row else line[-1]  # a table row is never continued
         # a line over 160 characters is never a heading (_heading_level): not joined to test
         heading = size <= 160 and _heading_level(" ".join(parts)) is not None
     if parts:
@@ -174,6 +176,8 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
 
 
 _SENTENCE_ENDS = frozenset(".;:!?")
+# How a table row is stored in an article body (crawler.parsing.html.paragraphs_of).
+TABLE_CELL_SEPARATOR = " | "
 
 
 def read_units(text: str) -> Iterator[Unit]:
@@ -183,6 +187,11 @@ def read_units(text: str) -> Iterator[Unit]:
     lead_in_items = False
     last_year: int | None = None
     for line, paragraph in _lines(text):
+        if TABLE_CELL_SEPARATOR in line:
+            cells = tuple(cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR.strip()))
+            yield Unit(line, lead_in or (headings[-1][1] if headings else NO_FRAME), paragraph,
+                       cells)
+            continue
         heading = _heading_level(line)
         outer = headings[-1][1] if headings else NO_FRAME
         if heading is not None:
