@@ -243,7 +243,8 @@ _PER_BEFORE = re.compile(r"(?:trên|mỗi|/)\s*$")
 _YEAR_JOINER = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _SPACES = re.compile(r"\s+")
-_STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định)$")
+# Words that qualify how a quantity moved, not what it is: "… ổn định", "GRDP bình quân".
+_STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định|bình quân|trung bình)$")
 _PHRASE_ARTICLE = re.compile(r"^\s*(?:các|những|số|tổng số)\s+")
 _QUALIFIER_ALTERNATIVES = "|".join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))
 # The longest qualifier the text ends with (as a whole word, or as any suffix).
@@ -1142,13 +1143,17 @@ def _clean_name(raw: str) -> str:
     inner = _INNER_CHANGE.search(name) if "tăng" in name or "giảm" in name else None
     if inner and inner.start() > 0:
         name = name[: inner.start()]
-    if name.endswith(("liên tục", "ổn định")):
+    if name.endswith(("liên tục", "ổn định", "bình quân", "trung bình")):
         name = _STEADY_TAIL.sub("", name)
     name = name.strip(" ,")
     name = _LOCATION_PREFIX.sub("", name).strip(" ,")
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào")
+_PASSIVE_BEFORE = re.compile(r"\bđược\s*(?:trên|hơn|gần|khoảng)?\s*$")
+# The quantity a physical unit measures, named when a verb stands for the subject.
+_QUANTITY_OF = {"ha": "diện tích", "tấn": "sản lượng", "tạ": "sản lượng"}
 _CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
 # "huyện phấn đấu giảm tỷ lệ hộ nghèo", "hạ tỷ lệ trẻ em … xuống": the subject after the verb.
 _VERB_BEFORE_SUBJECT = re.compile(
@@ -1229,6 +1234,22 @@ def _name(
         subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
     if not subject and previous is None and previous_name:
         return previous_name  # a "label: value" line
+    if previous_name and " " not in subject and subject in previous_name.split():
+        # "Tổng thu ngân sách … đạt 812,9 tỷ đồng, lũy kế 9 tháng thu trên 12 nghìn tỷ":
+        # a bare verb repeating the previous figure's head word is that figure's quantity
+        return previous_name
+    if subject.endswith(_PREPOSITIONS) and figure.unit not in _LEVEL_UNITS:
+        subject = ""  # "sinh hoạt ở 32 chi bộ": what is counted is the noun, not the verb
+    if (
+        figure.unit == "%"
+        and subject
+        and not subject.startswith(SUBJECT_HEADS)
+        and phrase
+        and not _NOT_A_NOUN.match(phrase)
+        and _PASSIVE_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+    ):
+        # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
+        return f"tỷ lệ {phrase} được {subject}"
     counted = figure.unit not in _LEVEL_UNITS and figure.unit != PLAN_SHARE_UNIT
     if (
         counted
@@ -1238,12 +1259,17 @@ def _name(
         # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"
         return f"{figure.unit} {phrase}".strip()
     if subject:
-        if (counted or figure.unit in _MEASURE_CANONICAL) and not subject.startswith(
-            SUBJECT_HEADS
-        ):
+        if (
+            counted or figure.unit in _MEASURE_CANONICAL or figure.unit == "VND"
+        ) and not subject.startswith(SUBJECT_HEADS):
             if phrase and not _NOT_A_NOUN.match(phrase):
-                # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích"
-                return f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
+                # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích",
+                # "huy động 194,6 tỷ đồng xây dựng hạ tầng"
+                subject = f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
+            quantity = _QUANTITY_OF.get(figure.unit)
+            if quantity and not subject.startswith(quantity):
+                # "gieo trồng được 31.394 ha" is an area, "thu hoạch 500 tấn" an output
+                subject = f"{quantity} {subject}"
         return subject
     if previous_name and (
         change
@@ -1254,7 +1280,11 @@ def _name(
     ):
         return previous_name
     if figure.unit != "%" and figure.unit != "VND":
-        return f"{figure.unit} {phrase}" if phrase else (previous_name or figure.unit)
+        if phrase:
+            return f"{figure.unit} {phrase}"
+        if previous is not None and previous.unit != figure.unit:
+            return figure.unit  # "có 246 đảng viên, sinh hoạt ở 32 chi bộ": chi bộ, not đảng viên
+        return previous_name or figure.unit
     if figure.unit == "%":
         # "… là 8% và năm 2022 là 9,7%": what follows a list item is the next item, no name.
         if phrase and not _NOT_A_NOUN.match(phrase):
