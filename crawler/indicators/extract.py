@@ -1267,8 +1267,12 @@ def _name(
                 # "huy động 194,6 tỷ đồng xây dựng hạ tầng"
                 subject = f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
             quantity = _QUANTITY_OF.get(figure.unit)
-            if quantity and not subject.startswith(quantity):
-                # "gieo trồng được 31.394 ha" is an area, "thu hoạch 500 tấn" an output
+            if (
+                quantity
+                and not subject.startswith(quantity)
+                and _PASSIVE_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+            ):
+                # "gieo trồng được 31.394 ha" is an area, "thu hoạch được 500 tấn" an output
                 subject = f"{quantity} {subject}"
         return subject
     if previous_name and (
