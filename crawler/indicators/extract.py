@@ -30,6 +30,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
 from .frames import NO_FRAME, Frame, frame_of, read_units
@@ -198,7 +199,10 @@ _TRAILING_VERBS = (
     "trong đó", "và", "hoàn thành", "tổng cộng", "tổng số", "phấn đấu", "liên tục", "đạt mức",
     "tối thiểu", "ít nhất",
 )
-_TRAILING_VERBS_LONGEST_FIRST = sorted(_TRAILING_VERBS, key=len, reverse=True)
+# The phrases by their last word, longest first: a name's last word picks the few to try.
+_TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
+for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
+    _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
@@ -255,8 +259,7 @@ _QUALIFIER_REACH = max(map(len, QUALIFIERS))
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):  # a tuple: made for every number, and a dataclass costs more
     unit: str
     end: int  # offset in the sentence where the unit text ends
     multiplier: str | None = None
@@ -278,8 +281,7 @@ class _Figure:
     points: float | None = None  # the figure as written, when read as "vượt/tăng X%" of plan
 
 
-@dataclass(frozen=True)
-class _YearMark:
+class _YearMark(NamedTuple):
     start: int
     end: int
     year: int
@@ -715,11 +717,10 @@ def _lower(text: str) -> str:
 
 
 def _blocked_spans(low: str) -> list[tuple[int, int]]:
-    present = low.__contains__
     spans = [
         m.span()
         for pattern, cues in _BLOCKED
-        if not cues or any(map(present, cues))
+        if cues[0] in low or len(cues) > 1 and cues[1] in low
         for m in pattern.finditer(low)
     ]
     if _LONG_DIGIT_RUN.search(low):
@@ -920,8 +921,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         if attendance and unit.unit not in ("%", "VND"):
             continue
-        value = scale(parse_number(first), unit.multiplier)
-        value_max = scale(parse_number(second), unit.multiplier) if second else None
+        value = scale(_number_value(first), unit.multiplier)
+        value_max = scale(_number_value(second), unit.multiplier) if second else None
         if value == 1 and value_max is None and _PER_BEFORE.search(before):
             continue  # a denominator: "trên 1 ha", "/1 vạn dân"
         suffix = _PER_SUFFIX.match(low, unit.end)
@@ -942,6 +943,11 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
     years.sort(key=lambda mark: mark.start)
     return figures, years
+
+
+def _number_value(token: str) -> float:
+    """``parse_number`` for a token the NUMBER pattern already matched."""
+    return float(token.replace(".", "").replace(",", "."))
 
 
 def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
@@ -1096,11 +1102,10 @@ def _strip_trailing_verb(name: str) -> str:
     """The longest of ``_TRAILING_VERBS`` the name ends with, as whole words, removed (one
     ``endswith`` over the phrases, longest first, instead of a pattern tried at every offset)."""
     body = name.rstrip()
-    if body.endswith(_TRAILING_VERBS):
-        for phrase in _TRAILING_VERBS_LONGEST_FIRST:
-            cut = len(body) - len(phrase)
-            if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
-                return body[: max(cut - 1, 0)].strip(" ,;:–-")
+    for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(body.rsplit(None, 1)[-1] if body else "", ()):
+        cut = len(body) - len(phrase)
+        if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
+            return body[: max(cut - 1, 0)].strip(" ,;:–-")
     return name.strip(" ,;:–-")
 
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text import normalise, split_sentences
 
@@ -64,8 +65,7 @@ class Frame:
 NO_FRAME = Frame()
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):  # a tuple: one is made per sentence
     """One sentence to read, with the frame it sits in and its paragraph's number."""
 
     sentence: str

@@ -40,15 +40,15 @@ _ABBREVIATION_REACH = 64
 
 
 _ODD_SPACE_CHARACTERS = "\t\u00a0\u2009\u202f\u200b"
-_ODD_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACE_CHARACTERS, " "))
 
 
 def normalise(text: str) -> str:
     """NFC-normalise and unify the space characters portals paste in: runs of spaces, tabs,
     no-break and zero-width spaces become one space; lines are stripped."""
     text = unicodedata.normalize("NFC", text)
-    if any(odd in text for odd in _ODD_SPACE_CHARACTERS):
-        text = text.translate(_ODD_SPACES)
+    for odd in _ODD_SPACE_CHARACTERS:
+        if odd in text:  # replace() is C-level; translate() is slow on non-ASCII text
+            text = text.replace(odd, " ")
     while "  " in text:  # halves every run: C-level, and no pattern per line
         text = text.replace("  ", " ")
     return "\n".join(line.strip() for line in text.splitlines())
