@@ -193,7 +193,8 @@ def evaluate(rows: Iterable[dict], extractor: Extractor = extract_indicators) ->
 
 
 def errors(rows: Iterable[dict], extractor: Extractor = extract_indicators) -> list[dict]:
-    """Rows whose predictions differ from the labels (value, unit, kind or year)."""
+    """Rows whose predictions differ from the labels (value, unit, kind or year), sentence
+    rows and passages alike, each with the text the extractor read."""
     found = []
     for row in rows:
         predicted = predict_row(row, extractor)
@@ -204,7 +205,7 @@ def errors(rows: Iterable[dict], extractor: Extractor = extract_indicators) -> l
         ):
             found.append(
                 {
-                    "sentence": row["sentence"],
+                    "text": row_text(row),
                     "expected": row["expected"],
                     "predicted": [p.to_dict() for p in predicted],
                 }

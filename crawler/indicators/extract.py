@@ -77,10 +77,13 @@ _COMPOUND = re.compile(
 _ACTUALS_IN_BRACKET = re.compile(
     rf"\s*(?:thực hiện|th\b|kết quả|ước|đạt|đã|hiện nay|năm\s+{YEAR}\s*(?:là|đạt|:|,|giảm|tăng))"
 )
+# A plan in brackets after the actual: "(kế hoạch tăng 10,6%)", "(kịch bản 9%)", "(kế hoạch
+# thu hút 3 tỷ USD)": the plan's word, then at most two words of what it plans.
 _PLAN_IN_BRACKET = re.compile(
-    r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu)\s*(?:đề ra|giao)?\s*:?\s*"
-    r"(?:tăng|giảm|đạt|là)?\s*(?:trên|dưới|khoảng)?\s*"
+    r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu|kịch bản)\s*(?:đề ra|giao)?\s*:?\s*"
+    r"(?:tăng|giảm|đạt|là|[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*(?:trên|dưới|khoảng)?\s*"
 )
+_PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
 _GOVERNING_TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b")
@@ -98,7 +101,7 @@ _NO_CARRY = re.compile(
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
 _YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
-_SHARE_BEFORE_CUE = re.compile(r"\d\s*%\s*(?:so với\s+|so\s+|của\s+)?$")
+_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?$")
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
 _YEAR_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 # Phone numbers and long codes: scanned only in sentences with eight digits in a row.
@@ -128,11 +131,12 @@ _BLOCKED = [
 ]
 # Numbers that are not figures, told by what touches them, checked at each number (a scan of
 # the sentence per pattern cost more): clock times "8h30", ordinals and numbered things "lần
-# thứ 3", "khóa 12", "số 39", "quốc lộ 5", "tổ 7".
+# thứ 3", "khóa 12", "số 39", "quốc lộ 5", "tổ 7" (but "dân số 19.883 người", "tổng số 120 hộ"
+# are counts).
 _CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
 _ORDINAL_BEFORE = re.compile(
-    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
-    r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|(?<!dân )(?<!tổng )số|loại|hạng|cấp độ|mức độ|đợt|phiên|"
+    r"điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
     r"tầng)\s+(?:thứ\s+)?$"
 )
 _ORDINAL_REACH = 24
@@ -146,6 +150,14 @@ def _numbered_thing(low: str, position: int) -> bool:
     )
 
 
+# Delegates and comrades counted are a meeting's or an elected body's make-up ("Có mặt 398/398
+# đại biểu", "bầu 15 đồng chí vào Ban Chấp hành"), never a figure of the territory.
+_MEETING_NOUNS = frozenset({"đại biểu", "đồng chí"})
+# "thành lập trên cơ sở sáp nhập 4 xã": the units merged are the commune's history.
+_THRESHOLD_AFTER = re.compile(
+    r"[^,;.\d]{0,60}?\btrở lên\s+(?:là|có|đạt|gồm)\s+(?:[^\W\d_]+\s+){0,2}\d"
+)
+_MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
@@ -172,6 +184,7 @@ _LEAD_IN = re.compile(
     r"\b(?:phấn đấu|mục tiêu|chỉ tiêu(?: chủ yếu)?|định hướng|kế hoạch|dự kiến)\b[^.;:()]{0,40}"
     r"(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
 )
+_FULFILMENT = re.compile(r"\b(?:hoàn thành|đạt|vượt|đã)\b")
 _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến năm|đến hết năm)\s+{YEAR}")
 _BASE_BEFORE = re.compile(
     r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
@@ -197,7 +210,7 @@ _TRAILING_VERBS = (
     "khoảng", "trên", "hơn", "dưới", "gần", "từ", "đến", "đều", "lần lượt là", "lần lượt",
     "ổn định", "tỷ lệ", "đạt tỷ lệ", "với tỷ lệ", "chưa đến", "không quá", "xấp xỉ", "hiện", "đã",
     "trong đó", "và", "hoàn thành", "tổng cộng", "tổng số", "phấn đấu", "liên tục", "đạt mức",
-    "tối thiểu", "ít nhất",
+    "tối thiểu", "ít nhất", "gồm", "bao gồm",
 )
 # The phrases by their last word, longest first: a name's last word picks the few to try.
 _TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
@@ -208,6 +221,8 @@ _LEADING_FILLERS = re.compile(
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b)+"
 )
+# "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
+_REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|thông tin|thông báo)\s+")
 _TIME_IN_NAME = re.compile(
     rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
     r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
@@ -225,7 +240,8 @@ _LOCATION_PREFIX = re.compile(
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
 )
 _FULL_DATE_YEAR = re.compile(
-    rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*)({YEAR})(?!\d)"
+    rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*"
+    rf"|\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*)({YEAR})(?!\d)"
 )
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
@@ -257,6 +273,15 @@ _QUALIFIER_AT_END = re.compile(rf"(?:{_QUALIFIER_ALTERNATIVES})$")
 _QUALIFIER_REACH = max(map(len, QUALIFIERS))
 # Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
+# A count of plan items that reports their fulfilment ("có 5 chỉ tiêu vượt và 14 chỉ tiêu đạt
+# mục tiêu", "33 chỉ tiêu chủ yếu đều hoàn thành", "8 chỉ tiêu thành phần đạt") measures the
+# plan's result: kept, actual. What is still to be done ("9 chỉ tiêu phấn đấu đạt") is not.
+_TARGET_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu"})
+_FULFILLED_PHRASE = re.compile(r"(?:(?!\s+và\s+\d)[^,;.()’\d])*")
+_FULFILLED_AFTER = re.compile(
+    r"(?:\s+(?!phấn|cần|phải|sẽ|dự|chưa|không|đề|được|giao)[^\W\d_]+){0,2}?"
+    r"\s+(?:đều\s+|cơ bản\s+)?(?:đạt|vượt|hoàn thành)\b"
+)
 
 
 class _Unit(NamedTuple):  # a tuple: made for every number, and a dataclass costs more
@@ -766,7 +791,7 @@ _FOREIGN = _Lexicon(FOREIGN_CURRENCIES)
 _UNIT_WINDOW = 2 + max(
     len(form)
     for forms in (TIME_UNITS, PLAN_UNITS, DENOMINATOR_UNITS, COUNT_NOUNS, MEASURE_UNITS,
-                  MULTIPLIERS, CURRENCY_WORDS, FOREIGN_CURRENCIES, ("phần trăm",))
+                  MULTIPLIERS, CURRENCY_WORDS, FOREIGN_CURRENCIES, ("điểm phần trăm",))
     for form in forms
 )
 
@@ -791,6 +816,8 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     rest = low[start : start + _UNIT_WINDOW]
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
+    if rest.startswith("điểm phần trăm"):  # percentage points are stored as "%"
+        return _Unit("%", start + len("điểm phần trăm"))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
     if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
@@ -863,6 +890,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         not_a_date = whole > 12 or part > 31
         if unit is None and part <= whole and not_a_date and "," not in match.group():
             unit = _open_noun(low, match.end())  # "23/27 ngành sản xuất": any counted noun
+        if unit is not None and unit.unit in _MEETING_NOUNS:
+            continue
         if unit is None or (unit.skip and not fulfilment):
             if 1 <= part <= 31 and 1 <= whole <= 12 and "," not in match.group():
                 blocked.add(*match.span())  # a day/month date such as "7/11"
@@ -917,10 +946,17 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             base = bool(_BASE_BEFORE.search(low, max(0, start - _REACH), start))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
+        if unit is not None and unit.skip and unit.unit in _TARGET_UNITS:
+            if _FULFILLED_AFTER.match(low, unit.end):  # "25 chỉ tiêu vượt kế hoạch"
+                unit = unit._replace(skip=False)
         if unit is None or unit.skip:
             continue
         if attendance and unit.unit not in ("%", "VND"):
             continue
+        if unit.unit in _MEETING_NOUNS or _MERGED_BEFORE.search(before):
+            continue
+        if "trở lên" in low and _THRESHOLD_AFTER.match(low, unit.end):
+            continue  # "Số xã đạt từ 10 tiêu chí … trở lên là 37 xã": 10 defines what is counted
         value = scale(_number_value(first), unit.multiplier)
         value_max = scale(_number_value(second), unit.multiplier) if second else None
         if value == 1 and value_max is None and _PER_BEFORE.search(before):
@@ -930,7 +966,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         figure = _Figure(start, end, start, value, value_max, unit.unit)
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
-    if "/" in low:
+    if "/" in low or "ngày" in low:  # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
         years += [
             _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
             for m in _FULL_DATE_YEAR.finditer(low)
@@ -955,14 +991,23 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
     of the one before it, not a figure of its own."""
     kept: list[_Figure] = []
     for figure in figures:
-        previous = kept[-1] if kept else None
         opened = _bracket_open(low, figure.start)
+        previous = None
+        if opened is not None and kept:
+            # "đạt 1,55 tỷ USD, bằng 51,6% kế hoạch năm (kế hoạch thu hút 3 tỷ USD)": the
+            # plan of the last actual in its unit, across a share of plan in between
+            previous = next(
+                (
+                    owner
+                    for owner in reversed(kept[-_PLAN_OWNER_REACH:])
+                    if owner.unit == figure.unit and ";" not in low[owner.end : opened]
+                ),
+                None,
+            )
         if (
             previous is not None
-            and opened is not None
             and opened >= previous.end
             and previous.plan is None
-            and previous.unit == figure.unit
             and _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
         ):
             sign = -1.0 if "giảm" in low[opened : figure.start] else 1.0
@@ -987,6 +1032,18 @@ def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Sp
             figure.end = plan_unit.end if plan_unit else plan.end()
             blocked.add(plan.start(), figure.end)
             return
+    if (
+        figure.unit == "lần"
+        and figure.value_max is None
+        and _PLAN_REFERENCE.match(low, unit.end)
+        and not _PLAN_REFERENCE.match(low, unit.end).group().strip().startswith("của")
+    ):
+        # "gấp 2,46 lần so kế hoạch" is a share of plan, 246% of it
+        figure.value, figure.unit = round(figure.value * 100, 6), PLAN_SHARE_UNIT
+        figure.plan_share = True
+        reference = _REFERENCE_PHRASE.match(low, unit.end)
+        figure.end = reference.end() if reference else figure.end
+        return
     if figure.unit == "%" and figure.value_max is None and _PLAN_REFERENCE.match(low, unit.end):
         verb = _SHARE_VERB.search(before)
         if verb:
@@ -1064,13 +1121,20 @@ class _YearIndex:
 
 
 def _years_for(
-    low: _Scanned, figure: _Figure, index: _YearIndex, fallback: int | None
+    low: _Scanned,
+    figure: _Figure,
+    index: _YearIndex,
+    fallback: int | None,
+    own_clause: bool = False,
 ) -> list[int | None]:
+    """The years of a figure; ``own_clause``: only a year its own clause states counts."""
     after = _YEAR_AFTER.match(low, figure.end)
     if after and after.start(1) in index.stated:
         return [int(after.group(1))]  # "giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020"
     starts = index.figure_starts
     left = bisect_right(index.group_ends, figure.start)
+    if left and own_clause and index.group_ends[left - 1] <= low.clause_start(figure.start):
+        left = 0
     if left:
         group = index.groups[left - 1]
         if len(group) == 1:
@@ -1116,6 +1180,8 @@ def _clean_name(raw: str) -> str:
     if "(" in name:
         name = _BRACKETED.sub(" ", name)
     name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
+    if "cho " in name or "thông " in name:
+        name = _REPORTED_BY.sub("", name)
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
@@ -1158,7 +1224,25 @@ def _clean_name(raw: str) -> str:
 _PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào")
 _PASSIVE_BEFORE = re.compile(r"\bđược\s*(?:trên|hơn|gần|khoảng)?\s*$")
 # The quantity a physical unit measures, named when a verb stands for the subject.
-_QUANTITY_OF = {"ha": "diện tích", "tấn": "sản lượng", "tạ": "sản lượng"}
+_QUANTITY_OF = {
+    "ha": "diện tích", "tấn": "sản lượng", "tạ": "sản lượng", "tạ/ha": "năng suất",
+    "tấn/ha": "năng suất",
+}
+_BARE_VERBS = frozenset(_TRAILING_VERBS) - {"tỷ lệ", "mức", "tổng số"}
+# Heads that need the label they stand under to say what they measure.
+_GENERIC_QUANTITIES = frozenset(
+    {"giá trị", "giá trị tăng thêm", "sản lượng", "diện tích", "năng suất", "số lượng",
+     "giá trị sản xuất", "quy mô"}
+)
+# "Vụ mùa, toàn tỉnh gieo cấy 72.911 ha, năng suất …": the season the figures are of.
+_SEASON_OPENING = re.compile(
+    r"^\s*(?:(?:so với|trong|riêng)\s+)?(vụ\s+(?:mùa|chiêm|xuân|hè thu|thu đông|đông xuân|đông|"
+    r"chiêm xuân))\s*,\s*"
+)
+_YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm\b")
+_QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
+# "toàn tỉnh gieo cấy 72.911 ha": the area sown
+_SOWN_BEFORE = re.compile(r"\b(?:gieo cấy|gieo trồng|gieo sạ|xuống giống)\s*(?:được\s*)?$")
 _CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
 # "huyện phấn đấu giảm tỷ lệ hộ nghèo", "hạ tỷ lệ trẻ em … xuống": the subject after the verb.
 _VERB_BEFORE_SUBJECT = re.compile(
@@ -1237,6 +1321,18 @@ def _name(
         subject = ""
     if _ONLY_A_REFERENCE.match(subject):
         subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
+    if subject in _BARE_VERBS:
+        subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
+    if not subject and figure.unit in _QUANTITY_OF:
+        label = _LABEL.match(sentence)
+        base = _clean_name(label.group(1)) if label and label.end(1) < figure.start else ""
+        if base and not base.startswith(SUBJECT_HEADS):
+            # "Lớn nhất là huyện Ý Yên: 25.830ha, 56,82 tạ/ha, 146.759 tấn": the quantity
+            # each unit measures, of the label's subject
+            return f"{_QUANTITY_OF[figure.unit]} {base}"
+    if subject in _GENERIC_QUANTITIES and previous is None and previous_name:
+        # "Khu vực dịch vụ: giá trị tăng thêm ước 12.862 tỷ đồng": the label says of what
+        return f"{subject} {previous_name}"
     if not subject and previous is None and previous_name:
         return previous_name  # a "label: value" line
     if previous_name and " " not in subject and subject in previous_name.split():
@@ -1255,6 +1351,10 @@ def _name(
     ):
         # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
         return f"tỷ lệ {phrase} được {subject}"
+    if figure.unit in _RATIO_PLAN_UNITS and figure.total is None:
+        # "25 chỉ tiêu vượt kế hoạch", "14 chỉ tiêu đạt": the items so fulfilled
+        told = _FULFILLED_PHRASE.match(low, figure.end)
+        return f"{figure.unit} {' '.join(told.group().split()).replace('đều ', '')}".strip()
     counted = figure.unit not in _LEVEL_UNITS and figure.unit != PLAN_SHARE_UNIT
     if (
         counted
@@ -1275,7 +1375,10 @@ def _name(
             if (
                 quantity
                 and not subject.startswith(quantity)
-                and _PASSIVE_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+                and (
+                    _PASSIVE_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+                    or _SOWN_BEFORE.search(low, max(0, figure.start - 16), figure.start)
+                )
             ):
                 # "gieo trồng được 31.394 ha" is an area, "thu hoạch được 500 tấn" an output
                 subject = f"{quantity} {subject}"
@@ -1334,6 +1437,8 @@ def _extract_sentence(
         if governing and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start):
             lead_in_end = governing.end()
     label = _LABEL.match(sentence)
+    opening = low.lstrip()[:3]
+    season = _SEASON_OPENING.match(low) if opening in ("vụ ", "so ", "tro", "riê") else None
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -1378,18 +1483,23 @@ def _extract_sentence(
         )
         previous_phrase = phrase if name.endswith(phrase or "\0") else ""
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
-        if figure.total is not None and figure.unit in _RATIO_PLAN_UNITS:
-            kind = "actual"  # "hoàn thành 26/29 chỉ tiêu" measures fulfilment
+        if figure.unit in _RATIO_PLAN_UNITS:
+            kind = "actual"  # "hoàn thành 26/29 chỉ tiêu", "25 chỉ tiêu vượt" measure fulfilment
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
             fallback = lead_in_year
         if fallback is None and kind == "target":
             fallback = low.term_before(figure.start)
+        averaged = kind == "actual" and _yearly_average(low, figure, before)
+        if fallback is None and averaged:
+            fallback = frame.year  # "giảm trung bình 4,25%/năm": over a span, no other year
         if fallback is None:
             fallback = carried_year or frame.year
+        if season is not None:
+            name = _in_season(name, season.group(1))
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
-        for year in _years_for(low, figure, year_index, fallback):
+        for year in _years_for(low, figure, year_index, fallback, averaged):
             rows.append(
                 Indicator(
                     name=name,
@@ -1420,6 +1530,24 @@ def _extract_sentence(
     return rows, block
 
 
+def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
+    """A rate averaged per year ("bình quân hằng năm tăng 6,8%", "giảm trung bình
+    4,25%/năm") is over a span: it takes no year an earlier clause stated."""
+    return figure.unit == "%" and (
+        "/năm" in low[figure.start : figure.end] or bool(_YEARLY_BEFORE.search(before))
+    )
+
+
+def _in_season(name: str, season: str) -> str:
+    """A quantity of a season's crop is named with its season ("năng suất vụ mùa")."""
+    if name.startswith(season):
+        name = name[len(season) :].strip(" ,")
+        name = _LOCATION_PREFIX.sub("", name).strip(" ,")
+    if _QUANTITY_HEAD.match(name) and season not in name:
+        return f"{name} {season}"
+    return name
+
+
 def _change_before(before: str) -> re.Match | None:
     """"tăng 5%", "giảm bình quân 1,5%", "tăng tỷ lệ … từ 3%": the verb that makes the figure
     a change. Both patterns are tried where they can start (the last verb; after the last
@@ -1443,6 +1571,8 @@ def _lead_in(low: str) -> re.Match | None:
     """A target lead-in ("Phấn đấu đến năm 2025:", "Nghị quyết đề ra 24 chỉ tiêu; trong đó"),
     not a plan reference ("đạt 101,9% kế hoạch, tăng 1,4%; trong đó …")."""
     for match in _LEAD_IN.finditer(low):
+        if match.group().startswith("chỉ tiêu") and _FULFILMENT.search(match.group()):
+            continue  # "33 chỉ tiêu chủ yếu đều hoàn thành, trong đó …" reports results
         if not _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
             return match
     return None

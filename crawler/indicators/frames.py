@@ -212,6 +212,12 @@ def read_units(text: str) -> Iterator[Unit]:
             if lead_in_items or len(split_sentences(body)) > 1:
                 lead_in = None  # a narrative paragraph ends the list
         context = lead_in or outer
+        if body.endswith(":") and not item and _DIGIT.search(body):
+            # "GRDP … ước đạt 35.872 tỷ đồng, tăng 6,37%. Chia ra:": the sentences before the
+            # lead-in are read in the frame around it; the last one opens the list
+            *told, body = split_sentences(body)
+            for sentence in told:
+                yield Unit(sentence, context, paragraph)
         if body.endswith(":"):
             frame = _continue(frame_of(body), context if item else outer)
             if frame.year is None and frame.kind is not None and last_year is not None:
