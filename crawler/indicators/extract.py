@@ -210,7 +210,7 @@ _TRAILING_VERBS = (
     "khoảng", "trên", "hơn", "dưới", "gần", "từ", "đến", "đều", "lần lượt là", "lần lượt",
     "ổn định", "tỷ lệ", "đạt tỷ lệ", "với tỷ lệ", "chưa đến", "không quá", "xấp xỉ", "hiện", "đã",
     "trong đó", "và", "hoàn thành", "tổng cộng", "tổng số", "phấn đấu", "liên tục", "đạt mức",
-    "tối thiểu", "ít nhất", "gồm", "bao gồm",
+    "tối thiểu", "ít nhất", "gồm", "bao gồm", "tương đương", "tương đương với",
 )
 # The phrases by their last word, longest first: a name's last word picks the few to try.
 _TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
@@ -219,7 +219,8 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b)+"
+    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
+    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b)+"
 )
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
 _REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|thông tin|thông báo)\s+")
@@ -276,6 +277,7 @@ _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ
 # A count of plan items that reports their fulfilment ("có 5 chỉ tiêu vượt và 14 chỉ tiêu đạt
 # mục tiêu", "33 chỉ tiêu chủ yếu đều hoàn thành", "8 chỉ tiêu thành phần đạt") measures the
 # plan's result: kept, actual. What is still to be done ("9 chỉ tiêu phấn đấu đạt") is not.
+_RUNNING_TOTAL = re.compile(r"\blũy kế(?:\s+(?:\d{1,2}\s+tháng|cả năm|từ đầu năm))?\s*$")
 _TARGET_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu"})
 _FULFILLED_PHRASE = re.compile(r"(?:(?!\s+và\s+\d)[^,;.()’\d])*")
 _FULFILLED_AFTER = re.compile(
@@ -546,8 +548,11 @@ def extract_indicators(text: str) -> list[Indicator]:
     for unit in read_units(text):
         if unit.paragraph != paragraph:
             paragraph, block, targets_year = unit.paragraph, None, _NO_TARGETS
-            if unit.frame.year is not None:
-                carried = [None]  # items of a dated list do not take a sibling's year
+            if unit.frame.year is not None or unit.frame.period is not None:
+                # items of a dated list do not take a sibling's year; under a term's results
+                # ("KẾT QUẢ … NHIỆM KỲ 2015 - 2020") a paragraph speaks of the term unless it
+                # states a year
+                carried = [None]
         if unit.frame != frame:
             frame, carried = unit.frame, [None]
         if unit.cells:
@@ -946,6 +951,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             base = bool(_BASE_BEFORE.search(low, max(0, start - _REACH), start))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
+        if unit is None and figures and "lũy kế" in before:
+            unit = _running_total_unit(before, figures[-1], match.end())
         if unit is not None and unit.skip and unit.unit in _TARGET_UNITS:
             if _FULFILLED_AFTER.match(low, unit.end):  # "25 chỉ tiêu vượt kế hoạch"
                 unit = unit._replace(skip=False)
@@ -979,6 +986,14 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
     years.sort(key=lambda mark: mark.start)
     return figures, years
+
+
+def _running_total_unit(before: str, previous: _Figure, end: int) -> _Unit | None:
+    """"quý III đạt 154.108 tấn, lũy kế 9 tháng 367.187": a running total written without its
+    unit is in the unit of the figure before it (not money, whose scale it would guess)."""
+    if previous.unit in ("VND", "USD", "EUR", "%") or not _RUNNING_TOTAL.search(before):
+        return None
+    return _Unit(previous.unit, end)
 
 
 def _number_value(token: str) -> float:
@@ -1214,6 +1229,8 @@ def _clean_name(raw: str) -> str:
     inner = _INNER_CHANGE.search(name) if "tăng" in name or "giảm" in name else None
     if inner and inner.start() > 0:
         name = name[: inner.start()]
+    if " đạt " in name:
+        name = _EVALUATION.sub("", name)  # "tốc độ tăng trưởng kinh tế đạt khá so với …"
     if name.endswith(("liên tục", "ổn định", "bình quân", "trung bình")):
         name = _STEADY_TAIL.sub("", name)
     name = name.strip(" ,")
@@ -1221,6 +1238,8 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_SHARE_OF = re.compile(r"\s*(?:trong|của)\s+(?:cơ cấu|tổng)\b[^,;.()\d]*")
+_EVALUATION = re.compile(r"\s+đạt\s+(?:khá|cao|thấp|tốt|chưa cao)\b.*$")
 _PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào")
 _PASSIVE_BEFORE = re.compile(r"\bđược\s*(?:trên|hơn|gần|khoảng)?\s*$")
 # The quantity a physical unit measures, named when a verb stands for the subject.
@@ -1234,10 +1253,11 @@ _GENERIC_QUANTITIES = frozenset(
     {"giá trị", "giá trị tăng thêm", "sản lượng", "diện tích", "năng suất", "số lượng",
      "giá trị sản xuất", "quy mô"}
 )
-# "Vụ mùa, toàn tỉnh gieo cấy 72.911 ha, năng suất …": the season the figures are of.
+# "Vụ mùa, toàn tỉnh gieo cấy 72.911 ha, năng suất …", "Cả năm, diện tích lúa …": the season
+# the figures are of (a crop report gives each season and the whole year).
 _SEASON_OPENING = re.compile(
     r"^\s*(?:(?:so với|trong|riêng)\s+)?(vụ\s+(?:mùa|chiêm|xuân|hè thu|thu đông|đông xuân|đông|"
-    r"chiêm xuân))\s*,\s*"
+    r"chiêm xuân)|cả năm)\s*,\s*"
 )
 _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm\b")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
@@ -1321,9 +1341,15 @@ def _name(
         subject = ""
     if _ONLY_A_REFERENCE.match(subject):
         subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
+    if subject and figure.unit == "%" and low.endswith("chiếm ", 0, figure.start):
+        share_of = _SHARE_OF.match(low, figure.end)
+        if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
+            return f"{subject} {' '.join(share_of.group().split())}"
     if subject in _BARE_VERBS:
         subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
-    if not subject and figure.unit in _QUANTITY_OF:
+    if not subject and figure.unit in _QUANTITY_OF and (
+        previous is None or previous.unit != figure.unit
+    ):
         label = _LABEL.match(sentence)
         base = _clean_name(label.group(1)) if label and label.end(1) < figure.start else ""
         if base and not base.startswith(SUBJECT_HEADS):
@@ -1394,7 +1420,9 @@ def _name(
     if figure.unit != "%" and figure.unit != "VND":
         if phrase:
             return f"{figure.unit} {phrase}"
-        if previous is not None and previous.unit != figure.unit:
+        if previous is not None and previous.unit != figure.unit and (
+            figure.unit not in _LEVEL_UNITS or not previous_name
+        ):
             return figure.unit  # "có 246 đảng viên, sinh hoạt ở 32 chi bộ": chi bộ, not đảng viên
         return previous_name or figure.unit
     if figure.unit == "%":
@@ -1438,7 +1466,9 @@ def _extract_sentence(
             lead_in_end = governing.end()
     label = _LABEL.match(sentence)
     opening = low.lstrip()[:3]
-    season = _SEASON_OPENING.match(low) if opening in ("vụ ", "so ", "tro", "riê") else None
+    season = (
+        _SEASON_OPENING.match(low) if opening in ("vụ ", "so ", "tro", "riê", "cả ") else None
+    )
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -1497,6 +1527,8 @@ def _extract_sentence(
             fallback = carried_year or frame.year
         if season is not None:
             name = _in_season(name, season.group(1))
+        if figure.unit == "VND" and "/người" in low[figure.start : figure.end]:
+            name = _per_head(name)
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
         for year in _years_for(low, figure, year_index, fallback, averaged):
@@ -1536,6 +1568,13 @@ def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
     return figure.unit == "%" and (
         "/năm" in low[figure.start : figure.end] or bool(_YEARLY_BEFORE.search(before))
     )
+
+
+def _per_head(name: str) -> str:
+    """"thu nhập bình quân ước đạt 51,2 triệu đồng/người/năm" is income per head."""
+    if "đầu người" in name or not name:
+        return name
+    return f"{_STEADY_TAIL.sub('', name)} bình quân đầu người"
 
 
 def _in_season(name: str, season: str) -> str:
