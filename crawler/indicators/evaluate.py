@@ -241,6 +241,7 @@ LABELLED_SETS = (
     "reports_heldout",
     "reports_heldout2",
     "reports_heldout3",
+    "reports_heldout4",
     "labelled",
     "heldout",
 )

@@ -121,7 +121,7 @@ _BLOCKED = [
             r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
             ("ngày",),
         ),
-        (r"\btháng\s+\d{1,2}(?!\d)", ("tháng",)),
+        (r"\btháng\s+\d{1,2}(?!\d|[.,]\d{3})", ("tháng",)),  # not "9 tháng 41.200 tấn"
         (r"\bquý\s+\d", ("quý",)),
         (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
@@ -248,7 +248,9 @@ _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
     r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
 )
-_INNER_CHANGE = re.compile(r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!mức)\s(?:tăng|giảm)(?!\s*trưởng)\b")
+_INNER_CHANGE = re.compile(
+    r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!mức)(?<!giá trị)\s(?:tăng|giảm)(?!\s*trưởng)\b"
+)
 _REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục tiêu|chỉ tiêu|cùng kỳ)")
 
 
@@ -1181,6 +1183,8 @@ def _strip_trailing_verb(name: str) -> str:
     """The longest of ``_TRAILING_VERBS`` the name ends with, as whole words, removed (one
     ``endswith`` over the phrases, longest first, instead of a pattern tried at every offset)."""
     body = name.rstrip()
+    if body.endswith("giá trị tăng thêm"):
+        return body  # value added, a quantity, not "giá trị" and a verb
     for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(body.rsplit(None, 1)[-1] if body else "", ()):
         cut = len(body) - len(phrase)
         if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
@@ -1219,9 +1223,10 @@ def _clean_name(raw: str) -> str:
             break
     else:
         # "nông, lâm nghiệp, thủy sản tăng": short parts before the last are one list
-        while chosen and len(parts[chosen - 1].split()) <= 2 and not _DIGIT.search(
-            parts[chosen - 1]
-        ):
+        # "khu vực nông, lâm nghiệp và thủy sản": a part ending in a sector's first syllable
+        while chosen and (
+            len(parts[chosen - 1].split()) <= 2 or parts[chosen - 1].endswith(_SECTOR_SYLLABLES)
+        ) and not _DIGIT.search(parts[chosen - 1]):
             chosen -= 1
     name = ", ".join(parts[chosen:])
     if _VERB_OR_TAIL_HINT.search(name):
@@ -1239,6 +1244,7 @@ def _clean_name(raw: str) -> str:
 
 
 _SHARE_OF = re.compile(r"\s*(?:trong|của)\s+(?:cơ cấu|tổng)\b[^,;.()\d]*")
+_SECTOR_SYLLABLES = (" nông", " lâm", " ngư", " diêm", " công", " thương")
 _EVALUATION = re.compile(r"\s+đạt\s+(?:khá|cao|thấp|tốt|chưa cao)\b.*$")
 _PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào")
 _PASSIVE_BEFORE = re.compile(r"\bđược\s*(?:trên|hơn|gần|khoảng)?\s*$")
