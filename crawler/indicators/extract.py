@@ -962,7 +962,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         if attendance and unit.unit not in ("%", "VND"):
             continue
-        if unit.unit in _MEETING_NOUNS or _MERGED_BEFORE.search(before):
+        if unit.unit in _MEETING_NOUNS or _MERGED_BEFORE.search(before, max(0, len(before) - 16)):
             continue
         if "trở lên" in low and _THRESHOLD_AFTER.match(low, unit.end):
             continue  # "Số xã đạt từ 10 tiêu chí … trở lên là 37 xã": 10 defines what is counted
@@ -975,7 +975,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         figure = _Figure(start, end, start, value, value_max, unit.unit)
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
-    if "/" in low or "ngày" in low:  # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
+    if "/" in low or ("-" in low and "ngày" in low):  # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
         years += [
             _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
             for m in _FULL_DATE_YEAR.finditer(low)
@@ -1572,7 +1572,8 @@ def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
     """A rate averaged per year ("bình quân hằng năm tăng 6,8%", "giảm trung bình
     4,25%/năm") is over a span: it takes no year an earlier clause stated."""
     return figure.unit == "%" and (
-        "/năm" in low[figure.start : figure.end] or bool(_YEARLY_BEFORE.search(before))
+        "/năm" in low[figure.start : figure.end]
+        or ("năm" in before and bool(_YEARLY_BEFORE.search(before)))
     )
 
 
