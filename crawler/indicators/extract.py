@@ -921,6 +921,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         figures.append(figure)
         ratio_spans.add(match.start(), unit.end)
+    at_least = "trở lên" in low
     compound = "triệu" in low or "tỷ" in low or "tỉ" in low
     for match in _COMPOUND.finditer(low) if compound else ():
         if (
@@ -964,7 +965,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         if unit.unit in _MEETING_NOUNS or _MERGED_BEFORE.search(before, max(0, len(before) - 16)):
             continue
-        if "trở lên" in low and _THRESHOLD_AFTER.match(low, unit.end):
+        if at_least and _THRESHOLD_AFTER.match(low, unit.end):
             continue  # "Số xã đạt từ 10 tiêu chí … trở lên là 37 xã": 10 defines what is counted
         value = scale(_number_value(first), unit.multiplier)
         value_max = scale(_number_value(second), unit.multiplier) if second else None
@@ -1266,6 +1267,7 @@ _SEASON_OPENING = re.compile(
     r"chiêm xuân)|cả năm)\s*,\s*"
 )
 _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm\b")
+_SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
 # "toàn tỉnh gieo cấy 72.911 ha": the area sown
 _SOWN_BEFORE = re.compile(r"\b(?:gieo cấy|gieo trồng|gieo sạ|xuống giống)\s*(?:được\s*)?$")
@@ -1471,10 +1473,7 @@ def _extract_sentence(
         if governing and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start):
             lead_in_end = governing.end()
     label = _LABEL.match(sentence)
-    opening = low.lstrip()[:3]
-    season = (
-        _SEASON_OPENING.match(low) if opening in ("vụ ", "so ", "tro", "riê", "cả ") else None
-    )
+    season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -1526,7 +1525,7 @@ def _extract_sentence(
             fallback = lead_in_year
         if fallback is None and kind == "target":
             fallback = low.term_before(figure.start)
-        averaged = kind == "actual" and _yearly_average(low, figure, before)
+        averaged = kind == "actual" and figure.unit == "%" and _yearly_average(low, figure, before)
         if fallback is None and averaged:
             fallback = frame.year  # "giảm trung bình 4,25%/năm": over a span, no other year
         if fallback is None:
@@ -1571,10 +1570,9 @@ def _extract_sentence(
 def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
     """A rate averaged per year ("bình quân hằng năm tăng 6,8%", "giảm trung bình
     4,25%/năm") is over a span: it takes no year an earlier clause stated."""
-    return figure.unit == "%" and (
-        "/năm" in low[figure.start : figure.end]
-        or ("năm" in before and bool(_YEARLY_BEFORE.search(before)))
-    )
+    return low.startswith("/năm", figure.end - 4) or (
+        "bình quân" in before or "trung bình" in before
+    ) and bool(_YEARLY_BEFORE.search(before))
 
 
 def _per_head(name: str) -> str:
