@@ -135,7 +135,7 @@ _BLOCKED = [
 # are counts).
 _CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
 _ORDINAL_BEFORE = re.compile(
-    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|(?<!dân )(?<!tổng )số|loại|hạng|cấp độ|mức độ|đợt|phiên|"
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|loại|hạng|cấp độ|mức độ|đợt|phiên|"
     r"điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
     r"tầng)\s+(?:thứ\s+)?$"
 )
@@ -157,6 +157,7 @@ _MEETING_NOUNS = frozenset({"đại biểu", "đồng chí"})
 _THRESHOLD_AFTER = re.compile(
     r"[^,;.\d]{0,60}?\btrở lên\s+(?:là|có|đạt|gồm)\s+(?:[^\W\d_]+\s+){0,2}\d"
 )
+_MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
@@ -922,6 +923,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         figures.append(figure)
         ratio_spans.add(match.start(), unit.end)
     at_least = "trở lên" in low
+    running = "lũy kế" in low
     compound = "triệu" in low or "tỷ" in low or "tỉ" in low
     for match in _COMPOUND.finditer(low) if compound else ():
         if (
@@ -954,16 +956,19 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             base = bool(_BASE_BEFORE.search(low, max(0, start - _REACH), start))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
-        if unit is None and figures and "lũy kế" in before:
-            unit = _running_total_unit(before, figures[-1], match.end())
-        if unit is not None and unit.skip and unit.unit in _TARGET_UNITS:
-            if _FULFILLED_AFTER.match(low, unit.end):  # "25 chỉ tiêu vượt kế hoạch"
-                unit = unit._replace(skip=False)
         if unit is None or unit.skip:
-            continue
+            if unit is None and running and figures and "lũy kế" in before:
+                unit = _running_total_unit(before, figures[-1], match.end())
+            elif unit is not None and unit.unit in _TARGET_UNITS:
+                if _FULFILLED_AFTER.match(low, unit.end):  # "25 chỉ tiêu vượt kế hoạch"
+                    unit = unit._replace(skip=False)
+            if unit is None or unit.skip:
+                continue
         if attendance and unit.unit not in ("%", "VND"):
             continue
-        if unit.unit in _MEETING_NOUNS or _MERGED_BEFORE.search(before, max(0, len(before) - 16)):
+        if unit.unit in _MEETING_NOUNS or (
+            before.endswith(_MERGED_ENDINGS) and _MERGED_BEFORE.search(before, len(before) - 16)
+        ):
             continue
         if at_least and _THRESHOLD_AFTER.match(low, unit.end):
             continue  # "Số xã đạt từ 10 tiêu chí … trở lên là 37 xã": 10 defines what is counted
@@ -1184,9 +1189,10 @@ def _strip_trailing_verb(name: str) -> str:
     """The longest of ``_TRAILING_VERBS`` the name ends with, as whole words, removed (one
     ``endswith`` over the phrases, longest first, instead of a pattern tried at every offset)."""
     body = name.rstrip()
-    if body.endswith("giá trị tăng thêm"):
+    last = body.rsplit(None, 1)[-1] if body else ""
+    if last == "thêm" and body.endswith("giá trị tăng thêm"):
         return body  # value added, a quantity, not "giá trị" and a verb
-    for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(body.rsplit(None, 1)[-1] if body else "", ()):
+    for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(last, ()):
         cut = len(body) - len(phrase)
         if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
             return body[: max(cut - 1, 0)].strip(" ,;:–-")
@@ -1200,7 +1206,7 @@ def _clean_name(raw: str) -> str:
     if "(" in name:
         name = _BRACKETED.sub(" ", name)
     name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
-    if "cho " in name or "thông " in name:
+    if "cho b" in name or "cho hay" in name or "thông " in name:
         name = _REPORTED_BY.sub("", name)
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
