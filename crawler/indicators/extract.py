@@ -242,9 +242,9 @@ _LOCATION_PREFIX = re.compile(
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
 )
 _FULL_DATE_YEAR = re.compile(
-    rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*"
-    rf"|\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*)({YEAR})(?!\d)"
+    rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*)({YEAR})(?!\d)"
 )
+_DASH_DATE_YEAR = re.compile(rf"\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*({YEAR})(?!\d)")
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
     r"(?:\s(?:từ|thêm|được|khoảng|bình quân))?\s*$"
@@ -981,11 +981,13 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         figure = _Figure(start, end, start, value, value_max, unit.unit)
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
-    if "/" in low or ("-" in low and "ngày" in low):  # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
-        years += [
-            _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
-            for m in _FULL_DATE_YEAR.finditer(low)
-        ]
+    for stated, dates in (("/", _FULL_DATE_YEAR), ("-", _DASH_DATE_YEAR)):
+        if stated in low and (stated == "/" or "ngày" in low):
+            # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
+            years += [
+                _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
+                for m in dates.finditer(low)
+            ]
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
