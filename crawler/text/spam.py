@@ -16,6 +16,7 @@ import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import html
@@ -78,6 +79,7 @@ _HIDDEN_STYLES = [
     re.compile(r"opacity:0(?:\.0+)?(?:;|!|$)"),
     re.compile(r"font-size:0(?:\.0+)?(?:px|pt|em|rem|%)?(?:;|!|$)"),
 ]
+_SPACES = re.compile(r"\s+")
 _POSITIONED = re.compile(r"position:(?:absolute|fixed)")
 _FAR_NEGATIVE = re.compile(r"(?:left|top|right|bottom|margin-left|margin-top|text-indent):-(\d+)")
 _ZERO_BOX = re.compile(r"(?:height|width|max-height):0(?:px)?(?:;|!|$)")
@@ -115,9 +117,10 @@ def is_hidden(element: html.HtmlElement) -> bool:
     """True when inline style or the `hidden` attribute keeps the element off screen."""
     if element.get("hidden") is not None:
         return True
-    style = re.sub(r"\s+", "", element.get("style", "")).lower()
-    if not style:
+    style = element.get("style")
+    if not style:  # most elements: no style to read
         return False
+    style = _SPACES.sub("", style).lower()
     if any(pattern.search(style) for pattern in _HIDDEN_STYLES):
         return True
     if _POSITIONED.search(style) and any(
@@ -145,6 +148,13 @@ def is_ip_host(host: str | None) -> bool:
     except ValueError:
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _links_to_ip(href: str) -> bool:
+    """Whether a link points at a bare IP address; cached, since a portal's menus and footers
+    repeat the same links on every page."""
+    return is_ip_host(_host_of(href))
 
 
 def _same_site(host: str, page_host: str) -> bool:
@@ -175,7 +185,7 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
                 SpamFinding("offsite_hidden_link", _excerpt(link.text_content()), href, block)
             )
     suspicious_links = [f.href for f in findings] + [
-        link.get("href").strip() for link in _links(block) if is_ip_host(_host_of(link.get("href")))
+        link.get("href").strip() for link in _links(block) if _links_to_ip(link.get("href"))
     ]
     lowered = text.lower()
     gambling = _BRAND.search(lowered) or _GENERIC.search(lowered)
@@ -200,7 +210,7 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
         if is_hidden(element) and (element.text_content().strip() or _links(element)):
             findings.extend(_hidden_block_findings(element, page_host))
         href = (element.get("href") or "").strip()
-        if href and is_ip_host(_host_of(href)):
+        if href and _links_to_ip(href):
             findings.append(SpamFinding("ip_link", _excerpt(element.text_content()), href, element))
         if not keywords:
             continue
