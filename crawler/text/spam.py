@@ -255,6 +255,16 @@ def remove_injected(
     return len(targets)
 
 
+def text_may_hold_spam(text: str) -> bool:
+    """Whether `scan_text_for_spam` can find anything in any line of ``text``: every finding
+    needs a URL, a bare-IP link or a brand in its line, and a match in a line is a match in
+    the whole text. One pass over an article instead of a scan of each of its lines."""
+    text = unicodedata.normalize("NFC", text)
+    return bool(
+        _URL_IN_TEXT.search(text) or _BARE_IPV4_URL.search(text) or _BRAND.search(text.lower())
+    )
+
+
 def scan_text_for_spam(text: str) -> list[SpamFinding]:
     """Gambling brands, and generic gambling words next to a URL or a brand, in plain text,
     and URLs pointing at bare IP addresses."""
