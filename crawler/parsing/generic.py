@@ -58,7 +58,7 @@ from crawler.parsing.html import (
     text_of,
 )
 from crawler.text.boilerplate import TemplateLearner, classify_line, mask_digits, strip_boilerplate
-from crawler.text.spam import remove_injected
+from crawler.text.spam import SpamFinding, remove_injected
 
 LineTest = Callable[[str], bool]
 
@@ -354,16 +354,22 @@ _TITLE_END, _BODY_START, _BODY_END = "\ue000", "\ue001", "\ue002"
 
 
 def parse_article(
-    root: HtmlElement, url: str, listing_title: str = "", is_template: LineTest | None = None
+    root: HtmlElement,
+    url: str,
+    listing_title: str = "",
+    is_template: LineTest | None = None,
+    injected: list[SpamFinding] | None = None,
 ) -> ParsedArticle:
     """Fields of an article page of an unknown platform, parsed as ``root`` (a tree this
     call changes).
 
     ``listing_title`` is the anchor text that led here (the best guide to the title);
-    ``is_template`` tells lines the host repeats on most pages (learned by HostTemplates).
+    ``is_template`` tells lines the host repeats on most pages (learned by HostTemplates);
+    ``injected`` is what of the tree's injected spam is still to remove, when that is known
+    (``[]`` once the generic spider removed it), else the tree is scanned for it.
     """
     is_template = is_template or (lambda line: False)
-    remove_injected(root, page_host=urlsplit(url).hostname or "")
+    remove_injected(root, injected, page_host=urlsplit(url).hostname or "")
     mark_view_icons(root)
     article = ParsedArticle(url=url)
     title_element, article.title = find_title(root, listing_title)
@@ -711,9 +717,12 @@ class HostTemplates:
         self.listing_lines: dict[str, set[str]] = {}
         self.page_counts: Counter[str] = Counter()
 
-    def observe(self, host: str, root: HtmlElement, listing: bool) -> None:
-        """Learn from a page parsed as ``root`` (its injected blocks are removed)."""
-        remove_injected(root, page_host=host)
+    def observe(
+        self, host: str, root: HtmlElement, listing: bool, injected: list[SpamFinding] | None = None
+    ) -> None:
+        """Learn from a page parsed as ``root`` (its injected blocks are removed: ``injected``
+        when the page's scan found them already, else those a scan finds)."""
+        remove_injected(root, injected, page_host=host)
         lines = paragraphs_of(root.find("body"))
         self.learner.add_page(host, lines)
         self.page_counts[host] += 1
