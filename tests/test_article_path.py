@@ -333,3 +333,14 @@ def test_the_generic_spider_scans_a_page_for_injected_spam_once(monkeypatch, tmp
     assert item["title"] == TITLE
     assert {finding.kind for finding in item["spam"]} >= {"hidden_block", "ip_link"}
     assert "W88" not in item["body"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TẢI VỀ", "Tải\n  về", "File đính kèm:", "DOWNLOAD", "fıle đính kèm", "FİLE ĐÍNH KÈM", "Tin"],
+)
+def test_an_attachment_label_is_found_in_any_case_as_the_ignorecase_pattern_finds_it(text):
+    # The page-wide check searches the lowered text (dotted and dotless I aside).
+    expected = articles._ATTACHMENT_LABEL.search(f"Trang {text} cuối") is not None
+    assert articles.says_attachment(f"Trang {text} cuối") == expected
+    assert expected == (text != "Tin")
