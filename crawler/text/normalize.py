@@ -199,7 +199,9 @@ def decode_html(body: bytes, declared_encoding: str | None = None) -> DecodedPag
         text, legacy = _convert_legacy_lines(text, hints)
         encoding = legacy or encoding
     text = unicodedata.normalize("NFC", text)
-    converted = _naive_decode(body, expected) != text
+    # UTF-8 declared and read as UTF-8 (invalid bytes replaced, a BOM dropped) is what a
+    # client trusting the declaration shows: no second decode to compare with.
+    converted = not (expected == encoding == "utf-8") and _naive_decode(body, expected) != text
     return DecodedPage(text=text, encoding=encoding, converted=converted)
 
 
