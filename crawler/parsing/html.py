@@ -142,7 +142,8 @@ def is_hidden(element: HtmlElement) -> bool:
     classes = element.get("class")
     if classes and _HIDDEN_HINT.search(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
         return True
-    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    style = element.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def text_of(element: HtmlElement | None) -> str:
