@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from .run import kinds_table, run_zoo, score, table
 from .heldout import HELDOUT_VARIANTS
+from .run import kinds_table, run_zoo, score, table
 from .variants import VARIANTS, random_variants
 
 

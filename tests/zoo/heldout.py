@@ -14,7 +14,6 @@ them, is recorded in README.md ("held-out score at freeze").
 from __future__ import annotations
 
 from .platforms import (
-    Context,
     Features,
     Platform,
     decorate,
