@@ -30,7 +30,7 @@ from .platforms import (
 
 
 def ampm_clock(time: str) -> str:
-    """"08:30" → "08:30 SA", "15:45" → "03:45 CH" (a 12-hour clock with Vietnamese marks)."""
+    """ "08:30" → "08:30 SA", "15:45" → "03:45 CH" (a 12-hour clock with Vietnamese marks)."""
     hour, minute = (int(x) for x in time.split(":"))
     return f"{hour % 12 or 12:02d}:{minute:02d} {'SA' if hour < 12 else 'CH'}"
 
@@ -308,7 +308,7 @@ class Liferay(Platform):
             )
         return (
             '<div class="pagination-bar"><div class="pagination-results">Hiển thị '
-            f"{page} / {pages}</div><ul class=\"pagination\">{''.join(items)}</ul></div>"
+            f'{page} / {pages}</div><ul class="pagination">{"".join(items)}</ul></div>'
         )
 
     def portlet(self, heading: str, inner: str, instance: str = PORTLET) -> str:
@@ -324,8 +324,8 @@ class Liferay(Platform):
             f'<h3 class="asset-title"><a href="{href}">{esc(s.title)}</a></h3><div class="asset-'
             f'metadata"><span class="metadata-entry metadata-publish-date">{dmy(s.date)}</span>'
             f'</div><div class="asset-content"><div class="asset-summary">'
-            f"{esc(s.paragraphs[0][:140])}…</div><div class=\"asset-more\"><a href=\"{href}\">Xem "
-            "thêm <span class=\"hide-accessible\">về "
+            f'{esc(s.paragraphs[0][:140])}…</div><div class="asset-more"><a href="{href}">Xem '
+            'thêm <span class="hide-accessible">về '
             f"{esc(s.title)}</span> »</a></div></div></div>"
             for s, href, _ in entries
         )
@@ -529,7 +529,7 @@ class WordPressBlocks(Platform):
             f'<div class="wp-block-group post-meta is-layout-flex">{"".join(meta)}</div></div>'
             + (font_bar() if f.font_bar else "")
             + '<div class="entry-content wp-block-post-content is-layout-constrained">'
-            f'{content["inside"]}</div>{content["after"]}'
+            f"{content['inside']}</div>{content['after']}"
             '<div class="wp-block-group"><div class="taxonomy-category wp-block-post-terms">'
             '<a href="/?cat=3" rel="tag">Tin tức</a></div></div>'
             '<nav class="wp-block-group is-layout-flex" aria-label="Bài viết"><div class="post-'
@@ -597,8 +597,11 @@ class BootstrapCommune(Platform):
             "</div></div></div></div>"
             for s, href, n in entries
         )
-        main = ('<h4 class="section-title border-bottom pb-2">TIN TỨC - SỰ KIỆN</h4>'
-                + nest(cards, ctx.features.wrappers, ctx.rng) + self.pager(ctx, page, pages, url))
+        main = (
+            '<h4 class="section-title border-bottom pb-2">TIN TỨC - SỰ KIỆN</h4>'
+            + nest(cards, ctx.features.wrappers, ctx.rng)
+            + self.pager(ctx, page, pages, url)
+        )
         return self.page("Tin tức - Sự kiện", ctx, main, url)
 
     def article(self, ctx, story, url, related, number):
@@ -764,7 +767,7 @@ class NukeVietPlain(Platform):
             f'<div class="margin-bottom-lg">{date} {views}</div>'
             + (font_bar() if f.font_bar else "")
             + f'<div id="news-bodyhtml" class="bodytext margin-bottom-lg">{content["inside"]}'
-            f'</div>{content["after"]}</div></div>'
+            f"</div>{content['after']}</div></div>"
         )
         return shell(story.title, ctx.name, nest(article, f.wrappers, ctx.rng),
                      self.sidebar(ctx, url))  # fmt: skip

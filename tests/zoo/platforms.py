@@ -124,7 +124,9 @@ ATTACHMENT_PATHS = {
 def attachment_block(ctx: Context, key: str) -> str:
     kind = ctx.rng.choice(("pdf", "docx"))
     name = f"{key.replace('-', '_')}.{kind}"
-    path = ATTACHMENT_PATHS.get(ctx.platform, "/uploads/files/{name}").format(id=ctx.rng.randint(200, 4000), name=name)
+    path = ATTACHMENT_PATHS.get(ctx.platform, "/uploads/files/{name}").format(
+        id=ctx.rng.randint(200, 4000), name=name
+    )
     if ctx.rng.random() < 0.5:
         return (
             f'<div class="attach-file"><p><strong>File đính kèm:</strong> '
