@@ -147,3 +147,21 @@ def test_joomla_blog_title_boxes_and_the_leading_item_are_the_list():
         f"Hội nghị giao ban công tác tháng {n} năm 2024" for n in (1, 2, 3)
     ]
     assert listing.next_url == "http://xa.example.vn/index.php/tin-tuc?start=3"
+
+
+def test_a_family_fallback_takes_a_one_item_last_page_over_a_longer_dated_sidebar():
+    # NukeViet's viewcat_list layout is not in the family's selectors: its generic fallback
+    # has no earlier page to prefer; "Tin mới nhất" (7 links) must not beat the lone item
+    from crawler.parsing.families import FAMILIES
+
+    url = "http://xa.example.vn/index.php?language=vi&nv=news&op=tin-tuc/page-2"
+    html = list_page(1, 3).replace(
+        "</ul></div>",
+        '</ul></div><div class="text-center"><ul class="pagination"><li><a href="/index.php?'
+        'language=vi&amp;nv=news&amp;op=tin-tuc">1</a></li><li class="active"><a href="#">2'
+        "</a></li></ul></div>",
+        1,
+    )
+    listing = FAMILIES["nukeviet"].parse_listing(html, url)
+    assert [e.title for e in listing.entries] == ["Báo cáo kết quả công tác tháng 3 của xã"]
+    assert listing.fallbacks == ("listing",)

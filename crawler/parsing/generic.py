@@ -109,7 +109,7 @@ _SIDEBAR_HEADING = re.compile(
     r"|hot|đã\s+đưa)\b|\bcác\s+tin\s+khác\b|\bxem\s+nhiều\s+nhất\b",
     re.IGNORECASE,
 )
-_SIDEBAR_WEIGHT = 0.2
+_SIDEBAR_WEIGHT = 0.1
 _PAGER_WEIGHT = 1.5
 _HEADING_BONUS = 3
 _MIN_ANCHOR_WORDS = 3
