@@ -60,6 +60,8 @@ def test_a_date_element_without_time_still_takes_the_time_printed_beside_it():
 def test_drupal_submitted_line_is_metadata_not_body():
     line = "Gửi bởi admin vào Thứ Hai, 14/10/2024 - 08:30 Lượt xem: 318"
     assert generic.is_meta_line(line)
+    # the poster's label and name do not count in a meta line's length
+    assert generic.is_meta_line("Gửi bởi admin vào Thứ Sáu, 22/03/2024 - 15:40 👁 Đã xem: 89")
     html = (
         '<html><body><div class="block-page-title-block"><h1 class="page-title">Khánh thành '
         'đường liên thôn Đồng Chùa</h1></div><article class="node"><div class="node__meta">'

@@ -552,10 +552,12 @@ def body_container(
 
 def is_meta_line(line: str) -> bool:
     """A short line of only a date, time, weekday and counter ("Thứ năm, 18/01/2024 120
-    lượt xem", "Đăng ngày 23 - 09 - 2020"): metadata, not prose."""
-    if len(line.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
+    lượt xem", "Đăng ngày 23 - 09 - 2020"), maybe with a poster ("Gửi bởi admin vào …",
+    not counted in the length): metadata, not prose."""
+    plain = _without_poster(line)
+    if len(plain.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
         return False
-    rest = _META_PARTS.sub(" ", mask_digits(_without_poster(line)))
+    rest = _META_PARTS.sub(" ", mask_digits(plain))
     return not _WORD.search(rest.replace("_", ""))
 
 

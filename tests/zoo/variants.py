@@ -368,13 +368,14 @@ PAGERS = ("platform", "numbers", "rel-next", "raquo", "trang-sau", "xem-tiep")
 THEMES = {"tandan": ("2016", "2020", "2020-lower")}
 
 
-def random_variants(count: int, seed: int) -> tuple[Variant, ...]:
+def random_variants(count: int, seed: int, platforms=None) -> tuple[Variant, ...]:
     """``count`` variants drawing every perturbation at random (seeded): combinations nobody
-    chose by hand, for checking a fix on portals it was not tuned on."""
+    chose by hand, for checking a fix on portals it was not tuned on. ``platforms``: the
+    names to draw from (default: the zoo's own platforms)."""
     rng = random.Random(seed)
     variants = []
     for index in range(count):
-        platform = rng.choice(sorted(PLATFORMS))
+        platform = rng.choice(sorted(platforms or PLATFORMS))
         byline = rng.choice(
             ("platform", "right-style", "align", "text-right", "tin-anh", "tac-gia-after",
              "nguon-tin", None)
