@@ -167,3 +167,21 @@ def test_a_family_fallback_takes_a_one_item_last_page_over_a_longer_dated_sideba
     listing = FAMILIES["nukeviet"].parse_listing(html, url)
     assert [e.title for e in listing.entries] == ["Báo cáo kết quả công tác tháng 3 của xã"]
     assert listing.fallbacks == ("listing",)
+
+
+def test_a_sidebar_of_the_same_markup_beside_the_list_does_not_join_it():
+    def items(stem: str, count: int) -> str:
+        return "".join(
+            f'<li><a href="/tin/{stem}-so-{n}-{300 + n}.html">Tin {stem} số {n} trong tuần của '
+            f"xã</a></li>"
+            for n in range(count)
+        )
+
+    html = (
+        f'<html><body><div id="page"><div class="col-left"><h3>Tin xem nhiều</h3><ul>'
+        f'{items("xem", 2)}</ul></div><section class="col-main"><h2>Tin tức</h2><ul>'
+        f"{items('moi', 4)}</ul></section></div>"
+        "</body></html>"
+    )
+    entries = generic.parse_listing(html, "http://xa.example.vn/tin-tuc").entries
+    assert [e.title for e in entries] == [f"Tin moi số {n} trong tuần của xã" for n in range(4)]

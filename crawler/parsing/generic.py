@@ -197,14 +197,15 @@ def article_anchors(
     best = scored[0]
     container = _common_ancestor_of(best)
     chosen = list(best)
-    best_path = paths[-1]
+    order = {id(el): i for i, el in enumerate(root.iter())}
+    first = min(order[id(a)] for a in best)
     for path, group in zip(reversed(paths[:-1]), scored[1:], strict=True):
         if not all(article_url_shape(a.get("href") or "") for a in group):
             continue
         inside = all(container in a.iterancestors() for a in group)
-        if inside or _lead_item(path, best_path, group, container):
+        before = len(group) < len(best) and all(order[id(a)] < first for a in group)
+        if inside or (before and _lead_item(path, paths[-1], group, container)):
             chosen.extend(group)
-    order = {id(el): i for i, el in enumerate(root.iter())}
     return sorted(chosen, key=lambda a: order[id(a)]), paths[-1]
 
 
@@ -215,14 +216,17 @@ _LEAD_LEVELS = 3
 def _lead_item(
     path: tuple[str, ...], best: tuple[str, ...], group: list[HtmlElement], container: HtmlElement
 ) -> bool:
-    """A featured first item in a box of its own before the list (Joomla's
-    ``items-leading`` above ``items-row``): its title has the list items' markup, and it
-    sits beside the list's container, a few levels up at most (not elsewhere on the page)."""
+    """A featured first item (fewer, and before the list) in a box of its own (Joomla's
+    ``items-leading`` above ``items-row``): its title has the list items' markup, no
+    sidebar heading is printed above it, and it sits beside the list's container, two
+    levels up at most (not in another column of the page)."""
     if len(path) < _ITEM_STEPS or path[:_ITEM_STEPS] != best[:_ITEM_STEPS]:
         return False
     shared = _common_ancestor_of([*group, container])
     above = [container, *list(container.iterancestors())[:_LEAD_LEVELS]]
-    return shared in above and shared.tag not in ("body", "html")
+    if shared not in above or shared.tag in ("body", "html"):
+        return False
+    return not _SIDEBAR_HEADING.search(_heading_before(group[0], _common_ancestor_of(group)))
 
 
 def _same_list(path: tuple[str, ...], prefer: tuple[str, ...] | None) -> bool:
