@@ -404,14 +404,16 @@ def create_schema(engine: Engine) -> None:
     """Create missing tables and add missing nullable columns to tables of older versions.
 
     Jobs that scrapyd starts together on a new database race here: a table created by
-    another job between the check and the CREATE fails ours, and a second pass skips it.
+    another job between the check and the CREATE fails ours, and the next pass skips it.
+    Each such failure means one more table exists, so one pass per table always ends.
     """
-    for attempt in range(3):
+    passes = len(Base.metadata.tables) + 1
+    for attempt in range(passes):
         try:
             Base.metadata.create_all(engine)
             break
         except DBAPIError as error:
-            if "already exists" not in str(error) or attempt == 2:
+            if not _created_meanwhile(error) or attempt == passes - 1:
                 raise
     add_missing_columns(engine)
     create_search_index(engine)
@@ -438,6 +440,13 @@ def add_missing_columns(engine: Engine) -> None:
                 # column since we looked, which is what we wanted.
                 if not _column_exists_error(error):
                     raise
+
+
+def _created_meanwhile(error: DBAPIError) -> bool:
+    """A CREATE that lost the race to another process: SQLite and PostgreSQL say "already
+    exists"; PostgreSQL may instead trip over the catalogue's unique index of type names."""
+    message = str(error.orig if error.orig is not None else error).lower()
+    return "already exists" in message or "pg_type_typname_nsp_index" in message
 
 
 def _column_exists_error(error: DBAPIError) -> bool:
