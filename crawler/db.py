@@ -7,7 +7,9 @@ spreadsheets read as they are.
 
 from __future__ import annotations
 
+import errno
 import json
+import shutil
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +52,35 @@ from crawler.units import UnitError, Units2025
 
 class DatabaseConfigError(ValueError):
     """DATABASE_URL cannot be used; the message says why."""
+
+
+class DiskFullError(DatabaseConfigError):
+    """The database's disk (or quota) is full: nothing can be written."""
+
+
+_DISK_FULL_MESSAGES = ("disk is full", "no space left", "could not extend file", "disk full")
+# SQLite on a full disk often says only "disk I/O error" (it cannot create its WAL file):
+# with less free space than this in the database's folder, that error is the full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def is_disk_full(error: BaseException, url: str | None = None) -> bool:
+    """Whether a database or file error means the storage is out of space."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, OSError) and original.errno == errno.ENOSPC:
+        return True
+    message = str(original).lower()
+    if any(words in message for words in _DISK_FULL_MESSAGES):
+        return True
+    if "i/o error" not in message or not url:
+        return False
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return False
+    try:
+        return shutil.disk_usage(Path(parsed.database).parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def masked_url(url: str) -> str:
@@ -393,6 +424,10 @@ def check_database(url: str) -> None:
         password = make_url(url).password
         if password:
             reason = reason.replace(str(password), "***")
+        if is_disk_full(error, url):
+            raise DiskFullError(
+                f"DATABASE_URL {masked_url(url)!r}: the disk is full ({reason})"
+            ) from None
         raise DatabaseConfigError(
             f"DATABASE_URL {masked_url(url)!r}: cannot open the database ({reason})"
         ) from None
