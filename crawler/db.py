@@ -21,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     Engine,
     Float,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -282,6 +283,11 @@ class PortalIndicatorRow(Base):
     "Cập nhật lúc"): a time series per portal."""
 
     __tablename__ = "portal_indicators"
+    # One row per snapshot, also when two crawls store it at once (figures without an
+    # ``as_of`` are never equal here: NULLs are distinct).
+    __table_args__ = (
+        Index("uq_portal_indicators_snapshot", "portal", "name", "as_of", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     portal: Mapped[str] = mapped_column(String(200), index=True)
@@ -449,7 +455,27 @@ def create_schema(engine: Engine) -> None:
             if "already exists" not in str(error) or attempt == 2:
                 raise
     add_missing_columns(engine)
+    add_snapshot_key(engine)
     create_search_index(engine)
+
+
+def add_snapshot_key(engine: Engine) -> None:
+    """Give a database made before it the unique key of widget snapshots, dropping the
+    copies that overlapping crawls stored (the first one is kept)."""
+    key = PortalIndicatorRow.__table__.indexes
+    [index] = [index for index in key if index.name == "uq_portal_indicators_snapshot"]
+    if any(i["name"] == index.name for i in inspect(engine).get_indexes("portal_indicators")):
+        return
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "DELETE FROM portal_indicators WHERE as_of IS NOT NULL AND id NOT IN "
+                "(SELECT min(id) FROM portal_indicators GROUP BY portal, name, as_of)"
+            )
+            index.create(connection, checkfirst=True)
+    except DBAPIError as error:  # another crawl starting at once made it first
+        if "already exists" not in str(error) and "duplicate key" not in str(error):
+            raise
 
 
 def add_missing_columns(engine: Engine) -> None:

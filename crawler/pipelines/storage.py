@@ -386,8 +386,13 @@ class StoragePipeline:
                 connection.execute(insert(IndicatorRow), rows)
             self.stats.inc_value("indicators/stored", len(rows))
         snapshots = new_snapshots(connection, self.portal_indicators)
-        if snapshots:
-            connection.execute(insert(PortalIndicatorRow), snapshots)
+        if snapshots:  # another crawl may store the same snapshot meanwhile: its row stays
+            connection.execute(
+                insert(PortalIndicatorRow).on_conflict_do_nothing(
+                    index_elements=["portal", "name", "as_of"]
+                ),
+                snapshots,
+            )
         if self.flags:
             statement = insert(PortalFlagRow).values(list(self.flags.values()))
             connection.execute(
