@@ -13,11 +13,15 @@ import json
 import os
 import re
 import shlex
+import sys
 import uuid
 from dataclasses import dataclass, field
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
+
+from scrapy.commands import ScrapyCommand
+from scrapy.utils.conf import get_config
 
 from crawler.db import masked_url, without_credentials
 from crawler.registry import SCHEDULES, Registry
@@ -261,3 +265,50 @@ def credentials_problem(username: str, password: str) -> str | None:
             "without authentication; set both (here and in scrapyd's environment)"
         )
     return None
+
+
+class ScrapydCommand(ScrapyCommand):
+    """Base of the commands that talk to scrapyd nodes (deploy, schedule): the nodes come from
+    ``--url`` given once per node or ``$SCRAPYD_URL``, the credentials from
+    ``SCRAPYD_USERNAME``/``SCRAPYD_PASSWORD``, the project name from scrapy.cfg's [deploy]
+    section, as scrapyd-deploy reads it."""
+
+    requires_project = True
+    requires_crawler_process = False
+
+    def add_options(self, parser):
+        super().add_options(parser)
+        parser.add_argument(
+            "--url",
+            action="append",
+            default=[],
+            help="a scrapyd node's URL; once per node (default: $SCRAPYD_URL, which may list "
+            "several separated by commas)",
+        )
+
+    @staticmethod
+    def node_urls(opts) -> list[str]:
+        return scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))
+
+    @staticmethod
+    def required_node_urls(opts) -> list[str]:
+        urls = ScrapydCommand.node_urls(opts)
+        if not urls:
+            raise SchedulingError("no scrapyd URL: give --url URL or set SCRAPYD_URL")
+        return urls
+
+    @staticmethod
+    def credentials() -> tuple[str, str]:
+        return os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", "")
+
+    def unsafe_credentials(self) -> bool:
+        """A password without a username makes scrapyd serve without authentication: said in
+        one line, exit code 2, before anything is sent."""
+        unsafe = credentials_problem(*self.credentials())
+        if unsafe:
+            print(f"error: {unsafe}", file=sys.stderr)
+            self.exitcode = 2
+        return bool(unsafe)
+
+    def project_name(self) -> str:
+        return get_config().get("deploy", "project", fallback=self.settings.get("BOT_NAME"))

@@ -154,10 +154,13 @@ def one_error_line(result) -> str:
     return errors[0]
 
 
-def test_scrapy_schedule_flags_a_password_without_a_user_name(tmp_path):
-    result = run_command(
-        "schedule", "--crontab", env={"SCRAPYD_PASSWORD": "s3cret"}, tmp_path=tmp_path
-    )
+@pytest.mark.parametrize(
+    "command",
+    [("schedule", "--crontab"), ("deploy", "--url", "http://127.0.0.1:9")],
+    ids=["schedule", "deploy"],
+)
+def test_scrapyd_commands_flag_a_password_without_a_user_name(tmp_path, command):
+    result = run_command(*command, env={"SCRAPYD_PASSWORD": "s3cret"}, tmp_path=tmp_path)
     assert result.returncode == 2
     assert "SCRAPYD_USERNAME is not" in one_error_line(result)
     assert "s3cret" not in result.stdout + result.stderr

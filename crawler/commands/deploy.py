@@ -9,16 +9,12 @@ from pathlib import Path
 from shutil import which
 from urllib.request import Request
 
-from scrapy.commands import ScrapyCommand
-from scrapy.utils.conf import closest_scrapy_cfg, get_config
+from scrapy.utils.conf import closest_scrapy_cfg
 
-from crawler.scheduling import SchedulingError, call_scrapyd, scrapyd_urls
+from crawler.scheduling import SchedulingError, ScrapydCommand, call_scrapyd
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-
+class Command(ScrapydCommand):
     def syntax(self):
         return "[--url URL ...] [--version VERSION]"
 
@@ -27,33 +23,23 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser):
         super().add_options(parser)
-        parser.add_argument(
-            "--url",
-            action="append",
-            default=[],
-            help="a scrapyd node's URL; once per node (default: $SCRAPYD_URL, which may list "
-            "several separated by commas)",
-        )
         parser.add_argument("--version", help="version name (default: the current time)")
 
     def run(self, args, opts):
+        if self.unsafe_credentials():
+            return
         try:
-            urls = scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))
-            if not urls:
-                raise SchedulingError("no scrapyd URL: give --url URL or set SCRAPYD_URL")
-            project = get_config().get("deploy", "project", fallback=self.settings["BOT_NAME"])
+            urls = self.required_node_urls(opts)
+            project = self.project_name()
             version = opts.version or str(int(time.time()))
-            credentials = (
-                os.environ.get("SCRAPYD_USERNAME", ""),
-                os.environ.get("SCRAPYD_PASSWORD", ""),
-            )
+            credentials = self.credentials()
             for url in urls:  # every node reachable and taking our password, before building
                 call_scrapyd(Request(f"{url}/daemonstatus.json"), url, *credentials)
             with tempfile.TemporaryDirectory() as folder:
                 egg = Path(folder) / f"{project}-{version}.egg"
                 self.build_egg(egg)
                 for url in urls:
-                    spiders = deploy_egg(url, project, version, egg.read_bytes())
+                    spiders = deploy_egg(url, project, version, egg.read_bytes(), credentials)
                     print(f"{url}\tproject {project} version {version}: {spiders} spiders")
         except SchedulingError as error:
             print(f"error: {error}", file=sys.stderr)
@@ -76,7 +62,9 @@ class Command(ScrapyCommand):
             raise SchedulingError(f"building the egg failed: {built.stderr.strip()[-2000:]}")
 
 
-def deploy_egg(url: str, project: str, version: str, egg: bytes) -> int:
+def deploy_egg(
+    url: str, project: str, version: str, egg: bytes, credentials: tuple[str, str]
+) -> int:
     """Upload an egg to scrapyd's addversion.json; the number of spiders it reports."""
     boundary = "----vn-crawler-deploy"
     parts = []
@@ -92,13 +80,7 @@ def deploy_egg(url: str, project: str, version: str, egg: bytes) -> int:
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
     request = Request(f"{url}/addversion.json", data=body)
     request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
-    answer = call_scrapyd(
-        request,
-        url,
-        os.environ.get("SCRAPYD_USERNAME", ""),
-        os.environ.get("SCRAPYD_PASSWORD", ""),
-        timeout=120,
-    )
+    answer = call_scrapyd(request, url, *credentials, timeout=120)
     if answer.get("status") != "ok":
         raise SchedulingError(f"scrapyd at {url} refused the egg: {answer.get('message', answer)}")
     return int(answer.get("spiders", 0))

@@ -6,27 +6,22 @@ import sys
 from pathlib import Path
 from shutil import which
 
-from scrapy.commands import ScrapyCommand
-from scrapy.utils.conf import closest_scrapy_cfg, get_config
+from scrapy.utils.conf import closest_scrapy_cfg
 
 from crawler.commands import stdout_closed
 from crawler.registry import SCHEDULES, RegistryError, load_registry
 from crawler.scheduling import (
     SchedulingError,
-    credentials_problem,
+    ScrapydCommand,
     crontab_lines,
     node_state,
     plan_jobs,
     post_job,
-    scrapyd_urls,
     spread_jobs,
 )
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
-
+class Command(ScrapydCommand):
     def syntax(self):
         return "[--url URL] [--portal ID ...] [--family NAME ...] [--schedule GROUP] [--crontab]"
 
@@ -35,13 +30,6 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser):
         super().add_options(parser)
-        parser.add_argument(
-            "--url",
-            action="append",
-            default=[],
-            help="a scrapyd node's URL; once per node (default: $SCRAPYD_URL, which may list "
-            "several separated by commas)",
-        )
         parser.add_argument(
             "--portal", action="append", default=[], metavar="ID", help="a registry portal"
         )
@@ -59,28 +47,18 @@ class Command(ScrapyCommand):
         )
 
     def run(self, args, opts):
-        unsafe = credentials_problem(
-            os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", "")
-        )
-        if unsafe:
-            print(f"error: {unsafe}", file=sys.stderr)
-            self.exitcode = 2
+        if self.unsafe_credentials():
             return
         try:
             registry = load_registry(self.settings.get("PORTAL_REGISTRY") or None)
             if opts.crontab:
                 print("\n".join(self.crontab(registry, opts)), flush=True)
                 return
-            urls = scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))
-            if not urls:
-                raise SchedulingError("no scrapyd URL: give --url URL or set SCRAPYD_URL")
+            urls = self.required_node_urls(opts)
             jobs = plan_jobs(registry, opts.portal, opts.family, opts.schedule, opts.per_portal)
             if not jobs:
                 print("nothing to schedule: no registry portal matches", file=sys.stderr)
-            credentials = (
-                os.environ.get("SCRAPYD_USERNAME", ""),
-                os.environ.get("SCRAPYD_PASSWORD", ""),
-            )
+            credentials = self.credentials()
             nodes = self.nodes(urls, credentials)
             for job, node in spread_jobs(jobs, nodes):
                 if node is None:
@@ -110,10 +88,6 @@ class Command(ScrapyCommand):
             print(f"warning: {error}; jobs go to the other nodes", file=sys.stderr)
         return nodes
 
-    def project_name(self) -> str:
-        """The scrapyd project: scrapy.cfg's [deploy] project, as scrapyd-deploy uses it."""
-        return get_config().get("deploy", "project", fallback=self.settings.get("BOT_NAME"))
-
     def crontab(self, registry, opts) -> list[str]:
         project_dir = os.path.dirname(os.path.abspath(closest_scrapy_cfg()))
         scrapy = Path(sys.executable).with_name("scrapy")
@@ -122,6 +96,6 @@ class Command(ScrapyCommand):
             project_dir,
             str(scrapy) if scrapy.exists() else (which("scrapy") or "scrapy"),
             os.path.join(project_dir, "logs", "schedule.log"),
-            ",".join(scrapyd_urls(opts.url or os.environ.get("SCRAPYD_URL", ""))),
-            os.environ.get("SCRAPYD_USERNAME", ""),
+            ",".join(self.node_urls(opts)),
+            self.credentials()[0],
         )
