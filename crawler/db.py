@@ -441,18 +441,22 @@ def check_database(url: str) -> None:
         engine.dispose()
 
 
+# Each lost race moves past at least one table or index another crawl created.
+SCHEMA_ATTEMPTS = 12
+
+
 def create_schema(engine: Engine) -> None:
     """Create missing tables and add missing nullable columns to tables of older versions.
 
     Jobs that scrapyd starts together on a new database race here: a table created by
     another job between the check and the CREATE fails ours, and a second pass skips it.
     """
-    for attempt in range(3):
+    for attempt in range(SCHEMA_ATTEMPTS):
         try:
             Base.metadata.create_all(engine)
             break
         except DBAPIError as error:
-            if "already exists" not in str(error) or attempt == 2:
+            if "already exists" not in str(error) or attempt == SCHEMA_ATTEMPTS - 1:
                 raise
     add_missing_columns(engine)
     add_snapshot_key(engine)
