@@ -60,14 +60,17 @@ def test_matching_prefers_the_right_year_among_equal_values():
 REPORT_SETS = ("reports", "reports_heldout", "reports_heldout2", "reports_heldout3")
 
 
-@pytest.mark.parametrize("name", REPORT_SETS)
-def test_report_passages_are_labelled_completely(name):
-    rows = load_labelled(FIXTURES / f"{name}.jsonl")
+def _assert_labelled_completely(rows):
     for row in rows:
         assert row["text"].strip() and row["source"] and "not" in row
         for figure in row["expected"]:
             assert {"value", "unit", "kind", "year", "name"} <= set(figure), row["source"]
             assert figure["kind"] in ("actual", "target")
+
+
+@pytest.mark.parametrize("name", REPORT_SETS)
+def test_report_passages_are_labelled_completely(name):
+    _assert_labelled_completely(load_labelled(FIXTURES / f"{name}.jsonl"))
 
 
 def test_report_passages_come_from_many_provinces_and_kinds():
@@ -76,6 +79,38 @@ def test_report_passages_come_from_many_provinces_and_kinds():
     assert len(rows) >= 45 and sum(len(row["expected"]) for row in rows) >= 300
     assert {"party-congress", "council-resolution", "statistics-release"} <= kinds
     assert sum(not row["expected"] for row in rows) >= 2  # passages with nothing to extract
+
+
+# Provinces (pre-2025 names) of the development set and held-out parts 1-3.
+PROVINCES_USED_BEFORE = {
+    "Thanh Hóa", "Nghệ An", "Tây Ninh", "Gia Lai", "Bắc Kạn", "Hà Nội", "Bình Định", "An Giang",
+    "Điện Biên", "Tuyên Quang", "Quảng Nam", "Thừa Thiên Huế", "Hậu Giang", "Kon Tum", "Cà Mau",
+    "Bắc Giang", "Long An", "Bà Rịa - Vũng Tàu", "Lào Cai", "Đắk Lắk", "Sóc Trăng", "Trà Vinh",
+    "Quảng Trị", "Thái Bình", "Bến Tre", "Hà Tĩnh", "Cao Bằng", "Bình Phước", "Phú Thọ", "Sơn La",
+    "Vĩnh Long", "Ninh Thuận", "Đồng Nai",
+}
+
+
+def _sources_table(path):
+    """Rows of the sources file's table as {source: province}."""
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) >= 4 and "/" in cells[0]:
+            table[cells[0]] = cells[1]
+    return table
+
+
+def test_heldout_part_4_is_complete_and_from_new_provinces():
+    """Completeness only: part 4 is scored once by the lead on frozen rules, never here."""
+    rows = load_labelled(FIXTURES / "reports_heldout4.jsonl")
+    _assert_labelled_completely(rows)
+    assert sum(len(row["expected"]) for row in rows) >= 70
+    assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
+    provinces = _sources_table(FIXTURES / "reports_heldout4.sources.md")
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    assert not set(provinces.values()) & PROVINCES_USED_BEFORE
 
 
 @pytest.mark.parametrize("name, bar", [("reports", 0.95), ("reports_heldout", 0.9),

@@ -27,7 +27,7 @@ def test_a_heading_frame_gives_kind_year_and_period_to_every_item_under_it():
     found = extract_indicators(TERM_LIST)
     assert [(r.name, r.kind, r.year, r.period) for r in found] == [
         ("thu nhập bình quân đầu người", "target", 2025, "nhiệm kỳ 2020-2025"),
-        ("tổng sản lượng lương thực bình quân", "target", 2025, "bình quân hằng năm"),
+        ("tổng sản lượng lương thực", "target", 2025, "bình quân hằng năm"),
         ("tỷ lệ lao động qua đào tạo", "target", 2025, "nhiệm kỳ 2020-2025"),
     ]
     assert [r.indicator for r in found] == ["income_per_capita", "food_output",

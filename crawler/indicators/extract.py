@@ -26,8 +26,11 @@ The extractor works sentence by sentence on NFC text. Decisions worth knowing:
 
 from __future__ import annotations
 
+import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
 from .frames import NO_FRAME, Frame, frame_of, read_units
@@ -91,16 +94,13 @@ _NO_CARRY = re.compile(
     r"trong \d+ năm)\b"
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
-_TERM_BEFORE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})(?!.*{YEAR})")
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
 _YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
 _SHARE_BEFORE_CUE = re.compile(r"\d\s*%\s*(?:so với\s+|so\s+|của\s+)?$")
-_YEAR_RANGE = re.compile(
-    rf"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|từ)\s+)?"
-    rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)"
-)
+# A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
+_YEAR_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 # Phone numbers and long codes: scanned only in sentences with eight digits in a row.
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ .]?\d){7}")
 _LONG_NUMBERS = [
@@ -121,29 +121,49 @@ _BLOCKED = [
         (r"\btháng\s+\d{1,2}(?!\d)", ("tháng",)),
         (r"\bquý\s+\d", ("quý",)),
         (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
-        (r"\b\d{1,2}h\d{0,2}\b", ("h",)),  # 8h30
-        (
-            r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
-            r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
-            r"tầng)\s+(?:thứ\s+)?\d+[\w/.-]*",
-            (),
-        ),
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
         (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
+# Numbers that are not figures, told by what touches them, checked at each number (a scan of
+# the sentence per pattern cost more): clock times "8h30", ordinals and numbered things "lần
+# thứ 3", "khóa 12", "số 39", "quốc lộ 5", "tổ 7".
+_CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số|loại|hạng|cấp độ|mức độ|đợt|phiên|điều|khoản|"
+    r"chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
+    r"tầng)\s+(?:thứ\s+)?$"
+)
+_ORDINAL_REACH = 24
+
+
+def _numbered_thing(low: str, position: int) -> bool:
+    """Whether the number starting at ``position`` is a clock time or an ordinal."""
+    return bool(
+        _CLOCK_AT.match(low, position)
+        or _ORDINAL_BEFORE.search(low, max(0, position - _ORDINAL_REACH), position)
+    )
+
+
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
 )
+# "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
+# year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
+# tiêu", "dự kiến cả năm đạt …", "dự kiến thực hiện …", an estimate of the actual like "ước
+# thực hiện" (a target still inside a target frame or lead-in: "Kế hoạch năm 2025: dự kiến
+# hoàn thành 5 công trình").
+_ESTIMATE = r"dự kiến (?:hoàn thành|cả năm|thực hiện|năm nay)"
+_PLANNED = r"dự kiến(?! (?:hoàn thành|cả năm|thực hiện|năm nay)\b)"
 _TARGET_CUE = re.compile(
-    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|"
+    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
 _ACTUAL_CUE = re.compile(
-    r"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
-    r"tính đến nay|thực tế)\b"
+    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
+    rf"tính đến nay|thực tế|{_ESTIMATE})\b"
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
@@ -169,13 +189,20 @@ _PERIOD = re.compile(
     rf"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
     r"|bình quân(?: hàng năm| hằng năm| mỗi năm| \d+ năm)|trong \d+ năm"
 )
-_TRAILING_VERBS = re.compile(
-    r"(?:\s|^)(?:ước đạt|ước tính|ước thực hiện|ước|đạt được|đạt|là|chiếm|bằng|còn|giảm còn|"
-    r"giảm xuống còn|giảm xuống|tăng lên|lên|xuống|tăng|giảm|thêm|gấp|vượt|ở mức|mức|duy trì|"
-    r"có|đã có|được|với|cho|khoảng|trên|hơn|dưới|gần|từ|đến|đều|lần lượt là|lần lượt|"
-    r"ổn định|tỷ lệ|đạt tỷ lệ|với tỷ lệ|chưa đến|không quá|xấp xỉ|hiện|đã|trong đó|và|"
-    r"hoàn thành|tổng cộng|tổng số|phấn đấu|liên tục|đạt mức|tối thiểu|ít nhất)\s*$"
+# Verbs and links a subject never ends with ("tỷ lệ hộ nghèo giảm còn" → "tỷ lệ hộ nghèo").
+_TRAILING_VERBS = (
+    "ước đạt", "ước tính", "ước thực hiện", "ước", "đạt được", "đạt", "là", "chiếm", "bằng",
+    "còn", "giảm còn", "giảm xuống còn", "giảm xuống", "tăng lên", "lên", "xuống", "tăng", "giảm",
+    "thêm", "gấp", "vượt", "ở mức", "mức", "duy trì", "có", "đã có", "được", "với", "cho",
+    "khoảng", "trên", "hơn", "dưới", "gần", "từ", "đến", "đều", "lần lượt là", "lần lượt",
+    "ổn định", "tỷ lệ", "đạt tỷ lệ", "với tỷ lệ", "chưa đến", "không quá", "xấp xỉ", "hiện", "đã",
+    "trong đó", "và", "hoàn thành", "tổng cộng", "tổng số", "phấn đấu", "liên tục", "đạt mức",
+    "tối thiểu", "ít nhất",
 )
+# The phrases by their last word, longest first: a name's last word picks the few to try.
+_TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
+for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
+    _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
@@ -191,6 +218,8 @@ _TIME_IN_NAME = re.compile(
     r"|\bquý\s+(?:[ivx]{1,3}|\d)(?:\s*/\s*\d{4})?|\bcả năm\b|\blũy kế\b|\bluỹ kế\b"
     r"|\b\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)(?:\s+năm)?)?"
 )
+# Every match of _TIME_IN_NAME holds a digit or one of these: names without skip the pattern.
+_TIME_WORDS = ("năm", "nay", "qua", "ngày", "tháng", "quý", "kế", "dịp")
 _LOCATION_PREFIX = re.compile(
     r"^(?:toàn|cả|trên địa bàn)\s+(?:huyện|xã|tỉnh|thị xã|thành phố|phường|thị trấn|quận|thôn)"
     r"(?:\s+(?:đã|có|hiện có|đã có))*\s*"
@@ -218,18 +247,19 @@ _PER_BEFORE = re.compile(r"(?:trên|mỗi|/)\s*$")
 _YEAR_JOINER = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _SPACES = re.compile(r"\s+")
-_STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định)$")
+# Words that qualify how a quantity moved, not what it is: "… ổn định", "GRDP bình quân".
+_STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định|bình quân|trung bình)$")
 _PHRASE_ARTICLE = re.compile(r"^\s*(?:các|những|số|tổng số)\s+")
 _QUALIFIER_ALTERNATIVES = "|".join(map(re.escape, sorted(QUALIFIERS, key=len, reverse=True)))
 # The longest qualifier the text ends with (as a whole word, or as any suffix).
 _QUALIFIER_WORD_AT_END = re.compile(rf"(?<![^\W\d_])(?:{_QUALIFIER_ALTERNATIVES})$")
 _QUALIFIER_AT_END = re.compile(rf"(?:{_QUALIFIER_ALTERNATIVES})$")
+_QUALIFIER_REACH = max(map(len, QUALIFIERS))
 # Plan items that count as an indicator when written as a fulfilment ratio ("15/18 chỉ tiêu").
 _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ", "danh mục"})
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):  # a tuple: made for every number, and a dataclass costs more
     unit: str
     end: int  # offset in the sentence where the unit text ends
     multiplier: str | None = None
@@ -251,8 +281,7 @@ class _Figure:
     points: float | None = None  # the figure as written, when read as "vượt/tăng X%" of plan
 
 
-@dataclass(frozen=True)
-class _YearMark:
+class _YearMark(NamedTuple):
     start: int
     end: int
     year: int
@@ -264,24 +293,419 @@ class _TargetBlock:
     year: int | None
 
 
+# How far back a figure reads its clause for a verb, a qualifier or a money subject ("thu nhập
+# bình quân đầu người của người dân trên địa bàn xã năm 2024 đạt 65 triệu" needs about 80).
+_REACH = 200
+_CLAUSE_MARK = re.compile(r"[;:]")
+_OPEN_BRACKET = re.compile(r"\(")
+_CLOSE_BRACKET = re.compile(r"\)")
+_RESPECTIVELY = re.compile(r"lần lượt")
+_TERM_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})")
+
+
+class _Scanned(str):
+    """The lower-cased sentence with what every figure looks up (clause marks, brackets, kind
+    cues, periods, terms), found once: a figure then costs a few binary searches instead of a
+    scan of the text before it, which made figure-dense text quadratic."""
+
+    def __new__(cls, low: str) -> _Scanned:
+        self = super().__new__(cls, low)
+        marks = ";" in low or ":" in low
+        self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(low)] if marks else []
+        self.semicolons = [p for p in self.clause_marks if low[p] == ";"]
+        brackets = "(" in low
+        self.opens = [m.start() for m in _OPEN_BRACKET.finditer(low)] if brackets else []
+        self.closes = [m.start() for m in _CLOSE_BRACKET.finditer(low)] if brackets else []
+        self._cues = None
+        self._periods = None
+        self._terms = None
+        listed = "lần lượt" in low
+        self.respectively = [m.start() for m in _RESPECTIVELY.finditer(low)] if listed else []
+        return self
+
+    def clause_start(self, position: int) -> int:
+        index = bisect_left(self.clause_marks, position)
+        return self.clause_marks[index - 1] + 1 if index else 0
+
+    def clause_end(self, position: int) -> int:
+        index = bisect_left(self.semicolons, position)
+        return self.semicolons[index] if index < len(self.semicolons) else len(self)
+
+    def bracket_open(self, position: int) -> int | None:
+        """Offset of the "(" that encloses ``position``, if any."""
+        index = bisect_left(self.opens, position)
+        if not index:
+            return None
+        opened = self.opens[index - 1]
+        closed = bisect_left(self.closes, position)
+        if closed and self.closes[closed - 1] >= opened:
+            return None
+        return opened
+
+    def next_bracket(self, position: int) -> int:
+        index = bisect_left(self.opens, position)
+        return self.opens[index] if index < len(self.opens) else -1
+
+    def says_respectively(self, start: int, end: int) -> bool:
+        index = bisect_left(self.respectively, start)
+        return index < len(self.respectively) and self.respectively[index] + 8 <= end
+
+    def last_cue(self, scope_start: int, position: int) -> tuple[int, str | None]:
+        """Where the last target or actual cue in [scope_start, position) starts, and the kind
+        it gives (None when there is none)."""
+        if self._cues is None:
+            self._cues = _kind_cues(self)
+        target_ends, target_starts, plain, stated_ends, actual_ends, actual_starts = self._cues
+        best: tuple[int, str | None] = (-1, None)
+        count = bisect_right(target_ends, position)
+        last_plain = plain[count - 1] if count else -1
+        if last_plain >= 0 and target_starts[last_plain] >= scope_start:
+            best = (target_starts[last_plain], "target")
+        index = count - 1
+        while index > last_plain and target_ends[index] >= position - 40:
+            # a cue stated right before the figure counts even after a comparison word
+            if stated_ends[index] >= position - 12 and target_starts[index] >= scope_start:
+                best = max(best, (target_starts[index], "target"))
+                break
+            index -= 1
+        count = bisect_right(actual_ends, position)
+        if count and actual_starts[count - 1] >= scope_start:
+            best = max(best, (actual_starts[count - 1], "actual"))
+        return best
+
+    def last_period(self, position: int) -> str | None:
+        if self._periods is None:
+            matches = list(_PERIOD.finditer(self))
+            self._periods = ([m.end() for m in matches], [m.group() for m in matches])
+        ends, texts = self._periods
+        count = bisect_right(ends, position)
+        return texts[count - 1] if count else None
+
+    def term_before(self, position: int) -> int | None:
+        """The end year of the last "2021-2025" before ``position`` with no year after it."""
+        if self._terms is None:
+            terms = list(_TERM_RANGE.finditer(self))
+            self._terms = (
+                [m.end() for m in terms],
+                [int(m.group(1)) for m in terms],
+                [m.start() for m in _YEAR_ONLY.finditer(self)],
+            )
+        ends, years, year_starts = self._terms
+        count = bisect_right(ends, position)
+        if not count:
+            return None
+        later = bisect_left(year_starts, ends[count - 1])
+        if later < len(year_starts) and year_starts[later] + 4 <= position:
+            return None
+        return years[count - 1]
+
+
+def _kind_cues(low: str) -> tuple[list, list, list, list, list, list]:
+    """Target cues (ends, starts, index of the last one that counts anywhere, end of a stated
+    target after each) and actual cues (ends, starts) of the sentence."""
+    target_ends, target_starts, plain, stated_ends = [], [], [], []
+    last_plain = -1
+    for match in _TARGET_CUE.finditer(low):
+        if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
+            continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
+        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25) : match.start()]):
+            last_plain = len(target_ends)
+        target_ends.append(match.end())
+        target_starts.append(match.start())
+        plain.append(last_plain)
+        stated_ends.append(_STATED_TARGET.match(low, match.end()).end())
+    actual = list(_ACTUAL_CUE.finditer(low))
+    return (
+        target_ends,
+        target_starts,
+        plain,
+        stated_ends,
+        [m.end() for m in actual],
+        [m.start() for m in actual],
+    )
+
+
+class _Spans:
+    """Disjoint sorted spans; ``covers`` is a binary search (a list scan per number made text
+    with thousands of dates quadratic)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        index = bisect_right(self.starts, start)
+        if index and self.ends[index - 1] >= start:
+            index -= 1
+            start = self.starts[index]
+            end = max(end, self.ends[index])
+            del self.starts[index], self.ends[index]
+        while index < len(self.starts) and self.starts[index] <= end:
+            end = max(end, self.ends[index])
+            del self.starts[index], self.ends[index]
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position)
+        return bool(index) and position < self.ends[index - 1]
+
+
+logger = logging.getLogger(__name__)
+_NO_TARGETS = object()
+_ANNUAL = re.compile(r"\s*(?:[-–+•*]\s*)?(?:hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE)
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class NumberAllowance:
+    """How many numbers the text has earned the right to have read: ``BURST`` at the start,
+    then one per ``CHARS_PER_NUMBER`` characters, never more than ``BURST`` in hand.
+
+    Reading a figure costs tens of microseconds whatever the text around it, so text made only
+    of figures ("1,5% 1,5% …", 5 characters each) would cost 20 s of CPU per MB. Report prose
+    is dense but not that dense: the labelled passages hold one number per 19 to 38
+    characters, so a dense statistics release is read whole up to about 50 KB of sustained
+    figures, and an article of ordinary density has no limit. A sentence that would overdraw
+    the allowance is not read, and is counted and logged (``report``). Table rows read by
+    their header are cheap and not counted."""
+
+    BURST = 1000
+    CHARS_PER_NUMBER = 40
+
+    def __init__(self) -> None:
+        self.credit = float(self.BURST)
+        self.skipped_numbers = 0
+        self.skipped_sentences = 0
+        self.first_skipped = ""
+
+    def admits(self, sentence: str) -> bool:
+        self.credit = min(self.BURST, self.credit + len(sentence) / self.CHARS_PER_NUMBER)
+        numbers = len(_NUMBER_RUN.findall(sentence))
+        if numbers <= self.credit:
+            self.credit -= numbers
+            return True
+        self.skipped_numbers += numbers
+        self.skipped_sentences += 1
+        self.first_skipped = self.first_skipped or sentence[:80]
+        return False
+
+    def report(self) -> None:
+        if self.skipped_sentences:
+            logger.warning(
+                "indicators: %d numbers in %d sentences not read: text denser in numbers than "
+                "prose or a table (over %d numbers, then more than one per %d characters), "
+                "first: %r",
+                self.skipped_numbers,
+                self.skipped_sentences,
+                self.BURST,
+                self.CHARS_PER_NUMBER,
+                self.first_skipped,
+            )
+
+
 def extract_indicators(text: str) -> list[Indicator]:
     """Every quantitative indicator of ``text`` (plain text; paragraphs split by blank lines,
     list items and headings by line breaks), read within its document frames (.frames)."""
     rows: list[Indicator] = []
+    allowance = NumberAllowance()
+    table: _Table | None = None  # the header of the table whose rows are being read
+    targets_year: int | None | object = _NO_TARGETS  # the year of a sentence of targets before
     paragraph = None
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
     for unit in read_units(text):
         if unit.paragraph != paragraph:
-            paragraph, block = unit.paragraph, None
+            paragraph, block, targets_year = unit.paragraph, None, _NO_TARGETS
             if unit.frame.year is not None:
                 carried = [None]  # items of a dated list do not take a sibling's year
         if unit.frame != frame:
             frame, carried = unit.frame, [None]
-        found, block = _extract_sentence(unit.sentence, block, unit.frame, carried)
+        if unit.cells:
+            if _Table.is_header(unit.cells):
+                table = _Table(unit.cells)
+                continue
+            if table is not None and len(unit.cells) == table.width:
+                rows.extend(table.read(unit.cells, unit.sentence, unit.frame, carried[0]))
+                continue
+        else:
+            table = None
+        if _DIGIT.search(unit.sentence) and not allowance.admits(unit.sentence):
+            continue
+        given = block
+        if block is None and targets_year is not _NO_TARGETS and _ANNUAL.match(unit.sentence):
+            # "…phấn đấu … đạt 10%/năm. Hằng năm, tỷ lệ … đạt 80% trở lên.": a yearly norm
+            # among targets is one of them (a norm among results stays a result)
+            given = _TargetBlock(targets_year)
+        found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried)
+        block = block if returned is given and given is not block else returned
+        if found:
+            targets = all(row.kind == "target" for row in found)
+            targets_year = found[-1].year if targets else _NO_TARGETS
         rows.extend(found)
+    allowance.report()
     return rows
+
+
+_TABLE_NAME = re.compile(r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại")
+_TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
+_TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
+_TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b")
+_TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
+_TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
+_CELL_NUMBER = re.compile(rf"(?:>|<|≥|≤|trên|dưới)?\s*({NUMBER})(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)")
+_ROW_MARKER = re.compile(
+    r"^(?:[-–+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*|[ivx]{1,4}[.)]\s+)"
+)
+_UNIT_IN_HEADER = re.compile(r"\(([^()]{1,20})\)")
+SAME_PERIOD_SHARE_UNIT = "% cùng kỳ"
+
+
+@dataclass(frozen=True)
+class _Column:
+    role: str  # "name", "unit", "value", "share" (of plan), "same period" (share of last year)
+    kind: str | None = None
+    year: int | None = None
+    unit: _Unit | None = None  # a unit the header states: "Thực hiện (tỷ đồng)"
+
+
+class _Table:
+    """A table of indicators as article bodies store it: one row per line, cells joined by
+    " | ", a header row first ("Chỉ tiêu | ĐVT | Kế hoạch 2023 | Thực hiện 2023 | % so KH").
+    The header says what each column is: the name, the unit, a value of a kind and year
+    (kế hoạch → target, thực hiện / ước → actual, "Năm 2023" → that year), or a share of
+    plan ("% so KH": unit "% kế hoạch") or of the same period last year ("% cùng kỳ")."""
+
+    def __init__(self, header: tuple[str, ...]):
+        self.width = len(header)
+        self.columns = [self._column(cell.lower(), index) for index, cell in enumerate(header)]
+        if not any(column.role == "name" for column in self.columns):
+            first = next(i for i, c in enumerate(self.columns) if c.role != "skip")
+            self.columns[first] = _Column("name")
+        targets = [
+            i for i, c in enumerate(self.columns) if c.role == "value" and c.kind == "target"
+        ]
+        self.plan_column = targets[0] if len(targets) == 1 else None
+        years = [c.year for c in self.columns if c.role == "value" and c.year is not None]
+        self.last_year = max(years) if years else None  # what a share column compares
+
+    @staticmethod
+    def is_header(cells: tuple[str, ...]) -> bool:
+        """A row of column titles: two cells or more, none of them a number ("Năm 2023",
+        "9 tháng năm 2024", "% so KH" are titles; "2.150" or "98,5" a value)."""
+        return len(cells) >= 2 and not any(
+            _CELL_NUMBER.fullmatch(cell.lower().strip()) or not cell for cell in cells
+        )
+
+    @staticmethod
+    def _column(title: str, index: int) -> _Column:
+        if _TABLE_ORDER.match(title):
+            return _Column("skip")
+        if _TABLE_UNIT.match(title):
+            return _Column("unit")
+        if _TABLE_SHARE.search(title):
+            # "% so KH" is a share of plan; any other comparison ("% so cùng kỳ", "So sánh
+            # 2023/2022 (%)") is a share of an earlier period
+            if _TABLE_PLAN_REFERENCE.search(title) and not _TABLE_SAME_PERIOD.search(title):
+                return _Column("share")
+            return _Column("same period")
+        stated = frame_of(title)
+        if _TABLE_NAME.match(title) and stated.year is None:
+            return _Column("name")
+        bracket = _UNIT_IN_HEADER.search(title)
+        unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
+        if stated.kind is None and stated.year is None and unit is None:
+            return _Column("name") if index == 0 else _Column("skip")
+        return _Column("value", stated.kind, stated.year, unit)
+
+    def read(
+        self, cells: tuple[str, ...], line: str, frame: Frame, carried: int | None
+    ) -> list[Indicator]:
+        name = ""
+        unit: _Unit | None = None
+        values: dict[int, tuple[float, float | None, bool]] = {}
+        for index, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
+            low = cell.lower()
+            if column.role == "name":
+                name = _ROW_MARKER.sub("", low).strip(" :")
+                bracket = _UNIT_IN_HEADER.search(name)
+                if bracket and unit is None:  # "Diện tích lúa (ha)"
+                    unit = _table_unit(bracket.group(1), name)
+                    name = (name[: bracket.start()] + name[bracket.end() :]).strip()
+            elif column.role == "unit":
+                unit = _table_unit(low, name)
+            elif column.role != "skip":
+                number = _CELL_NUMBER.fullmatch(low.strip())
+                if number:
+                    value_max = number.group(2)
+                    values[index] = (
+                        parse_number(number.group(1)),
+                        parse_number(value_max) if value_max else None,
+                        bool(number.group(3)),
+                    )
+        if not name or not values or not _LETTERS.search(name):
+            return []
+        name = canonical_name(name)
+        plan = values.get(self.plan_column) if self.plan_column is not None else None
+        rows = []
+        for index, (value, value_max, percent) in values.items():
+            column = self.columns[index]
+            if column.role == "share":
+                figure_unit, multiplier = PLAN_SHARE_UNIT, None
+            elif column.role == "same period":
+                figure_unit, multiplier = SAME_PERIOD_SHARE_UNIT, None
+            else:
+                stated = column.unit or unit
+                if percent:
+                    figure_unit, multiplier = "%", None
+                elif stated is None:
+                    continue  # a number without a unit is not an indicator
+                else:
+                    figure_unit, multiplier = stated.unit, stated.multiplier
+            if column.role != "value":
+                kind, year = "actual", self.last_year  # a share of plan is an achievement
+            elif column.kind is not None:
+                kind, year = column.kind, column.year
+            else:  # "Năm 2023": a value of that year; a title without a year takes the frame's
+                kind = "actual" if column.year is not None else frame.kind or "actual"
+                year = column.year
+            plan_value = None
+            if plan is not None and kind == "actual" and column.role == "value":
+                plan_value = scale(plan[0], multiplier)
+            rows.append(
+                Indicator(
+                    name=name,
+                    value=scale(value, multiplier),
+                    value_max=scale(value_max, multiplier) if value_max is not None else None,
+                    unit=figure_unit,
+                    kind=kind,
+                    year=year or frame.year or carried,
+                    period=frame.period,
+                    plan_value=plan_value,
+                    indicator=catalogue_code(name, figure_unit) if _LETTERS.search(name) else None,
+                    sentence=line,
+                )
+            )
+        return rows
+
+
+def _table_unit(cell: str, name: str) -> _Unit | None:
+    """The unit a table's unit cell states: "%", "tỷ đồng", "ha", "người", "Tr.đồng/người";
+    a word the vocabulary does not know ("cái", "ngành") is a counted noun as written."""
+    cell = cell.replace("tr.đồng", "triệu đồng").replace("tr.đ", "triệu đồng").strip()
+    if not cell:
+        return None
+    if cell.startswith("%"):
+        return _Unit("%", 1)
+    found = _match_unit(cell + " ", 0, name)
+    if found is not None and not found.skip:
+        return found
+    word = cell.split("/")[0].strip()
+    return _Unit(word, len(word)) if _LETTERS.search(word) and not _DIGIT.search(word) else None
 
 
 def _lower(text: str) -> str:
@@ -293,21 +717,17 @@ def _lower(text: str) -> str:
 
 
 def _blocked_spans(low: str) -> list[tuple[int, int]]:
-    present = low.__contains__
     spans = [
         m.span()
         for pattern, cues in _BLOCKED
-        if not cues or any(map(present, cues))
+        if cues[0] in low or len(cues) > 1 and cues[1] in low
         for m in pattern.finditer(low)
     ]
     if _LONG_DIGIT_RUN.search(low):
         spans += [m.span() for pattern in _LONG_NUMBERS for m in pattern.finditer(low)]
-    spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
+    if "-" in low or "–" in low or "—" in low:
+        spans += [m.span() for m in _YEAR_RANGE.finditer(low)]
     return spans
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 class _Lexicon:
@@ -315,24 +735,40 @@ class _Lexicon:
     few forms that can start the text instead of the whole vocabulary."""
 
     def __init__(self, forms):
-        self.by_first: dict[str, list[str]] = {}
+        self.by_start: dict[str, list[str]] = {}  # by first two characters (one if that short)
         for written in sorted(forms, key=len, reverse=True):
-            self.by_first.setdefault(written[:1], []).append(written)
+            self.by_start.setdefault(written[:2], []).append(written)
 
     def longest_prefix(self, rest: str) -> str | None:
         """The longest form ``rest`` starts with as a whole word."""
-        for written in self.by_first.get(rest[:1], ()):
+        for written in self.by_start.get(rest[:2], ()):
             if rest.startswith(written) and not _continues_word(rest, len(written)):
+                return written
+        for written in self.by_start.get(rest[:1], ()):
+            if not _continues_word(rest, 1):
                 return written
         return None
 
 
-_SKIP_WORDS = _Lexicon(TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS)
-_COUNT_NOUNS = _Lexicon(COUNT_NOUNS)
-_MEASURES = _Lexicon(MEASURE_UNITS)
+_SPACE_RUN = re.compile(r"\s*")
+# Written form -> (unit, skip): counted nouns, then measures, then skip words override.
+_NOUN_READINGS = {
+    **{form: (UNIT_ALIASES.get(unit, unit), False) for form, unit in COUNT_NOUNS.items()},
+    **{form: (unit, False) for form, unit in MEASURE_UNITS.items()},
+    **{form: (form, True) for form in TIME_UNITS | PLAN_UNITS | DENOMINATOR_UNITS},
+}
+_NOUN_FORMS = _Lexicon(_NOUN_READINGS)
 _MULTIPLIERS = _Lexicon(w for w in MULTIPLIERS if w != "vạn")
 _CURRENCIES = _Lexicon(CURRENCY_WORDS)
 _FOREIGN = _Lexicon(FOREIGN_CURRENCIES)
+# Characters a unit look-up reads after a number: the longest written form and the character
+# after it (which must not continue the word), plus "phần trăm" and multipliers' margins.
+_UNIT_WINDOW = 2 + max(
+    len(form)
+    for forms in (TIME_UNITS, PLAN_UNITS, DENOMINATOR_UNITS, COUNT_NOUNS, MEASURE_UNITS,
+                  MULTIPLIERS, CURRENCY_WORDS, FOREIGN_CURRENCIES, ("phần trăm",))
+    for form in forms
+)
 
 
 def _continues_word(rest: str, length: int) -> bool:
@@ -340,39 +776,30 @@ def _continues_word(rest: str, length: int) -> bool:
 
 
 def _noun_unit(low: str, offset: int) -> _Unit | None:
-    rest = low[offset:]
-    skip_word = _SKIP_WORDS.longest_prefix(rest)
-    noun = _COUNT_NOUNS.longest_prefix(rest)
-    measure = _MEASURES.longest_prefix(rest)
-    candidates = [w for w in (skip_word, noun, measure) if w]
-    if not candidates:
+    """The longest skip word, measure or counted noun at ``offset`` (one look-up: a form in
+    two lists is a skip word before a measure before a counted noun)."""
+    written = _NOUN_FORMS.longest_prefix(low[offset : offset + _UNIT_WINDOW])
+    if written is None:
         return None
-    written = max(candidates, key=len)
-    end = offset + len(written)
-    if written == skip_word:
-        return _Unit(written, end, skip=True)
-    if written == measure:
-        return _Unit(MEASURE_UNITS[written], end)
-    canonical = COUNT_NOUNS[written]
-    return _Unit(UNIT_ALIASES.get(canonical, canonical), end)
+    unit, skip = _NOUN_READINGS[written]
+    return _Unit(unit, offset + len(written), skip=skip)
 
 
 def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     """The unit written right after a number ending at ``offset``."""
-    gap = len(low[offset:]) - len(low[offset:].lstrip())
-    start = offset + gap
-    rest = low[start:]
+    start = _SPACE_RUN.match(low, offset).end()
+    rest = low[start : start + _UNIT_WINDOW]
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
     if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
-        tail = low[after:]
-        spaces = len(tail) - len(tail.lstrip())
-        money = _CURRENCIES.longest_prefix(tail.lstrip())
-        if money and not _is_comrade(tail.lstrip()):
+        spaces = _SPACE_RUN.match(low, after).end() - after
+        tail = low[after + spaces : after + spaces + _UNIT_WINDOW]
+        money = _CURRENCIES.longest_prefix(tail)
+        if money and not _is_comrade(tail):
             return _Unit("VND", after + spaces + len(money), multiplier)
-        foreign = _FOREIGN.longest_prefix(tail.lstrip())
+        foreign = _FOREIGN.longest_prefix(tail)
         if foreign:
             return _Unit(FOREIGN_CURRENCIES[foreign], after + spaces + len(foreign), multiplier)
         counted = _noun_unit(low, after + spaces)
@@ -395,31 +822,50 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     return noun
 
 
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]{2,})(?![\w/])")
+
+
+def _open_noun(low: str, offset: int) -> _Unit | None:
+    """The word after a count over a total that cannot be a date ("23/27 ngành", "14/16
+    phòng ban"): a count names what it counts, in or out of the vocabulary."""
+    word = _WORD_AFTER.match(low, offset)
+    if word is None or _NOT_A_NOUN.match(word.group(1)):
+        return None
+    return _Unit(word.group(1), word.end())
+
+
 def _is_comrade(rest: str) -> bool:
     return bool(_COMRADE.match(rest))
 
 
-def _clause_start(low: str, position: int) -> int:
-    cut = max(low.rfind(";", 0, position), low.rfind(":", 0, position))
-    return cut + 1
+def _clause_start(low: _Scanned, position: int) -> int:
+    return low.clause_start(position)
+
+
+def _before(low: _Scanned, position: int) -> str:
+    """The clause before ``position``, at most _REACH characters of it."""
+    return low[max(low.clause_start(position), position - _REACH) : position]
 
 
 def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMark]]:
-    blocked = _blocked_spans(low)
+    blocked = _Spans(_blocked_spans(low))
     attendance = bool(_ATTENDANCE.search(low))
     figures: list[_Figure] = []
     years: list[_YearMark] = []
-    ratio_spans: list[tuple[int, int]] = []
+    ratio_spans = _Spans()
     for match in _RATIO.finditer(low) if "/" in low else ():
-        if _inside(match.start(), blocked):
+        if blocked.covers(match.start()) or _numbered_thing(low, match.start()):
             continue
-        before = low[_clause_start(low, match.start()) : match.start()]
+        before = _before(low, match.start())
         unit = _match_unit(low, match.end(), before)
         fulfilment = unit is not None and unit.unit in _RATIO_PLAN_UNITS
         part, whole = parse_number(match.group(1)), parse_number(match.group(2))
+        not_a_date = whole > 12 or part > 31
+        if unit is None and part <= whole and not_a_date and "," not in match.group():
+            unit = _open_noun(low, match.end())  # "23/27 ngành sản xuất": any counted noun
         if unit is None or (unit.skip and not fulfilment):
             if 1 <= part <= 31 and 1 <= whole <= 12 and "," not in match.group():
-                blocked.append(match.span())  # a day/month date such as "7/11"
+                blocked.add(*match.span())  # a day/month date such as "7/11"
             continue
         counted = unit.multiplier is None and unit.unit not in _LEVEL_UNITS
         if counted and part <= whole and part.is_integer() and whole.is_integer():
@@ -438,12 +884,16 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         else:
             continue
         figures.append(figure)
-        ratio_spans.append((match.start(), unit.end))
+        ratio_spans.add(match.start(), unit.end)
     compound = "triệu" in low or "tỷ" in low or "tỉ" in low
     for match in _COMPOUND.finditer(low) if compound else ():
-        if _inside(match.start(), blocked) or _inside(match.start(), ratio_spans):
+        if (
+            blocked.covers(match.start())
+            or ratio_spans.covers(match.start())
+            or _numbered_thing(low, match.start())
+        ):
             continue
-        before = low[_clause_start(low, match.start()) : match.start()]
+        before = _before(low, match.start())
         unit = _match_unit(low, match.end(3), before)
         big = MULTIPLIERS[match.group(2)]
         if unit is None or unit.unit != "VND" or MULTIPLIERS[unit.multiplier or "nghìn"] >= big:
@@ -452,25 +902,27 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             parse_number(match.group(3)), unit.multiplier
         )
         figures.append(_Figure(match.start(), unit.end, match.start(), value, None, "VND"))
-        ratio_spans.append((match.start(), unit.end))
+        ratio_spans.add(match.start(), unit.end)
     for match in _TOKEN.finditer(low):
         start = match.start()
-        if _inside(start, blocked) or _inside(start, ratio_spans):
+        if blocked.covers(start) or ratio_spans.covers(start) or _numbered_thing(low, start):
             continue
         first, second = match.group("a"), match.group("b")
-        before = low[_clause_start(low, start) : start]
+        before = _before(low, start)
         unit = _match_unit(low, match.end(), before)
         plain_year = second is None and _YEAR_ONLY.fullmatch(first)
-        if plain_year and (unit is None or _YEAR_WORD_BEFORE.search(before)):
-            base = bool(_BASE_BEFORE.search(low[:start]))
+        if plain_year and (
+            unit is None or _YEAR_WORD_BEFORE.search(before, max(0, len(before) - 12))
+        ):
+            base = bool(_BASE_BEFORE.search(low, max(0, start - _REACH), start))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
         if unit is None or unit.skip:
             continue
         if attendance and unit.unit not in ("%", "VND"):
             continue
-        value = scale(parse_number(first), unit.multiplier)
-        value_max = scale(parse_number(second), unit.multiplier) if second else None
+        value = scale(_number_value(first), unit.multiplier)
+        value_max = scale(_number_value(second), unit.multiplier) if second else None
         if value == 1 and value_max is None and _PER_BEFORE.search(before):
             continue  # a denominator: "trên 1 ha", "/1 vạn dân"
         suffix = _PER_SUFFIX.match(low, unit.end)
@@ -478,10 +930,11 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         figure = _Figure(start, end, start, value, value_max, unit.unit)
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
-    years += [
-        _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
-        for m in _FULL_DATE_YEAR.finditer(low)
-    ]
+    if "/" in low:
+        years += [
+            _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
+            for m in _FULL_DATE_YEAR.finditer(low)
+        ]
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
@@ -490,6 +943,11 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
     years.sort(key=lambda mark: mark.start)
     return figures, years
+
+
+def _number_value(token: str) -> float:
+    """``parse_number`` for a token the NUMBER pattern already matched."""
+    return float(token.replace(".", "").replace(",", "."))
 
 
 def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
@@ -515,9 +973,7 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
     return kept
 
 
-def _read_plan(
-    low: str, figure: _Figure, unit: _Unit, before: str, blocked: list[tuple[int, int]]
-) -> None:
+def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Spans) -> None:
     """The plan written after the figure ("/KH 24,5-25,5%"), or the figure as a share of
     plan ("đạt 101,6% kế hoạch", "vượt 74% mục tiêu" = 174% of plan)."""
     plan = _PLAN_AFTER.match(low, unit.end)
@@ -529,7 +985,7 @@ def _read_plan(
             if plan.group("b"):
                 figure.plan_max = scale(parse_number(plan.group("b")), multiplier)
             figure.end = plan_unit.end if plan_unit else plan.end()
-            blocked.append((plan.start(), figure.end))
+            blocked.add(plan.start(), figure.end)
             return
     if figure.unit == "%" and figure.value_max is None and _PLAN_REFERENCE.match(low, unit.end):
         verb = _SHARE_VERB.search(before)
@@ -550,12 +1006,8 @@ def _qualifier(low: str, start: int) -> str | None:
     return QUALIFIERS[found.group()] if found else None
 
 
-def _bracket_open(low: str, position: int) -> int | None:
-    """Offset of the "(" that encloses ``position``, if any."""
-    opened = low.rfind("(", 0, position)
-    if opened < 0 or low.rfind(")", opened, position) >= 0:
-        return None
-    return opened
+def _bracket_open(low: _Scanned, position: int) -> int | None:
+    return low.bracket_open(position)
 
 
 def _kind(
@@ -567,40 +1019,23 @@ def _kind(
     if opened is not None and _ACTUALS_IN_BRACKET.match(low, opened + 1):
         return "actual"  # "(Thực hiện: năm 2021 là 13,2%, …)", "(năm 2022 đạt 73,4%)"
     if opened is None:
-        bracket = low.find("(", start)
-        clause_end = _clause_end(low, start)
+        bracket = low.next_bracket(start)
+        clause_end = low.clause_end(start)
         if 0 <= bracket < clause_end and _ACTUALS_IN_BRACKET.match(low, bracket + 1):
             state = "target"  # the figure whose actuals the bracket lists is the target
     scope_start = _clause_start(low, start) if not sentence_target else 0
     if opened is not None:
         scope_start = max(scope_start, opened)
-    cues = []
-    for match in _TARGET_CUE.finditer(low, scope_start, start):
-        if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
-            continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
-        stated = _STATED_TARGET.match(low, match.end()) and _STATED_TARGET.match(
-            low, match.end()
-        ).end() >= start - 12
-        if stated or not _COMPARISON_BEFORE.search(
-            low[max(0, match.start() - 25) : match.start()]
-        ):
-            cues.append((match.start(), "target"))
-    cues += [(m.start(), "actual") for m in _ACTUAL_CUE.finditer(low, scope_start, start)]
-    if cues:
-        state = max(cues)[1]
-    return state
+    cue_start, cue = low.last_cue(scope_start, start)
+    if cue == "actual" and (sentence_target or frame.kind == "target") and low.startswith(
+        "dự kiến", cue_start
+    ):
+        return "target"  # "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình"
+    return cue or state
 
 
-def _clause_end(low: str, position: int) -> int:
-    ends = [p for p in (low.find(";", position),) if p >= 0]
-    return min(ends + [len(low)])
-
-
-def _period(low: str, figure: _Figure, frame: Frame) -> str | None:
-    found = [m for m in _PERIOD.finditer(low, 0, figure.start)]
-    if found:
-        return found[-1].group()
-    return frame.period
+def _period(low: _Scanned, figure: _Figure, frame: Frame) -> str | None:
+    return low.last_period(figure.start) or frame.period
 
 
 def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
@@ -617,58 +1052,78 @@ def _year_groups(low: str, years: list[_YearMark]) -> list[list[_YearMark]]:
     return groups
 
 
+class _YearIndex:
+    """The sentence's stated years in groups, and its figures' offsets, for binary search."""
+
+    def __init__(self, low: str, figures: list[_Figure], years: list[_YearMark]):
+        self.groups = _year_groups(low, years)
+        self.group_starts = [group[0].start for group in self.groups]
+        self.group_ends = [group[-1].end for group in self.groups]
+        self.stated = {mark.start for mark in years if not mark.base}
+        self.figure_starts = [figure.start for figure in figures]
+
+
 def _years_for(
-    low: str,
-    figure: _Figure,
-    figures: list[_Figure],
-    years: list[_YearMark],
-    fallback: int | None,
+    low: _Scanned, figure: _Figure, index: _YearIndex, fallback: int | None
 ) -> list[int | None]:
     after = _YEAR_AFTER.match(low, figure.end)
-    if after and any(m.start == after.start(1) and not m.base for m in years):
+    if after and after.start(1) in index.stated:
         return [int(after.group(1))]  # "giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020"
-    groups = _year_groups(low, years)
-    left = [group for group in groups if group[-1].end <= figure.start]
+    starts = index.figure_starts
+    left = bisect_right(index.group_ends, figure.start)
     if left:
-        group = left[-1]
+        group = index.groups[left - 1]
         if len(group) == 1:
             return [group[0].year]
-        between = [f for f in figures if group[-1].end <= f.start < figure.start]
-        if "lần lượt" in low[group[-1].end : figure.start]:
-            index = len(between)
-            return [group[index].year] if index < len(group) else [None]
+        between = bisect_left(starts, figure.start) - bisect_left(starts, group[-1].end)
+        if low.says_respectively(group[-1].end, figure.start):
+            return [group[between].year] if between < len(group) else [None]
         return [mark.year for mark in group] if not between else [group[-1].year]
-    clause_end = _clause_end(low, figure.end)
-    bracket = low.find("(", figure.end)
-    if bracket >= 0 and _bracket_open(low, figure.start) is None:
+    clause_end = low.clause_end(figure.end)
+    bracket = low.next_bracket(figure.end)
+    if bracket >= 0 and low.bracket_open(figure.start) is None:
         clause_end = min(clause_end, bracket)
-    next_figure = min([f.start for f in figures if f.start > figure.start] + [len(low)])
-    right = [g for g in groups if figure.end <= g[0].start < min(clause_end, next_figure)]
-    if right and not (
-        next_figure < clause_end
-        and _NEXT_TARGET_YEAR.search(low, figure.end, right[0][0].start)
+    following = bisect_right(starts, figure.start)
+    next_figure = starts[following] if following < len(starts) else len(low)
+    right = bisect_left(index.group_starts, figure.end)
+    if (
+        right < len(index.groups)
+        and index.group_starts[right] < min(clause_end, next_figure)
+        and not (
+            next_figure < clause_end
+            and _NEXT_TARGET_YEAR.search(low, figure.end, index.group_starts[right])
+        )
     ):
-        return [right[0][0].year]
+        return [index.groups[right][0].year]
     return [fallback]
 
 
 def _strip_trailing_verb(name: str) -> str:
-    """``_TRAILING_VERBS`` removed from the end, looking only at the last words (the
-    pattern is anchored at the end, and scanning a long subject for it is the costly part)."""
-    cut = name.rfind(" ", 0, max(0, len(name) - 32))
-    head, tail = (name[:cut], name[cut:]) if cut > 0 else ("", name)
-    return (head + _TRAILING_VERBS.sub("", tail)).strip(" ,;:–-")
+    """The longest of ``_TRAILING_VERBS`` the name ends with, as whole words, removed (one
+    ``endswith`` over the phrases, longest first, instead of a pattern tried at every offset)."""
+    body = name.rstrip()
+    for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(body.rsplit(None, 1)[-1] if body else "", ()):
+        cut = len(body) - len(phrase)
+        if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
+            return body[: max(cut - 1, 0)].strip(" ,;:–-")
+    return name.strip(" ,;:–-")
 
 
 def _clean_name(raw: str) -> str:
     name = raw.lower().replace("trở lên", " ").replace("trở xuống", " ")
-    name = _TIME_IN_NAME.sub(" ", name)
-    name = _BRACKETED.sub(" ", name)
-    name = _SPACES.sub(" ", name).strip(" ,;:–-.()[]\"“”'’")
+    if _DIGIT.search(name) or any(word in name for word in _TIME_WORDS):
+        name = _TIME_IN_NAME.sub(" ", name)
+    if "(" in name:
+        name = _BRACKETED.sub(" ", name)
+    name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
     if " đã " in f" {name} ":
         name = f" {name} ".rsplit(" đã ", 1)[1].strip()
     while True:
-        stripped = _LEADING_FILLERS.sub("", _strip_trailing_verb(name)).strip(" ,;:–-")
+        stripped = _strip_trailing_verb(name)
+        filler = _LEADING_FILLERS.match(stripped)
+        if filler:
+            stripped = stripped[filler.end() :]
+        stripped = stripped.strip(" ,;:–-")
         if stripped == name:
             break
         name = stripped
@@ -690,14 +1145,20 @@ def _clean_name(raw: str) -> str:
     name = ", ".join(parts[chosen:])
     if _VERB_OR_TAIL_HINT.search(name):
         name = _QUALIFYING_TAIL.sub("", _VERB_BEFORE_SUBJECT.sub("", name))
-    inner = _INNER_CHANGE.search(name)
+    inner = _INNER_CHANGE.search(name) if "tăng" in name or "giảm" in name else None
     if inner and inner.start() > 0:
         name = name[: inner.start()]
-    name = _STEADY_TAIL.sub("", name).strip(" ,")
+    if name.endswith(("liên tục", "ổn định", "bình quân", "trung bình")):
+        name = _STEADY_TAIL.sub("", name)
+    name = name.strip(" ,")
     name = _LOCATION_PREFIX.sub("", name).strip(" ,")
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào")
+_PASSIVE_BEFORE = re.compile(r"\bđược\s*(?:trên|hơn|gần|khoảng)?\s*$")
+# The quantity a physical unit measures, named when a verb stands for the subject.
+_QUANTITY_OF = {"ha": "diện tích", "tấn": "sản lượng", "tạ": "sản lượng"}
 _CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
 # "huyện phấn đấu giảm tỷ lệ hộ nghèo", "hạ tỷ lệ trẻ em … xuống": the subject after the verb.
 _VERB_BEFORE_SUBJECT = re.compile(
@@ -728,18 +1189,23 @@ _ACHIEVED_COUNT = re.compile(
 _MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
 
 
+_PHRASE_STOP = re.compile(
+    r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
+    r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
+    r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
+)
+
+
 def _right_phrase(low: str, figure: _Figure) -> str:
-    rest = low[figure.end :]
-    stop = re.search(
-        r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
-        r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
-        r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}",
-        rest,
-    )
+    """What follows the figure up to the next clause, figure or verb (at most 2 × _REACH
+    characters: no phrase is longer, and an unbounded search per figure is quadratic)."""
+    rest = low[figure.end : figure.end + 2 * _REACH]
+    stop = _PHRASE_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
-    phrase = _BRACKETED.sub(" ", phrase)
+    if "(" in phrase:
+        phrase = _BRACKETED.sub(" ", phrase)
     phrase = _PHRASE_ARTICLE.sub("", phrase)
-    return _SPACES.sub(" ", phrase).strip(" ,–-")
+    return " ".join(phrase.split()).strip(" ,–-")
 
 
 def _name(
@@ -773,6 +1239,22 @@ def _name(
         subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
     if not subject and previous is None and previous_name:
         return previous_name  # a "label: value" line
+    if previous_name and " " not in subject and subject in previous_name.split():
+        # "Tổng thu ngân sách … đạt 812,9 tỷ đồng, lũy kế 9 tháng thu trên 12 nghìn tỷ":
+        # a bare verb repeating the previous figure's head word is that figure's quantity
+        return previous_name
+    if subject.endswith(_PREPOSITIONS) and figure.unit not in _LEVEL_UNITS:
+        subject = ""  # "sinh hoạt ở 32 chi bộ": what is counted is the noun, not the verb
+    if (
+        figure.unit == "%"
+        and subject
+        and not subject.startswith(SUBJECT_HEADS)
+        and phrase
+        and not _NOT_A_NOUN.match(phrase)
+        and _PASSIVE_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+    ):
+        # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
+        return f"tỷ lệ {phrase} được {subject}"
     counted = figure.unit not in _LEVEL_UNITS and figure.unit != PLAN_SHARE_UNIT
     if (
         counted
@@ -782,12 +1264,21 @@ def _name(
         # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"
         return f"{figure.unit} {phrase}".strip()
     if subject:
-        if (counted or figure.unit in _MEASURE_CANONICAL) and not subject.startswith(
-            SUBJECT_HEADS
-        ):
+        if (
+            counted or figure.unit in _MEASURE_CANONICAL or figure.unit == "VND"
+        ) and not subject.startswith(SUBJECT_HEADS):
             if phrase and not _NOT_A_NOUN.match(phrase):
-                # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích"
-                return f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
+                # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích",
+                # "huy động 194,6 tỷ đồng xây dựng hạ tầng"
+                subject = f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
+            quantity = _QUANTITY_OF.get(figure.unit)
+            if (
+                quantity
+                and not subject.startswith(quantity)
+                and _PASSIVE_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+            ):
+                # "gieo trồng được 31.394 ha" is an area, "thu hoạch được 500 tấn" an output
+                subject = f"{quantity} {subject}"
         return subject
     if previous_name and (
         change
@@ -798,7 +1289,11 @@ def _name(
     ):
         return previous_name
     if figure.unit != "%" and figure.unit != "VND":
-        return f"{figure.unit} {phrase}" if phrase else (previous_name or figure.unit)
+        if phrase:
+            return f"{figure.unit} {phrase}"
+        if previous is not None and previous.unit != figure.unit:
+            return figure.unit  # "có 246 đảng viên, sinh hoạt ở 32 chi bộ": chi bộ, not đảng viên
+        return previous_name or figure.unit
     if figure.unit == "%":
         # "… là 8% và năm 2022 là 9,7%": what follows a list item is the next item, no name.
         if phrase and not _NOT_A_NOUN.match(phrase):
@@ -827,7 +1322,9 @@ def _extract_sentence(
         if lead_in is not None:
             block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
         return [], block
+    low = _Scanned(low)
     figures, years = _find_figures(sentence, low)
+    year_index = _YearIndex(low, figures, years)
     if block is not None and _YEAR_FRAME_START.match(low.lstrip(" -–•*")):
         block = None
     lead_in = _lead_in(low)
@@ -847,15 +1344,16 @@ def _extract_sentence(
     first = figures[0].start if figures else len(low)
     no_carry = bool(_NO_CARRY.search(low, 0, first))
     carried_year = None if no_carry else carried[0]
+    lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
     for figure in figures:
-        before = low[_clause_start(low, figure.number_start) : figure.number_start]
+        before = _before(low, figure.number_start)
         change_match = None
-        if not figure.plan_share:
-            change_match = _CHANGE_BEFORE.search(
-                _strip_qualifier(before)
-            ) or _VERB_THEN_SUBJECT.search(before)
-        if not change_match and _AT_LEAST_CHANGE.search(before) and low.startswith(
-            "trở lên", figure.end + 1
+        if not figure.plan_share and ("tăng" in before or "giảm" in before):
+            change_match = _change_before(before)
+        if (
+            not change_match
+            and low.startswith("trở lên", figure.end + 1)
+            and _AT_LEAST_CHANGE.search(before)
         ):
             change_match = _AT_LEAST_CHANGE.search(before)  # "giảm từ 3% trở lên"
         change = bool(change_match)
@@ -884,15 +1382,14 @@ def _extract_sentence(
             kind = "actual"  # "hoàn thành 26/29 chỉ tiêu" measures fulfilment
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
-            fallback = _lead_in_year(low[:lead_in_end])
+            fallback = lead_in_year
         if fallback is None and kind == "target":
-            term = _TERM_BEFORE.search(low, 0, figure.start)
-            fallback = int(term.group(1)) if term else None
+            fallback = low.term_before(figure.start)
         if fallback is None:
             fallback = carried_year or frame.year
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
-        for year in _years_for(low, figure, figures, years, fallback):
+        for year in _years_for(low, figure, year_index, fallback):
             rows.append(
                 Indicator(
                     name=name,
@@ -923,9 +1420,22 @@ def _extract_sentence(
     return rows, block
 
 
+def _change_before(before: str) -> re.Match | None:
+    """"tăng 5%", "giảm bình quân 1,5%", "tăng tỷ lệ … từ 3%": the verb that makes the figure
+    a change. Both patterns are tried where they can start (the last verb; after the last
+    comma), not at every offset of the clause."""
+    stripped = _strip_qualifier(before)
+    verb = max(stripped.rfind("tăng"), stripped.rfind("giảm"))
+    found = _CHANGE_BEFORE.match(stripped, verb) if verb >= 0 else None
+    if found:
+        return found
+    comma = max(before.rfind(","), before.rfind(";"))
+    return _VERB_THEN_SUBJECT.search(before, comma + 1)
+
+
 def _strip_qualifier(before: str) -> str:
     stripped = before.rstrip()
-    found = _QUALIFIER_AT_END.search(stripped)
+    found = _QUALIFIER_AT_END.search(stripped, max(0, len(stripped) - _QUALIFIER_REACH))
     return stripped[: found.start()] if found else stripped
 
 

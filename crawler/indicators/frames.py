@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text import normalise, split_sentences
 
@@ -64,13 +65,13 @@ class Frame:
 NO_FRAME = Frame()
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):  # a tuple: one is made per sentence
     """One sentence to read, with the frame it sits in and its paragraph's number."""
 
     sentence: str
     frame: Frame
     paragraph: int
+    cells: tuple[str, ...] = ()  # a table row: its cells (the body keeps them joined by " | ")
 
 
 @lru_cache(maxsize=1024)
@@ -137,32 +138,46 @@ def _list_item(line: str) -> bool:
 def _lines(text: str) -> Iterator[tuple[str, int]]:
     """Logical lines with their paragraph number; a hard-wrapped line joins the one before."""
     paragraph = 0
-    pending = ""
+    parts: list[str] = []  # the pending line's pieces (joined once: appending copies is quadratic)
+    size = 0
+    ends = ""  # the pending line's last character
+    heading = False  # whether the pending line reads as a heading
     for raw in normalise(text).split("\n"):
         line = raw.strip()
         if not line:
-            if pending:
-                yield pending, paragraph
-                pending = ""
+            if parts:
+                yield " ".join(parts), paragraph
+                parts, size = [], 0
             paragraph += 1
             continue
-        continues = line[:1].islower() and not pending.endswith((".", ";", ":", "!", "?"))
-        starts_unit = not continues and (
-            not pending
+        row = TABLE_CELL_SEPARATOR in line
+        continues = line[:1].islower() and ends not in _SENTENCE_ENDS and not row
+        starts_unit = row or not continues and (
+            not parts
             or _list_item(line)
             or _heading_level(line) is not None
-            or pending.endswith((".", ";", ":", "!", "?", "…"))
-            or _heading_level(pending) is not None
+            or ends in _SENTENCE_ENDS
+            or ends == "…"
+            or heading
         )
         if starts_unit:
-            if pending:
-                yield pending, paragraph
+            if parts:
+                yield " ".join(parts), paragraph
                 paragraph += 1
-            pending = line
+            parts, size = [line], len(line)
         else:
-            pending = f"{pending} {line}"
-    if pending:
-        yield pending, paragraph
+            parts.append(line)
+            size += 1 + len(line)
+        ends = "." if row else line[-1]  # a table row is never continued
+        # a line over 160 characters is never a heading (_heading_level): not joined to test
+        heading = size <= 160 and _heading_level(" ".join(parts)) is not None
+    if parts:
+        yield " ".join(parts), paragraph
+
+
+_SENTENCE_ENDS = frozenset(".;:!?")
+# How a table row is stored in an article body (crawler.parsing.html.paragraphs_of).
+TABLE_CELL_SEPARATOR = " | "
 
 
 def read_units(text: str) -> Iterator[Unit]:
@@ -172,6 +187,11 @@ def read_units(text: str) -> Iterator[Unit]:
     lead_in_items = False
     last_year: int | None = None
     for line, paragraph in _lines(text):
+        if TABLE_CELL_SEPARATOR in line:
+            cells = tuple(cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR.strip()))
+            yield Unit(line, lead_in or (headings[-1][1] if headings else NO_FRAME), paragraph,
+                       cells)
+            continue
         heading = _heading_level(line)
         outer = headings[-1][1] if headings else NO_FRAME
         if heading is not None:

@@ -183,6 +183,10 @@ COUNT_NOUNS = {
             "khu",
             "điểm trường",
             "đầu",
+            "ngành",
+            "phân ngành",
+            "mặt hàng",
+            "nhóm hàng",
         )
     },
 }
