@@ -157,14 +157,14 @@ def byline_of(
     right-aligned (style, ``align`` or class) or wholly bold/italic (a bold line ``alone``
     in its body is a heading). ``stop`` is the content element, where alignment stops."""
     text = text_of(block)
+    words = text.split()
+    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
+        return None  # before looking at the children: a block may have thousands
     emphasised = (
         "".join(t.strip() for t in block.xpath("./text()")) == ""
         and all(child.tag in _EMPHASIS_TAGS or child.tag == "br" for child in block)
         and len(block)
     )
-    words = text.split()
-    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
-        return None
     if text.endswith((".", ":", ";", ",")) or not text[:1].isupper() or _DIGIT.search(text):
         return None
     if classify_line(text):
