@@ -8,7 +8,11 @@ reactorless mode inside an asyncio loop, so coroutine pipelines are awaited as i
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
+import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +102,16 @@ class PipelineChain:
     def names(self) -> list[str]:
         return [type(pipeline).__name__ for pipeline in self.manager.middlewares]
 
+    def time_stages(self) -> Counter[str]:
+        """CPU seconds spent in each pipeline (its process_item and close_spider, where
+        storage's last batch is written), by class name, added up from now on."""
+        seconds: Counter[str] = Counter()
+        for method_name in ("process_item", "close_spider"):
+            methods = self.manager.methods[method_name]
+            for position, method in enumerate(methods):
+                methods[position] = _timed(method, type(method.__self__).__name__, seconds)
+        return seconds
+
     async def open(self) -> None:
         await self.manager.open_spider_async()
 
@@ -118,6 +132,31 @@ class PipelineChain:
 
     async def close(self) -> None:
         await self.manager.close_spider_async()
+
+
+def _timed(method, name: str, seconds: Counter[str]):
+    """``method`` adding its CPU seconds to ``seconds[name]`` (awaited time, for a coroutine)."""
+    if inspect.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def timed_coroutine(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return await method(*args, **kwargs)
+            finally:
+                seconds[name] += time.process_time() - start
+
+        return timed_coroutine
+
+    @functools.wraps(method)
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            seconds[name] += time.process_time() - start
+
+    return timed
 
 
 def parse(crawler, article: SavedArticle) -> list:

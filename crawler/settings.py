@@ -64,6 +64,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Conditional listing requests and the replay of a 304 (crawler/middlewares/incremental.py).
     "crawler.middlewares.incremental.NotModifiedMiddleware": 570,
 }
+# Host names the crawler may reach although they resolve to a private or loopback address
+# (a portal on the operator's own network); every other such name is refused (offsite.py).
+PRIVATE_HOSTS_ALLOWED: list[str] = []
 # Incremental crawls: stored articles skipped, listing walks tracked (listing_walks table).
 SPIDER_MIDDLEWARES = {"crawler.middlewares.incremental.IncrementalMiddleware": 950}
 DOWNLOAD_TIMEOUT = 60

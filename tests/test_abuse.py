@@ -175,6 +175,35 @@ def test_scrapy_reparse_with_an_unknown_portal_is_one_line_and_exit_2(tmp_path):
 # ------------------------------------------------------------------ concurrency
 
 
+def _create_schema_at_the_barrier(url, barrier):
+    from crawler.db import create_schema
+
+    engine = make_engine(url)
+    barrier.wait()
+    create_schema(engine)
+    engine.dispose()
+
+
+def test_crawls_starting_together_on_a_new_database_all_create_its_schema(tmp_path):
+    """Eight jobs started at once on a new SQLite file: each CREATE TABLE lost to another job
+    once failed a crawl ("table portal_flags already exists"); three passes were not enough."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for round_number in range(3):
+        url = f"sqlite:///{tmp_path / f'new-{round_number}.db'}"
+        barrier = context.Barrier(8)
+        jobs = [
+            context.Process(target=_create_schema_at_the_barrier, args=(url, barrier))
+            for _ in range(8)
+        ]
+        for job in jobs:
+            job.start()
+        for job in jobs:
+            job.join(60)
+        assert [job.exitcode for job in jobs] == [0] * 8
+
+
 def test_a_schema_upgrade_that_another_crawl_already_did_is_not_an_error(tmp_path, monkeypatch):
     """Two crawls upgrade an old database at once: both saw the column missing, one adds it,
     the other's ALTER TABLE fails with "duplicate column name" and once stopped its crawl."""

@@ -9,6 +9,8 @@ from datetime import datetime
 import lxml.html
 import pytest
 from conftest import PORTALS
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
 
 from crawler import articles
 from crawler.articles import FieldFallback, Source, attachment_links, page_item, read_page
@@ -18,8 +20,12 @@ from crawler.health import OK, REDESIGNED, portal_health
 from crawler.items import ArticleItem, PageFailureItem
 from crawler.mirror import mirror_path
 from crawler.parsing import generic
+from crawler.parsing.base import ListingEntry
 from crawler.parsing.families import FAMILIES
 from crawler.pipelines.clean import BoilerplatePipeline, NormalizationPipeline, SpamPipeline
+from crawler.registry import Portal
+from crawler.spiders.generic import GenericSpider
+from crawler.text import spam
 
 URL = (
     "http://kimdong.hungyen.gov.vn/portal/Pages/2020-10-16/"
@@ -296,3 +302,45 @@ def test_on_a_page_that_never_says_tai_ve_only_file_links_are_attachments():
             "pdf",
         )
     ]
+
+
+def test_the_generic_spider_scans_a_page_for_injected_spam_once(monkeypatch, tmp_path):
+    """read_page's scan says what to remove; template learning and the generic extractor
+    used to scan the same tree again each (three scans per article page)."""
+    scans = []
+    real_scan = spam.find_injected
+
+    def counted(*args, **kwargs):
+        scans.append(1)
+        return real_scan(*args, **kwargs)
+
+    monkeypatch.setattr(spam, "find_injected", counted)
+    monkeypatch.setattr(articles, "find_injected", counted)
+    page = PAGE.replace(
+        '</div></div>\n<div class="tandan-comment">',
+        '<div style="display:none"><a href="https://139.99.113.80/">W88</a></div>'
+        '</div></div>\n<div class="tandan-comment">',
+    )
+    listing = "http://kimdong.hungyen.gov.vn/portal/Pages/tin-tuc.aspx"
+    crawler = get_crawler(
+        GenericSpider, {"GENERIC_TEMPLATE_PAGES": 1, "DATABASE_URL": f"sqlite:///{tmp_path}/db"}
+    )
+    spider = GenericSpider.from_crawler(crawler, url=listing)
+    response = HtmlResponse(URL, body=page.encode("utf-8"), encoding="utf-8", request=Request(URL))
+    entry = ListingEntry(url=URL, title=TITLE)
+    (item,) = spider.parse_article(response, Portal.unregistered(listing, "generic"), entry, "")
+    assert len(scans) == 1
+    assert item["title"] == TITLE
+    assert {finding.kind for finding in item["spam"]} >= {"hidden_block", "ip_link"}
+    assert "W88" not in item["body"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TẢI VỀ", "Tải\n  về", "File đính kèm:", "DOWNLOAD", "fıle đính kèm", "FİLE ĐÍNH KÈM", "Tin"],
+)
+def test_an_attachment_label_is_found_in_any_case_as_the_ignorecase_pattern_finds_it(text):
+    # The page-wide check searches the lowered text (dotted and dotless I aside).
+    expected = articles._ATTACHMENT_LABEL.search(f"Trang {text} cuối") is not None
+    assert articles.says_attachment(f"Trang {text} cuối") == expected
+    assert expected == (text != "Tin")

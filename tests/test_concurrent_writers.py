@@ -169,3 +169,74 @@ def test_a_claim_the_database_cannot_decide_keeps_the_article_as_an_original(tmp
     assert len(attempts) == 3
     assert chain.stat("dedup/claim_failed") == 1
     chain.close()
+
+
+def test_two_crawls_storing_one_widget_snapshot_at_once_keep_one_row(postgres):
+    """Each crawl checks which snapshots are stored, then inserts the rest: on PostgreSQL two
+    overlapping crawls both found the snapshot missing and both inserted it. The second
+    writer here runs while the first one's transaction is still open."""
+    import threading
+    import time
+
+    from scrapy.utils.test import get_crawler
+    from sqlalchemy import text
+
+    from crawler.db import create_schema, insert_for, make_engine
+    from crawler.pipelines.storage import StoragePipeline
+
+    url = postgres.database()
+    engine = make_engine(url)
+    create_schema(engine)
+    snapshot = {"portal": "haiduong", "name": "tthc_received", "value": 12.0, "unit": "hồ sơ",
+                "as_of": "2025-03-01T08:00:00+07:00", "crawled_at": "2025-03-01T09:00:00+07:00",
+                "source_url": "http://haiduong.gov.vn/"}  # fmt: skip
+
+    def writer():
+        pipeline = StoragePipeline(get_crawler(settings_dict={"DATABASE_URL": url}))
+        pipeline.portal_indicators = [dict(snapshot)]
+        return pipeline
+
+    first, second = writer(), writer()
+    with engine.connect() as one, engine.connect() as two:
+        transaction = one.begin()
+        first._write_indicators(one, insert_for(engine))
+
+        def write_second():
+            with two.begin():
+                second._write_indicators(two, insert_for(engine))
+
+        racing = threading.Thread(target=write_second)
+        racing.start()
+        # With a unique key the second insert waits for the first transaction: commit once
+        # it waits (PostgreSQL shows it), or once it is done (no key: nothing to wait for).
+        waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        with engine.connect() as observer:
+            while racing.is_alive() and not observer.execute(text(waiting)).scalar():
+                time.sleep(0.02)  # polling the server's activity view: no event to await
+        transaction.commit()
+        racing.join(timeout=30)
+        assert not racing.is_alive()
+    with engine.connect() as connection:
+        count = connection.execute(text("SELECT count(*) FROM portal_indicators")).scalar()
+    engine.dispose()
+    assert count == 1
+
+
+def test_a_database_made_before_the_snapshot_key_gets_it_and_keeps_one_copy(tmp_path):
+    from crawler.db import create_schema, make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    create_schema(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP INDEX uq_portal_indicators_snapshot")
+        for as_of in ("2025-03-01T08:00", "2025-03-01T08:00", None, None):
+            connection.exec_driver_sql(
+                "INSERT INTO portal_indicators (portal, name, value, unit, as_of, crawled_at, "
+                "source_url) VALUES ('p', 'tthc', 1, 'hồ sơ', ?, 'now', 'http://p/')",
+                (as_of,),
+            )
+    create_schema(engine)
+    with engine.connect() as connection:
+        kept = connection.exec_driver_sql("SELECT as_of FROM portal_indicators").all()
+    engine.dispose()
+    assert sorted(kept, key=str) == [("2025-03-01T08:00",), (None,), (None,)]

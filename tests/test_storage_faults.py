@@ -153,3 +153,102 @@ def test_sigterm_stops_a_crawl_of_hostile_pages_in_bounded_time(tmp_path):
         if process.poll() is None:
             process.kill()
         server.stop()
+
+
+def fill(disk, leave: int = 0) -> None:
+    """Fill the filesystem of ``disk``, then free ``leave`` bytes."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+        except OSError:
+            pass
+    written = filler.stat().st_size
+    os.truncate(filler, max(written - leave, 0))
+
+
+def assert_one_line_failure(result, code: int, words: str) -> None:
+    assert result.returncode == code, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[result.stderr.find("Traceback") - 300 :][:3000]
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("error: ")][:1]
+    assert words in line
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new database", "existing database"])
+def test_a_crawl_started_on_a_full_disk_exits_4_with_one_line(server, tiny_disk, existing):
+    db = tiny_disk / "crawler.db"
+    if existing:
+        engine = make_engine(f"sqlite:///{db}")
+        create_schema(engine)
+        engine.dispose()
+    fill(tiny_disk)
+    result = run(server, db)
+    assert_one_line_failure(result, 4, "the disk is full")
+    assert not server.article_requests()
+
+
+def test_a_database_that_refuses_rows_when_the_crawl_opens_stops_it_cleanly(server, tmp_path):
+    """The storage pipeline writes the portals when the spider opens: a full disk there
+    was a traceback and exit 0 (seen: upsert_portals). The refusal is a trigger here, so
+    that crawl_runs, on the same database, can still say why."""
+    db = tmp_path / "c.db"
+    engine = make_engine(f"sqlite:///{db}")
+    create_schema(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON portals "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    engine.dispose()
+    result = run(server, db)
+    assert_one_line_failure(result, 4, "storage failed (disk_full)")
+    assert len([line for line in storage_error_lines(result) if " ERROR: " in line]) == 1
+    assert not server.article_requests()
+    [run_row] = rows(db, "SELECT * FROM crawl_runs")
+    assert run_row["finish_reason"] == "disk_full"
+    assert "storage failed (disk_full)" in run_row["failed_checks"]
+
+
+def test_a_disk_that_fills_before_the_last_write_exits_4(tiny_disk):
+    """Everything is written when the spider closes (one batch): the disk is full then."""
+    long_paragraph = html.escape("Hội nghị tổng kết công tác năm của xã. " * 400)
+    articles = generated_articles(20)
+    for article in articles:
+        article.paragraphs.append(f"{long_paragraph} {article.nid}")
+    server = FaultServer(articles, page_size=10).start()
+    db = tiny_disk / "crawler.db"
+    engine = make_engine(f"sqlite:///{db}")
+    create_schema(engine)
+    engine.dispose()
+    fill(tiny_disk, leave=120_000)  # room to open the database, not for 20 long articles
+    try:
+        result = run(server, db, "-s", "STORAGE_BATCH_SIZE=1000", "-s",
+                     "STORAGE_FLUSH_INTERVAL=1000")  # fmt: skip
+    finally:
+        server.stop()
+    assert_one_line_failure(result, 4, "storage failed (disk_full)")
+    assert len(server.article_requests()) == 20  # the crawl ran to its end
+    assert rows(db, "SELECT count(*) AS n FROM articles")[0]["n"] == 0
+    assert scraped_count(result) == 0
+
+
+def test_export_and_reparse_on_a_full_disk_exit_4_with_one_line(server, tiny_disk, tmp_path):
+    db = tiny_disk / "crawler.db"
+    assert run(server, db).returncode == 0
+    fill(tiny_disk)
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+
+    def scrapy(*arguments):
+        return subprocess.run([SCRAPY, *arguments], cwd=PROJECT, env=environment,
+                              capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    assert_one_line_failure(scrapy("reparse"), 4, "disk is full")
+    out = tmp_path / "articles.csv"  # the database's disk is full, not the output's
+    assert_one_line_failure(scrapy("export", "articles", "-o", str(out)), 4, "disk is full")
+    assert not out.exists()
+    environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'copy.db'}"
+    assert scrapy("export", "--sqlite", str(tmp_path / "copy-of-nothing.db")).returncode == 0
+    copy = tiny_disk / "analysts.db"  # now the output's disk is full
+    assert_one_line_failure(scrapy("export", "--sqlite", str(copy)), 4, "disk is full")
+    assert not [p.name for p in tiny_disk.iterdir() if p.name.startswith("analysts")]

@@ -1,7 +1,8 @@
 """``scrapy crawl`` that answers user mistakes with one line instead of a traceback.
 
 Spider arguments, the portal registry and DATABASE_URL are checked before the crawl starts;
-a problem prints ``error: …`` on stderr and exits with status 2. A crawl that ran but failed
+a problem prints ``error: …`` on stderr and exits with status 2 (4 when the database's
+disk is full). A crawl that ran but failed
 exits with the codes of crawler/extensions/outcome.py (1 nothing stored, 3 database error,
 4 disk full).
 """
@@ -10,8 +11,8 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
-from crawler.db import DatabaseConfigError, check_database
-from crawler.extensions.outcome import EXIT_MISTAKE, crawl_outcome
+from crawler.db import DatabaseConfigError, DiskFullError, check_database
+from crawler.extensions.outcome import EXIT_DISK_FULL, EXIT_MISTAKE, crawl_outcome
 from crawler.parsing.families import FAMILIES
 from crawler.registry import RegistryError, host_of, load_registry
 from crawler.spiders.base import FamilySpider, SpiderArgumentError
@@ -37,6 +38,10 @@ class Command(ScrapyCrawlCommand):
     def run(self, args, opts):
         try:
             self.check(args, opts)
+        except DiskFullError as error:
+            print(f"error: {error}", file=sys.stderr)
+            self.exitcode = EXIT_DISK_FULL
+            return
         except (SpiderArgumentError, RegistryError, DatabaseConfigError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = EXIT_MISTAKE

@@ -8,8 +8,16 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
-from crawler.db import DatabaseConfigError, create_schema, make_engine
+from crawler.db import (
+    DatabaseConfigError,
+    DiskFullError,
+    create_schema,
+    is_disk_full,
+    make_engine,
+    masked_url,
+)
 from crawler.exports import (
     ExportError,
     Filters,
@@ -23,6 +31,7 @@ from crawler.exports import (
     parse_since,
     parse_until,
 )
+from crawler.extensions.outcome import EXIT_DATABASE_ERROR, EXIT_DISK_FULL, EXIT_MISTAKE, one_line
 
 
 class Command(ScrapyCommand):
@@ -113,6 +122,9 @@ class Command(ScrapyCommand):
         except BrokenPipeError:  # `scrapy export … -o - | head` closed the pipe: not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (silences the final flush)
             return
+        except (SQLAlchemyError, OSError, DiskFullError) as error:
+            self.storage_error(error, database_url, opts.output)
+            return
         except (ExportError, ValueError) as error:
             print(f"error: {error}", file=sys.stderr)
             self.exitcode = 2
@@ -120,14 +132,34 @@ class Command(ScrapyCommand):
         if opts.output != "-":
             print(f"wrote {count} {args[0]} to {opts.output}")
 
+    def storage_error(self, error: Exception, database_url: str, output: str) -> None:
+        """One line and exit 4 for a full disk (the database's or the output's), 3 for
+        another database error, 2 for a file that cannot be written (a wrong path)."""
+        full = is_disk_full(error, database_url) or (
+            output != "-" and is_disk_full(error, f"sqlite:///{Path(output).resolve()}")
+        )
+        if full:
+            self.exitcode = EXIT_DISK_FULL
+            print(f"error: the disk is full; nothing exported ({one_line(error)})", file=sys.stderr)
+        elif isinstance(error, SQLAlchemyError):
+            self.exitcode = EXIT_DATABASE_ERROR
+            print(f"error: {masked_url(database_url)}: {one_line(error)}", file=sys.stderr)
+        else:
+            self.exitcode = EXIT_MISTAKE
+            print(f"error: {error}", file=sys.stderr)
+
     def _sqlite(self, opts):
+        database_url = self.settings.get("DATABASE_URL")
         try:
-            engine = make_engine(self.settings.get("DATABASE_URL"))
+            engine = make_engine(database_url)
             create_schema(engine)
             counts = export_sqlite(engine, opts.sqlite, pages=opts.pages)
-        except (DatabaseConfigError, OSError) as error:
+        except (SQLAlchemyError, OSError, DiskFullError) as error:
+            self.storage_error(error, database_url, opts.sqlite)
+            return
+        except DatabaseConfigError as error:
             print(f"error: {error}", file=sys.stderr)
-            self.exitcode = 2
+            self.exitcode = EXIT_MISTAKE
             return
         tables = ", ".join(f"{count} {table}" for table, count in counts.items())
         print(f"wrote {opts.sqlite}: {tables}")

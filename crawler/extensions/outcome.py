@@ -14,12 +14,11 @@ that stored nothing because every page failed, or that stopped on a full disk. T
 
 from __future__ import annotations
 
-import errno
 import logging
 
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.db import masked_url
+from crawler.db import is_disk_full, masked_url
 from crawler.extensions.counts import crawled_portals, portal_counts
 
 logger = logging.getLogger(__name__)
@@ -34,45 +33,71 @@ DISK_FULL = "disk_full"
 DATABASE_ERROR = "database_error"
 STORAGE_FAILED_STAT = "storage/failed"  # DISK_FULL or DATABASE_ERROR
 STORAGE_ERROR_STAT = "storage/error"  # the database's message, one line
-_DISK_FULL_MESSAGES = ("disk is full", "no space left", "could not extend file", "disk full")
 
 
-def storage_failure_kind(error: BaseException) -> str:
+def storage_failure_kind(error: BaseException, database_url: str | None = None) -> str:
     """DISK_FULL when the error says the storage is out of space, else DATABASE_ERROR."""
+    return DISK_FULL if is_disk_full(error, database_url) else DATABASE_ERROR
+
+
+def storage_exit_code(error: BaseException, database_url: str | None = None) -> int:
+    """The exit code of a command (export, reparse) that a storage error stopped."""
+    full = storage_failure_kind(error, database_url) == DISK_FULL
+    return EXIT_DISK_FULL if full else EXIT_DATABASE_ERROR
+
+
+def one_line(error: BaseException) -> str:
+    """The database's or the system's message of an error, on one line."""
     original = getattr(error, "orig", None) or error
-    if isinstance(original, OSError) and original.errno == errno.ENOSPC:
-        return DISK_FULL
-    message = str(original).lower()
-    return DISK_FULL if any(words in message for words in _DISK_FULL_MESSAGES) else DATABASE_ERROR
+    return " ".join(str(original).split())[:300]
 
 
-def stop_on_storage_error(crawler, error: BaseException, buffered: dict[str, int]) -> str:
+def stop_on_storage_error(
+    crawler, error: BaseException, buffered: dict[str, int], close: bool = True
+) -> str:
     """Log a failed database write once, correct the item counts for what it lost, and
-    close the spider with the failure as its finish reason. Returns the failure kind."""
-    kind = storage_failure_kind(error)
-    original = getattr(error, "orig", None) or error
-    message = " ".join(str(original).split())[:300]
+    (unless ``close`` is False: the spider is opening or closing) close the spider with the
+    failure as its finish reason. Returns the failure kind; after the first failure of a
+    crawl, later ones (other components writing to the same full disk) only count."""
     stats = crawler.stats
+    database_url = crawler.settings.get("DATABASE_URL") or ""
+    if stats.get_value(STORAGE_FAILED_STAT):
+        kind = stats.get_value(STORAGE_FAILED_STAT)
+        logger.debug("storage failed again (%s): %s", kind, one_line(error))
+        _uncount(stats, buffered)
+        return kind
+    kind = storage_failure_kind(error, database_url)
+    message = one_line(error)
     stats.set_value(STORAGE_FAILED_STAT, kind)
     stats.set_value(STORAGE_ERROR_STAT, message)
+    lost = _uncount(stats, buffered)
+    logger.error(
+        "storage failed (%s) writing to %s: %s; stopping the crawl (%d buffered items not stored)",
+        kind,
+        masked_url(database_url),
+        message,
+        lost,
+    )
+    if close and crawler.engine is not None and crawler.engine.spider is not None:
+        deferred_from_coro(crawler.engine.close_spider_async(reason=kind))
+    return kind
+
+
+def _uncount(stats, buffered: dict[str, int]) -> int:
+    """Take the items a failed write lost out of the scraped counts; returns how many."""
     lost = sum(buffered.values())
     stats.inc_value("storage/items_not_stored", lost)
     # These items passed every pipeline and were counted as scraped before the write failed.
     stats.inc_value("item_scraped_count", -lost)
     stats.inc_value("spidermon_item_scraped_count", -lost)
     for item_class, count in buffered.items():
-        if count and stats.get_value(f"spidermon_item_scraped_count/{item_class}") is not None:
-            stats.inc_value(f"spidermon_item_scraped_count/{item_class}", -count)
-    logger.error(
-        "storage failed (%s) writing to %s: %s; stopping the crawl (%d buffered items not stored)",
-        kind,
-        masked_url(crawler.settings.get("DATABASE_URL") or ""),
-        message,
-        lost,
-    )
-    if crawler.engine is not None and crawler.engine.spider is not None:
-        deferred_from_coro(crawler.engine.close_spider_async(reason=kind))
-    return kind
+        key = f"spidermon_item_scraped_count/{item_class}"
+        if count and stats.get_value(key) is not None:
+            stats.inc_value(key, -count)
+            if stats.get_value(key) <= 0:  # none stored: no field coverage (a division by 0)
+                kept = {k: v for k, v in stats.get_stats().items() if not k.startswith(key)}
+                stats.set_stats(kept)
+    return lost
 
 
 def crawl_outcome(spider, stats: dict) -> tuple[int, str | None]:

@@ -32,6 +32,7 @@ import weakref
 from scrapy import signals
 from scrapy.http import HtmlResponse, Request
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.db import (
     ListingWalkRow,
@@ -43,6 +44,7 @@ from crawler.db import (
     stored_article_urls,
     stored_page,
 )
+from crawler.extensions.outcome import stop_on_storage_error
 from crawler.text.urls import article_key
 
 logger = logging.getLogger(__name__)
@@ -109,8 +111,17 @@ class IncrementalState:
 
     # ------------------------------------------------------------------ walks
 
-    def start_walk(self, listing: str, portal: str) -> None:
-        """Record the walk as under way before anything of it is fetched."""
+    def start_walk(self, listing: str, portal: str) -> bool:
+        """Record the walk as under way before anything of it is fetched. False when the
+        database refuses (a full disk): the crawl is stopping."""
+        try:
+            self._start_walk(listing, portal)
+        except (SQLAlchemyError, OSError) as error:
+            stop_on_storage_error(self.crawler, error, {})
+            return False
+        return True
+
+    def _start_walk(self, listing: str, portal: str) -> None:
         self.open()
         if listing in self.walks:
             return
@@ -132,7 +143,10 @@ class IncrementalState:
             # Items that never reached the database (a full disk at the last write) leave
             # the walk unfinished even when the crawl itself ended normally.
             if reason == "finished" and not self.stats.get_value("storage/items_not_stored"):
-                self.complete_walks()
+                try:
+                    self.complete_walks()
+                except (SQLAlchemyError, OSError) as error:  # the walks stay unfinished
+                    stop_on_storage_error(self.crawler, error, {}, close=False)
             unfinished = sorted(set(self.walks) - self.ended)
             self.stats.set_value("incremental/walks_unfinished", len(unfinished))
             for listing in unfinished:
@@ -173,19 +187,22 @@ class IncrementalMiddleware:
 
     async def process_start(self, start):
         async for request in start:
-            self.note_walk_start(request)
+            if not self.note_walk_start(request):
+                return  # the database refused the walk: the crawl is stopping
             yield request
 
-    def note_walk_start(self, output) -> None:
+    def note_walk_start(self, output) -> bool:
         """A first listing page requested (at the start, or once a spider found the
-        listing on another page) starts its walk."""
+        listing on another page) starts its walk. False when the walk could not be
+        recorded."""
         if (
             isinstance(output, Request)
             and output.meta.get("stage") == "listing"
             and output.meta.get("page", 1) == 1
         ):
             walk = output.meta.get("walk") or output.url
-            self.state.start_walk(walk, output.meta.get("portal") or "")
+            return self.state.start_walk(walk, output.meta.get("portal") or "")
+        return True
 
     def process_spider_output(self, response, result):
         if response.meta.get("stage") != "listing":

@@ -9,14 +9,28 @@ those of the crawl's portals (the registry's ``host`` and the hosts of its listi
 or without "www."; ``-a url=`` gives its own); a non-default port must be a listing's.
 Addresses on link-local, loopback or private networks are reached only when they are the
 portal's own host (the test mirror on 127.0.0.1).
+
+A host *name* is resolved too (in a thread, once per host per crawl): a name that resolves
+to such an address (DNS rebinding, a registry host pointed at 169.254.169.254) is refused
+unless it is in ``PRIVATE_HOSTS_ALLOWED``, counted (``offsite/private_address_refused``)
+and logged with the address. The address checked is put in Scrapy's DNS cache, so the
+connection goes to it, not to a second answer of the name's DNS server. Behind a proxy
+(``http_proxy`` or ``meta["proxy"]``) the proxy resolves names, not the crawler: the check
+is then the proxy's.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import socket
 from urllib.parse import urlsplit
+from urllib.request import getproxies, proxy_bypass
 
 from scrapy.exceptions import IgnoreRequest
+from scrapy.resolver import dnscache
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 
 logger = logging.getLogger(__name__)
 
@@ -32,14 +46,36 @@ def bare_host(host: str | None) -> str:
     return host.removeprefix("www.")
 
 
+def private_address(address: str) -> str | None:
+    """What kind of non-public address ``address`` is, or None for a public one."""
+    ip = ipaddress.ip_address(address)
+    for kind in ("loopback", "link_local", "private", "reserved", "multicast", "unspecified"):
+        if getattr(ip, f"is_{kind}"):
+            return kind.replace("_", "-")
+    return None
+
+
+def resolve(host: str) -> list[str]:
+    """The IPv4 addresses of a host name, as Scrapy's default resolver connects to them."""
+    return socket.gethostbyname_ex(host)[2]
+
+
 class PortalHostsMiddleware:
-    """Downloader middleware: refuse requests off the hosts of the crawl's portals."""
+    """Downloader middleware: refuse requests off the hosts of the crawl's portals, and
+    to names that resolve to private addresses."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.stats = crawler.stats
         self.hosts: set[str] | None = None
         self.ports: set[tuple[str, int]] = set()
+        settings = getattr(crawler, "settings", None)
+        self.allowed_private = {
+            bare_host(host)
+            for host in (settings.getlist("PRIVATE_HOSTS_ALLOWED") if settings else [])
+        }
+        self.proxies = getproxies() if settings and settings.getbool("HTTPPROXY_ENABLED") else {}
+        self.resolved: dict[str, str | None] = {}  # host -> why refused (None: public)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -76,8 +112,14 @@ class PortalHostsMiddleware:
         port = parts.port
         return port is None or port == _DEFAULT_PORTS[parts.scheme] or (host, port) in self.ports
 
-    def process_request(self, request, spider=None):
+    async def process_request(self, request, spider=None):
         if self.on_portal(request.url):
+            refused = await self.private_name(request)
+            if refused:
+                self.stats.inc_value("offsite/refused")
+                self.stats.inc_value("offsite/private_address_refused")
+                logger.warning("refused: %s (portal %s)", refused, request.meta.get("portal"))
+                raise OffsiteRequest(refused)
             return None
         origin = (request.meta.get("redirect_urls") or [None])[0]
         if origin:
@@ -88,3 +130,37 @@ class PortalHostsMiddleware:
         self.stats.inc_value("offsite/refused")
         logger.warning("refused: %s (portal %s)", message, request.meta.get("portal"))
         raise OffsiteRequest(message)
+
+    async def private_name(self, request) -> str | None:
+        """Why the request's host name must not be reached (it resolves to a private
+        address), or None. Names are resolved once per crawl, off the reactor thread."""
+        parts = urlsplit(request.url)
+        host = (parts.hostname or "").rstrip(".")
+        if (
+            not host
+            or parts.scheme not in _DEFAULT_PORTS
+            or bare_host(host) in self.allowed_private
+        ):
+            return None
+        try:
+            ipaddress.ip_address(host)
+            return None  # an address: on_portal allowed it as the portal's own
+        except ValueError:
+            pass
+        if request.meta.get("proxy") or (parts.scheme in self.proxies and not proxy_bypass(host)):
+            return None  # the proxy resolves the name and connects, not the crawler
+        if host not in self.resolved:
+            try:
+                addresses = await maybe_deferred_to_future(deferToThread(resolve, host))
+            except OSError:
+                addresses = []  # unknown name: the download fails and says so
+            kinds = [(address, private_address(address)) for address in addresses]
+            private = [f"{address} ({kind})" for address, kind in kinds if kind]
+            self.resolved[host] = (
+                f"{host} resolves to {', '.join(private)}, not a public address"
+                if private
+                else None
+            )
+            if addresses and not private and dnscache.limit:
+                dnscache[host] = addresses[0]  # the connection goes to the address checked
+        return self.resolved[host]

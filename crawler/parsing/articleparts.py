@@ -21,10 +21,12 @@ from crawler.text.boilerplate import classify_line
 # ----------------------------------------------------------------------------- counters
 
 _COUNT = r"(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d/:])"
-# "Lượt xem: 24", "Đã xem: 24", "Số lần xem 5", "Views: 8", "👁 271" are read before
+# "Lượt xem: 24", "Đã xem: 24", "Số lần xem 5", "Views: 8", "👁 271", an eye icon before any
+# short label ("👁 Lượt truy cập: 318", Joomla's hits) are read before
 # "271 lượt xem", whose number must stand alone (not the end of "2020-2025" in a title).
 _VIEW_COUNT_LABELLED = re.compile(
-    rf"(?:(?:số\s+)?(?:lượt|lần)\s+(?:xem|đọc)|đã\s+xem|views?|👁|👀)\s*:?\s*{_COUNT}",
+    rf"(?:(?:số\s+)?(?:lượt|lần)\s+(?:xem|đọc)|đã\s+xem|views?"
+    rf"|[👁👀](?:(?:\s*[^\W\d]+){{1,3}}\s*:)?)\s*:?\s*{_COUNT}",
     re.IGNORECASE,
 )
 _VIEW_COUNT_TRAILING = re.compile(
@@ -155,14 +157,14 @@ def byline_of(
     right-aligned (style, ``align`` or class) or wholly bold/italic (a bold line ``alone``
     in its body is a heading). ``stop`` is the content element, where alignment stops."""
     text = text_of(block)
+    words = text.split()
+    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
+        return None  # before looking at the children: a block may have thousands
     emphasised = (
         "".join(t.strip() for t in block.xpath("./text()")) == ""
         and all(child.tag in _EMPHASIS_TAGS or child.tag == "br" for child in block)
         and len(block)
     )
-    words = text.split()
-    if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
-        return None
     if text.endswith((".", ":", ";", ",")) or not text[:1].isupper() or _DIGIT.search(text):
         return None
     if classify_line(text):

@@ -11,7 +11,7 @@ from crawler.parsing.html import clean_inline
 from crawler.text.boilerplate import strip_boilerplate
 from crawler.text.markup import strip_markup
 from crawler.text.normalize import diacritics_quality, normalize_text
-from crawler.text.spam import scan_text_for_spam
+from crawler.text.spam import scan_text_for_spam, text_may_hold_spam
 
 logger = logging.getLogger(__name__)
 
@@ -84,15 +84,18 @@ class SpamPipeline(ArticlePipeline):
 
     def process_article(self, article):
         findings = list(article.get("spam") or [])
-        kept = []
-        for paragraph in (article.get("body") or "").split("\n\n"):
-            in_text = scan_text_for_spam(paragraph)
-            if in_text:
-                findings.extend(in_text)
-                self.stats.inc_value("spam/paragraphs_removed")
-            else:
-                kept.append(paragraph)
-        article["body"] = "\n\n".join(kept)
+        body = article.get("body") or ""
+        if text_may_hold_spam(body):  # most articles hold nothing to look at line by line
+            kept = []
+            for paragraph in body.split("\n\n"):
+                in_text = scan_text_for_spam(paragraph)
+                if in_text:
+                    findings.extend(in_text)
+                    self.stats.inc_value("spam/paragraphs_removed")
+                else:
+                    kept.append(paragraph)
+            body = "\n\n".join(kept)
+        article["body"] = body
         article["spam"] = findings
         if findings:
             self.stats.inc_value("spam/pages_with_findings")

@@ -8,7 +8,7 @@ import time
 
 from itemadapter import ItemAdapter
 from scrapy import signals
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import CloseSpider, DropItem
 from sqlalchemy import func
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -104,10 +104,14 @@ class StoragePipeline:
 
     def open_spider(self):
         self.engine = make_engine(self.database_url)
-        create_schema(self.engine)
-        self.article_upsert, self.page_upsert = self._upserts()
-        self.compressor = page_compressor(self.engine, self.page_codec, self.dictionary_pages)
-        upsert_portals(self.engine, list(getattr(self.crawler.spider, "portals", [])))
+        try:
+            create_schema(self.engine)
+            self.article_upsert, self.page_upsert = self._upserts()
+            self.compressor = page_compressor(self.engine, self.page_codec, self.dictionary_pages)
+            upsert_portals(self.engine, list(getattr(self.crawler.spider, "portals", [])))
+        except (SQLAlchemyError, OSError) as error:  # a full disk from the start
+            self.storage_failed = stop_on_storage_error(self.crawler, error, {}, close=False)
+            raise CloseSpider(self.storage_failed) from None
 
     def close_spider(self):
         self.flush()
@@ -382,8 +386,13 @@ class StoragePipeline:
                 connection.execute(insert(IndicatorRow), rows)
             self.stats.inc_value("indicators/stored", len(rows))
         snapshots = new_snapshots(connection, self.portal_indicators)
-        if snapshots:
-            connection.execute(insert(PortalIndicatorRow), snapshots)
+        if snapshots:  # another crawl may store the same snapshot meanwhile: its row stays
+            connection.execute(
+                insert(PortalIndicatorRow).on_conflict_do_nothing(
+                    index_elements=["portal", "name", "as_of"]
+                ),
+                snapshots,
+            )
         if self.flags:
             statement = insert(PortalFlagRow).values(list(self.flags.values()))
             connection.execute(

@@ -87,7 +87,8 @@ class GenericSpider(FamilySpider):
 
     def article_parser(self, entry: ListingEntry, portal: Portal) -> Parser:
         is_template = self.templates.for_host(host_of(entry.url))
-        return lambda root, url: generic.parse_article(root, url, entry.title, is_template)
+        # The page's injected blocks went when it was observed (parse_article): none left.
+        return lambda root, url: generic.parse_article(root, url, entry.title, is_template, [])
 
     def parse_article(self, response, portal: Portal, entry: ListingEntry, category: str):
         if not isinstance(response, TextResponse):
@@ -95,7 +96,8 @@ class GenericSpider(FamilySpider):
             return
         host = host_of(response.url)
         page = self.article_page(response, entry)
-        self.templates.observe(host, page.root, listing=False)
+        # The page's one spam scan (read_page) says what to remove: not scanned again.
+        self.templates.observe(host, page.root, listing=False, injected=page.spam)
         held = self.held.setdefault(host, deque())
         held.append(HeldPage(page, response, portal, entry, category))
         if self.templates.pages(host) >= self.template_pages:

@@ -16,6 +16,7 @@ import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import html
@@ -33,9 +34,10 @@ GAMBLING_WORDS = (
 )  # fmt: skip
 
 
-def _trie(words) -> str:
+def _trie(words, after_first: str = "") -> str:
     """Alternatives of ``words`` with shared prefixes factored out ("w88|win79" becomes
-    "w(?:88|in79)"): the regex engine then rejects most positions on their first letter."""
+    "w(?:88|in79)"): the regex engine then rejects most positions on their first letter.
+    ``after_first`` follows each first letter."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -44,11 +46,13 @@ def _trie(words) -> str:
         node[""] = {}
 
     def pattern(node: dict) -> str:
+        first = node is tree
         branches = [
-            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            (r"\s+" if char == " " else re.escape(char)) + (after_first if first else "")
+            + pattern(child)
             for char, child in sorted(node.items())
             if char
-        ]
+        ]  # fmt: skip
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
@@ -58,19 +62,28 @@ def _trie(words) -> str:
 
 
 def _keyword_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole-word keywords, spaces matching any run of whitespace, for LOWER-CASED text
-    (several times faster on a whole page than an IGNORECASE alternation)."""
-    return re.compile(rf"(?<!\w){_trie(word.lower() for word in words)}(?!\w)")
+    r"""Whole-word keywords, spaces matching any run of whitespace, for LOWER-CASED text
+    (several times faster on a whole page than an IGNORECASE alternation).
+
+    No word character may precede a keyword: that is checked after its first letter
+    (``(?<!\w.)``, every keyword starts with a word character) rather than before it, so
+    the pattern starts with the first letters and the engine skips every other position."""
+    keywords = _trie((word.lower() for word in words), after_first=r"(?<!\w.)")
+    return re.compile(rf"{keywords}(?!\w)")
 
 
 _BRAND = _keyword_pattern(GAMBLING_BRANDS)
 _GENERIC = _keyword_pattern(GAMBLING_WORDS)
+# Either kind, for "is there any keyword on this page": one pass over the text, not two.
+_ANY_KEYWORD = _keyword_pattern(GAMBLING_BRANDS + GAMBLING_WORDS)
 # A scheme starts where no scheme character precedes it and is at most 32 characters long:
 # without both, a long word is re-scanned from each of its letters (quadratic time).
 _URL_IN_TEXT = re.compile(
     r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]{0,31}://|www\.)[^\s<>\"']+", re.IGNORECASE
 )
-_BARE_IPV4_URL = re.compile(r"(?<![\w./])(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?/[^\s<>\"']*")
+# Nothing of [\w./] before the address, checked after its first digit so that the pattern
+# starts with a digit and the regex engine skips every position that holds none.
+_BARE_IPV4_URL = re.compile(r"\d(?<![\w./]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?::\d+)?/[^\s<>\"']*")
 
 _HIDDEN_STYLES = [
     re.compile(r"display:none"),
@@ -78,6 +91,7 @@ _HIDDEN_STYLES = [
     re.compile(r"opacity:0(?:\.0+)?(?:;|!|$)"),
     re.compile(r"font-size:0(?:\.0+)?(?:px|pt|em|rem|%)?(?:;|!|$)"),
 ]
+_SPACES = re.compile(r"\s+")
 _POSITIONED = re.compile(r"position:(?:absolute|fixed)")
 _FAR_NEGATIVE = re.compile(r"(?:left|top|right|bottom|margin-left|margin-top|text-indent):-(\d+)")
 _ZERO_BOX = re.compile(r"(?:height|width|max-height):0(?:px)?(?:;|!|$)")
@@ -115,9 +129,10 @@ def is_hidden(element: html.HtmlElement) -> bool:
     """True when inline style or the `hidden` attribute keeps the element off screen."""
     if element.get("hidden") is not None:
         return True
-    style = re.sub(r"\s+", "", element.get("style", "")).lower()
-    if not style:
+    style = element.get("style")
+    if not style:  # most elements: no style to read
         return False
+    style = _SPACES.sub("", style).lower()
     if any(pattern.search(style) for pattern in _HIDDEN_STYLES):
         return True
     if _POSITIONED.search(style) and any(
@@ -145,6 +160,13 @@ def is_ip_host(host: str | None) -> bool:
     except ValueError:
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _links_to_ip(href: str) -> bool:
+    """Whether a link points at a bare IP address; cached, since a portal's menus and footers
+    repeat the same links on every page."""
+    return is_ip_host(_host_of(href))
 
 
 def _same_site(host: str, page_host: str) -> bool:
@@ -175,7 +197,7 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
                 SpamFinding("offsite_hidden_link", _excerpt(link.text_content()), href, block)
             )
     suspicious_links = [f.href for f in findings] + [
-        link.get("href").strip() for link in _links(block) if is_ip_host(_host_of(link.get("href")))
+        link.get("href").strip() for link in _links(block) if _links_to_ip(link.get("href"))
     ]
     lowered = text.lower()
     gambling = _BRAND.search(lowered) or _GENERIC.search(lowered)
@@ -192,7 +214,7 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
     # Keywords are looked for element by element only on a page that has one somewhere
     # (in its text or a link title); otherwise only hidden elements and links can report.
     page_words = " ".join([*root.itertext(), *root.xpath("//@title")]).lower()
-    keywords = bool(_BRAND.search(page_words) or _GENERIC.search(page_words))
+    keywords = _ANY_KEYWORD.search(page_words) is not None
     elements = root.iter() if keywords else root.xpath("//*[@style or @hidden or @href]")
     for element in elements:
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
@@ -200,7 +222,7 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
         if is_hidden(element) and (element.text_content().strip() or _links(element)):
             findings.extend(_hidden_block_findings(element, page_host))
         href = (element.get("href") or "").strip()
-        if href and is_ip_host(_host_of(href)):
+        if href and _links_to_ip(href):
             findings.append(SpamFinding("ip_link", _excerpt(element.text_content()), href, element))
         if not keywords:
             continue
@@ -243,6 +265,17 @@ def remove_injected(
     for element in targets:
         element.drop_tree()
     return len(targets)
+
+
+def text_may_hold_spam(text: str) -> bool:
+    """Whether `scan_text_for_spam` can find anything in any line of ``text``: every finding
+    needs a URL, a bare-IP link or a brand in its line, and a match in a line is a match in
+    the whole text. One pass over an article instead of a scan of each of its lines."""
+    text = unicodedata.normalize("NFC", text)
+    lowered = text.lower()
+    # A URL holds "://" or "www." (any case): most articles need no scan for one.
+    url = ("://" in text or "www." in lowered) and _URL_IN_TEXT.search(text)
+    return bool(url or _BARE_IPV4_URL.search(text) or _BRAND.search(lowered))
 
 
 def scan_text_for_spam(text: str) -> list[SpamFinding]:

@@ -1,6 +1,8 @@
 import unicodedata
 
-from crawler.text.normalize import normalize_text
+import pytest
+
+from crawler.text.normalize import normalize_text, strip_controls
 
 
 def test_nfc_and_invisible_characters():
@@ -28,3 +30,17 @@ def test_lines_stripped_and_blank_runs_collapsed():
 def test_clean_text_unchanged():
     text = "Hội nghị đã thống nhất các giải pháp trọng tâm.\n\nTỷ lệ hộ nghèo giảm còn 0,42%."
     assert normalize_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tin\u00a0tức\tmới\nnhất", "Tin\u00a0tức\tmới\nnhất"),  # spaces of other kinds stay
+        ("Tin\rtức", "Tintức"),  # controls str.split() takes for spaces go
+        ("Tin\x1ctức\x85mới", "Tintứcmới"),
+        ("Tin\u200b tức\n", "Tin tức\n"),  # a zero-width space among ordinary spaces
+        ("Tin\x00\ttức", "Tin\ttức"),
+    ],
+)
+def test_strip_controls_whatever_spaces_surround_them(text, expected):
+    assert strip_controls(text) == expected

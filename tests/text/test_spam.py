@@ -7,6 +7,7 @@ from crawler.text.spam import (
     find_injected,
     remove_injected,
     scan_text_for_spam,
+    text_may_hold_spam,
 )
 
 PORTALS = Path(__file__).parents[1] / "fixtures" / "portals"
@@ -119,6 +120,25 @@ def test_scan_text_for_spam():
         ("ip_link", "10.0.0.5/dichvucong"),
     ]
     assert findings[1].text == "W88 113.80 - https://139.99.113.80/"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "W88 113.80 - https://139.99.113.80/",
+        "Soi cầu lô đề miễn phí tại https://soicau.example/",
+        "Truy cập 10.0.0.5/dichvucong để nộp hồ sơ.",
+        "Nhà   cái uy tín số một",  # a brand spelt over a run of spaces
+        "Cá cược bóng đá tại www.nhacai.example",
+        "FUN88",
+    ],
+)
+def test_the_whole_text_check_lets_through_every_line_the_scan_flags(line):
+    # The spam pipeline scans an article line by line only when the whole text passes.
+    assert scan_text_for_spam(line)
+    body = f"Sáng 18/1, UBND huyện họp.\n\n{line}\n\nCông an xã xử lý 3 vụ đánh bài."
+    assert text_may_hold_spam(body)
+    assert not text_may_hold_spam("Sáng 18/1, UBND huyện họp.\n\nCông an xã xử lý vụ đánh bài.")
 
 
 def test_clean_article_text_has_no_spam():
