@@ -128,7 +128,7 @@ def test_part_4_scores_where_its_fixes_brought_it():
     0.970 / 0.929, names 0.727)."""
     scores = evaluate(load_labelled(FIXTURES / "reports_heldout4.jsonl"))
     assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= 0.99
-    assert scores.names_share >= 0.95 and scores.plans_right == scores.plans_expected == 3
+    assert scores.names_share >= 0.98 and scores.plans_right == scores.plans_expected == 3
 
 
 def test_name_word_f1():

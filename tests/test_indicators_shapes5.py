@@ -196,3 +196,23 @@ def test_a_list_of_sectors_after_a_head_stays_whole():
         "- Khu vực nông, lâm nghiệp và thủy sản: ước 4.200 tỷ đồng, tăng 2,1%;"
     )
     assert row.name == "khu vực nông, lâm nghiệp và thủy sản"
+
+
+def test_a_contribution_in_points_belongs_to_the_line_subject():
+    (*_, points) = extract_indicators(
+        "- Khu vực dịch vụ: ước 6.100 tỷ đồng, tăng 8,2%, đóng góp 3,1 điểm phần trăm vào mức "
+        "tăng chung;"
+    )
+    assert (points.value, points.unit, points.name) == (3.1, "%", "khu vực dịch vụ")
+
+
+def test_a_sector_named_as_the_engine_of_growth_owns_the_rate():
+    (row,) = extract_indicators(
+        "Công nghiệp chế biến, chế tạo tiếp tục là động lực chính với mức tăng 14,2%."
+    )
+    assert row.name == "công nghiệp chế biến, chế tạo"
+
+
+def test_a_topic_opening_names_a_bare_count():
+    (row,) = extract_indicators("Về xây dựng nông thôn mới, đến nay xã đạt 12/19 tiêu chí.")
+    assert row.name == "tiêu chí nông thôn mới"

@@ -1232,6 +1232,10 @@ def _clean_name(raw: str) -> str:
             break
     else:
         # "nông, lâm nghiệp, thủy sản tăng": short parts before the last are one list
+        if chosen and len(parts[chosen].split()) <= 2 and parts[chosen - 1].startswith(
+            _SECTOR_HEADS
+        ):
+            chosen -= 1  # "công nghiệp chế biến, chế tạo": the second item elides its head
         # "khu vực nông, lâm nghiệp và thủy sản": a part ending in a sector's first syllable
         while chosen and (
             len(parts[chosen - 1].split()) <= 2 or parts[chosen - 1].endswith(_SECTOR_SYLLABLES)
@@ -1252,7 +1256,13 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_ROLE_WITH_RATE = re.compile(
+    r"^(.*?)\s+(?:tiếp tục\s+|vẫn\s+|vẫn là|trở thành\s+)?(?:là|giữ vai trò)\s+[^,;]*?\s+với\s+"
+    r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$",
+    re.IGNORECASE,
+)
 _SHARE_OF = re.compile(r"\s*(?:trong|của)\s+(?:cơ cấu|tổng)\b[^,;.()\d]*")
+_SECTOR_HEADS = ("công nghiệp", "ngành", "khu vực", "nông nghiệp", "dịch vụ", "thương mại")
 _SECTOR_SYLLABLES = (" nông", " lâm", " ngư", " diêm", " công", " thương")
 _EVALUATION = re.compile(r"\s+đạt\s+(?:khá|cao|thấp|tốt|chưa cao)\b.*$")
 _PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào")
@@ -1262,7 +1272,7 @@ _QUANTITY_OF = {
     "ha": "diện tích", "tấn": "sản lượng", "tạ": "sản lượng", "tạ/ha": "năng suất",
     "tấn/ha": "năng suất",
 }
-_BARE_VERBS = frozenset(_TRAILING_VERBS) - {"tỷ lệ", "mức", "tổng số"}
+_BARE_VERBS = frozenset(_TRAILING_VERBS) - {"tỷ lệ", "mức", "tổng số"} | {"đóng góp"}
 # Heads that need the label they stand under to say what they measure.
 _GENERIC_QUANTITIES = frozenset(
     {"giá trị", "giá trị tăng thêm", "sản lượng", "diện tích", "năng suất", "số lượng",
@@ -1275,6 +1285,10 @@ _SEASON_OPENING = re.compile(
     r"chiêm xuân)|cả năm)\s*,\s*"
 )
 _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm\b")
+# "Về xây dựng nông thôn mới, …": the topic a bare count of the sentence is of.
+_TOPIC_OPENING = re.compile(
+    r"về\s+(?:(?:công tác|xây dựng|phát triển|thực hiện|lĩnh vực)\s+)?([^,;.\d]{3,60}?)\s*,"
+)
 _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
 # "toàn tỉnh gieo cấy 72.911 ha": the area sown
@@ -1294,7 +1308,7 @@ _QUALIFYING_TAIL = re.compile(
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
     r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
-    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|\(|\))(?!\w)"
+    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\))(?!\w)"
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_A_REFERENCE = re.compile(
@@ -1352,6 +1366,10 @@ def _name(
     if previous is not None:
         segment_start = max(segment_start, previous.end)
     left = sentence[segment_start : figure.start]
+    if " với " in left:
+        role = _ROLE_WITH_RATE.match(left)
+        if role:  # "Công nghiệp chế biến, chế tạo là động lực chính với mức tăng 23,05%"
+            left = role.group(1)
     subject = _clean_name(left)
     if previous_phrase and previous_phrase.endswith(subject):
         subject = ""
@@ -1482,6 +1500,7 @@ def _extract_sentence(
             lead_in_end = governing.end()
     label = _LABEL.match(sentence)
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
+    topic = _TOPIC_OPENING.match(low) if low.startswith("về ") else None
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -1540,6 +1559,8 @@ def _extract_sentence(
             fallback = carried_year or frame.year
         if season is not None:
             name = _in_season(name, season.group(1))
+        if topic is not None and name == figure.unit:
+            name = f"{name} {topic.group(1)}"  # "Về xây dựng nông thôn mới, xã đạt 9/19 tiêu chí"
         if figure.unit == "VND" and "/người" in low[figure.start : figure.end]:
             name = _per_head(name)
         name = canonical_name(name)
