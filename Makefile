@@ -59,3 +59,4 @@ clean:
 .PHONY: zoo
 zoo: $(STAMP)
 	$(BIN)/python -m tests.zoo
+	$(BIN)/python -m tests.zoo --heldout

@@ -21,10 +21,12 @@ from crawler.text.boilerplate import classify_line
 # ----------------------------------------------------------------------------- counters
 
 _COUNT = r"(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d/:])"
-# "Lượt xem: 24", "Đã xem: 24", "Số lần xem 5", "Views: 8", "👁 271" are read before
+# "Lượt xem: 24", "Đã xem: 24", "Số lần xem 5", "Views: 8", "👁 271", an eye icon before any
+# short label ("👁 Lượt truy cập: 318", Joomla's hits) are read before
 # "271 lượt xem", whose number must stand alone (not the end of "2020-2025" in a title).
 _VIEW_COUNT_LABELLED = re.compile(
-    rf"(?:(?:số\s+)?(?:lượt|lần)\s+(?:xem|đọc)|đã\s+xem|views?|👁|👀)\s*:?\s*{_COUNT}",
+    rf"(?:(?:số\s+)?(?:lượt|lần)\s+(?:xem|đọc)|đã\s+xem|views?"
+    rf"|[👁👀](?:(?:\s*[^\W\d]+){{1,3}}\s*:)?)\s*:?\s*{_COUNT}",
     re.IGNORECASE,
 )
 _VIEW_COUNT_TRAILING = re.compile(

@@ -352,10 +352,16 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
             machine = parse_iso_date(stamp)
             if machine:
                 return machine
+        # A date element of its own ("<span>31/10/2023 - 09:00</span>") is read alone: in
+        # the item's joined text the summary's first word may read as part of the time
+        # ("09:00 Chiều 30/10…" is not 21:00).
+        own = _own_date_element(element)
         # Link texts are titles (this item's image link repeats it), and titles carry dates
         # ("(14/10/1930-14/10/2020)"); a date element inside the link ("<em>(12/10/2024)</em>")
         # still counts.
         dates = find_dates(text_outside(element, list(element.iter("a"))))
+        if own is not None and not (dates and _adds_time(dates[0], own)):
+            return own
         if dates:
             return dates[0]
     href = anchor.get("href")
@@ -363,6 +369,25 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
         inside = date_inside_link(link)
         if inside:
             return inside
+    return None
+
+
+def _adds_time(joined: ParsedDate, own: ParsedDate) -> bool:
+    """The item's text gives the time of day its date element leaves out
+    ("Ngày đăng: <span>12/10/2024</span> 08:30")."""
+    return joined.has_time and not own.has_time and joined.value.date() == own.value.date()
+
+
+def _own_date_element(item: HtmlElement) -> ParsedDate | None:
+    """The date of an element of ``item`` (outside its links) whose whole text is a date."""
+    for element in item.iterdescendants():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        text = text_of(element)
+        if text and _DATE_ONLY.fullmatch(text):
+            return parse_vn_date(text)
     return None
 
 
@@ -405,7 +430,20 @@ _LONE_NEXT = {"»", ">>", "»»", "››", "next", "next »", "trang sau", "tra
 
 def _lone_arrow(anchor: HtmlElement) -> bool:
     label = " ".join(text_of(anchor).lower().split())
-    return label in _LONE_NEXT and bool(pager_link(anchor)) and not hidden_or_skipped(anchor)
+    named = label in _LONE_NEXT or (not label and is_next_label(image_label(anchor)))
+    return named and bool(pager_link(anchor)) and not hidden_or_skipped(anchor)
+
+
+def image_label(anchor: HtmlElement) -> str:
+    """What an image-only link says: its title or aria-label, else its image's alt/title
+    (SharePoint's list pager is ``<a><img alt="Next"></a>``)."""
+    for value in (anchor.get("title"), anchor.get("aria-label")):
+        if value and value.strip():
+            return value
+    image = next(anchor.iter("img"), None)
+    if image is None:
+        return ""
+    return image.get("alt") or image.get("title") or ""
 
 
 def pager_link(anchor: HtmlElement) -> str | None:
@@ -438,7 +476,7 @@ def after_current(pager: HtmlElement) -> HtmlElement | None:
 
 def arrow_link(pager: HtmlElement) -> HtmlElement | None:
     for anchor in pager.iter("a"):
-        if is_next_label(text_of(anchor) or anchor.get("title") or "") and pager_link(anchor):
+        if is_next_label(text_of(anchor) or image_label(anchor)) and pager_link(anchor):
             return anchor
     return None
 

@@ -94,12 +94,12 @@ _WORD = re.compile(r"\w+")
 _META_PARTS = re.compile(
     r"0\s*[/.-]\s*0\s*[/.-]\s*0|0\s*(?::|h|giờ)\s*0(?::0)?(?:\s*(?:sa|ch|am|pm))?"
     r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|0)|chủ\s+nhật|đăng\s+ngày|ngày\s+đăng|ngày|cập\s+nhật"
-    r"|đăng\s+lúc|lúc|lượt\s+(?:xem|đọc)|đã\s+xem|lần\s+xem|views?|xem|đăng|ngày\s+xuất\s+bản"
+    r"|đăng\s+lúc|lúc|vào|lượt\s+(?:xem|đọc)|đã\s+xem|lần\s+xem|views?|xem|đăng|ngày\s+xuất\s+bản"
     r"|[0.,]+"
 )
 # A poster's name on a meta line ("… Người đăng: admin", "… Đăng bởi Minh Anh").
 _POSTER_LABEL = re.compile(
-    r"(?:người\s+đăng|đăng\s+bởi|viết\s+bởi|người\s+viết|tác\s+giả)\s*:?", re.IGNORECASE
+    r"(?:người\s+đăng|(?:đăng|gửi|viết)\s+bởi|người\s+viết|tác\s+giả)\s*:?", re.IGNORECASE
 )
 _POSTER_MAX_WORDS = 5
 # Headings of the lists beside the main one: newest, related, most read, other news.
@@ -109,8 +109,9 @@ _SIDEBAR_HEADING = re.compile(
     r"|hot|đã\s+đưa)\b|\bcác\s+tin\s+khác\b|\bxem\s+nhiều\s+nhất\b",
     re.IGNORECASE,
 )
-_SIDEBAR_WEIGHT = 0.2
+_SIDEBAR_WEIGHT = 0.1
 _PAGER_WEIGHT = 1.5
+_HEADING_BONUS = 3
 _MIN_ANCHOR_WORDS = 3
 _MIN_BLOCK_WORDS = 5
 _MAX_LINK_DENSITY = 0.5
@@ -191,17 +192,53 @@ def article_anchors(
         text_of(el).lower() for el in [root.find(".//title"), root.find(".//h1")] if el is not None
     )
     scores = {path: _group_score(group, pagers, own_title) for path, group in groups.items()}
-    paths = sorted(groups, key=lambda path: (path == prefer, scores[path]))
+    paths = sorted(groups, key=lambda path: (_same_list(path, prefer), scores[path]))
     scored = [groups[path] for path in reversed(paths)]
     best = scored[0]
     container = _common_ancestor_of(best)
     chosen = list(best)
-    for group in scored[1:]:
-        inside = all(container in a.iterancestors() for a in group)
-        if inside and all(article_url_shape(a.get("href") or "") for a in group):
-            chosen.extend(group)
     order = {id(el): i for i, el in enumerate(root.iter())}
+    first = min(order[id(a)] for a in best)
+    for path, group in zip(reversed(paths[:-1]), scored[1:], strict=True):
+        if not all(article_url_shape(a.get("href") or "") for a in group):
+            continue
+        inside = all(container in a.iterancestors() for a in group)
+        before = len(group) < len(best) and all(order[id(a)] < first for a in group)
+        if inside or (before and _lead_item(path, paths[-1], group, container)):
+            chosen.extend(group)
     return sorted(chosen, key=lambda a: order[id(a)]), paths[-1]
+
+
+_ITEM_STEPS = 3  # anchor, heading, heading box: the markup of one list item's title
+_LEAD_LEVELS = 3
+
+
+def _lead_item(
+    path: tuple[str, ...], best: tuple[str, ...], group: list[HtmlElement], container: HtmlElement
+) -> bool:
+    """A featured first item (fewer, and before the list) in a box of its own (Joomla's
+    ``items-leading`` above ``items-row``): its title has the list items' markup, no
+    sidebar heading is printed above it, and it sits beside the list's container, two
+    levels up at most (not in another column of the page)."""
+    if len(path) < _ITEM_STEPS or path[:_ITEM_STEPS] != best[:_ITEM_STEPS]:
+        return False
+    shared = _common_ancestor_of([*group, container])
+    above = [container, *list(container.iterancestors())[:_LEAD_LEVELS]]
+    if shared not in above or shared.tag in ("body", "html"):
+        return False
+    return not _SIDEBAR_HEADING.search(_heading_before(group[0], _common_ancestor_of(group)))
+
+
+def _same_list(path: tuple[str, ...], prefer: tuple[str, ...] | None) -> bool:
+    """``path`` is the host's list seen on an earlier page. On a last page of one item, that
+    item has no repeated sibling and shows the class the earlier pages left out (``li`` vs
+    ``li.clearfix``): a step whose class was left out matches any class of the same tag."""
+    if prefer is None or len(path) != len(prefer):
+        return False
+    return all(
+        step == wanted or (wanted.endswith(".") and step.split(".", 1)[0] == wanted[:-1])
+        for step, wanted in zip(path, prefer, strict=True)
+    )
 
 
 def article_url_shape(href: str) -> int:
@@ -245,6 +282,7 @@ def _group_score(group: list[HtmlElement], pagers: list[HtmlElement], own_title:
             len(text_of(block).split()) - len(text_of(anchor).split()) if block is not None else 0
         )
         score += words + min(max(extra, 0), 40) + 2 * article_url_shape(anchor.get("href"))
+        score += _HEADING_BONUS * _in_heading(anchor)  # a title, not a "read more" prompt
     container = _common_ancestor_of(group)
     heading = _heading_before(group[0], container)
     if _SIDEBAR_HEADING.search(heading) and heading.lower() not in own_title:
@@ -290,8 +328,18 @@ def _item_block(anchor: HtmlElement, group: list[HtmlElement]) -> HtmlElement | 
     return block
 
 
+# "Đọc thêm: <title>" (Joomla's read-more links), "Xem chi tiết: <title>": a prompt, then
+# the title.
+_READ_MORE = re.compile(r"^(?:đọc\s+thêm|xem\s+thêm|xem\s+chi\s+tiết|chi\s+tiết)\s*[:»›-]\s*",
+                        re.IGNORECASE)  # fmt: skip
+
+
 def _anchor_text(anchor: HtmlElement) -> str:
-    return text_of(anchor) or (anchor.get("title") or "").strip()
+    return _READ_MORE.sub("", text_of(anchor)) or (anchor.get("title") or "").strip()
+
+
+def _in_heading(anchor: HtmlElement) -> bool:
+    return any(el.tag in _HEADINGS for el in list(anchor.iterancestors())[:2])
 
 
 def _markup_path(element: HtmlElement, repeated: set[HtmlElement]) -> tuple[str, ...]:
@@ -324,7 +372,8 @@ def _common_ancestor_of(elements: list[HtmlElement]) -> HtmlElement:
 
 def _listing_furniture(anchor: HtmlElement) -> bool:
     """Page furniture around a listed link; the ``<header>`` of an HTML5 ``<article>``
-    (``header.entry-header`` holding the item's title link) is the item's, not the page's."""
+    (``header.entry-header`` holding the item's title link), or any header box holding only
+    that link, is the item's, not the page's."""
     chain = [anchor, *anchor.iterancestors()]
     for position, el in enumerate(chain):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -332,10 +381,17 @@ def _listing_furniture(anchor: HtmlElement) -> bool:
             part_of_item = (
                 el.tag in ("header", "footer") or _ITEM_PART_NAME.search(names)
             ) and not _FURNITURE_NAME.search(_ITEM_PART_NAME.sub(" ", names))
-            if part_of_item and any(a.tag == "article" for a in chain[position + 1 :]):
+            in_item = any(a.tag == "article" for a in chain[position + 1 :])
+            if part_of_item and (in_item or _only_link(el, anchor)):
                 continue
             return True
     return False
+
+
+def _only_link(element: HtmlElement, anchor: HtmlElement) -> bool:
+    """``element`` holds no link but ``anchor``'s: an item's own title box (Joomla's
+    ``div.page-header`` around each ``h2`` title), not the page's header with its menu."""
+    return all(a is anchor or a.get("href") == anchor.get("href") for a in element.iter("a"))
 
 
 def in_furniture(element: HtmlElement, tags: frozenset[str], names: re.Pattern[str]) -> bool:
@@ -500,10 +556,12 @@ def body_container(
 
 def is_meta_line(line: str) -> bool:
     """A short line of only a date, time, weekday and counter ("Thứ năm, 18/01/2024 120
-    lượt xem", "Đăng ngày 23 - 09 - 2020"): metadata, not prose."""
-    if len(line.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
+    lượt xem", "Đăng ngày 23 - 09 - 2020"), maybe with a poster ("Gửi bởi admin vào …",
+    not counted in the length): metadata, not prose."""
+    plain = _without_poster(line)
+    if len(plain.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
         return False
-    rest = _META_PARTS.sub(" ", mask_digits(_without_poster(line)))
+    rest = _META_PARTS.sub(" ", mask_digits(plain))
     return not _WORD.search(rest.replace("_", ""))
 
 

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .heldout import HELDOUT_PLATFORMS, HELDOUT_VARIANTS
 from .run import kinds_table, run_zoo, score, table
 from .variants import VARIANTS, random_variants
 
@@ -40,18 +41,32 @@ def main(argv: list[str] | None = None) -> int:
         help="crawl each variant twice into one database: the second, incremental crawl must "
         "fetch no stored article, whatever the form of its link",
     )
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="crawl the held-out portals (tests/zoo/heldout.py: platforms the rules were not "
+        "tuned on) instead of the zoo's variants; --random then draws on their platforms",
+    )
     parser.add_argument("--list", action="store_true", help="list the variants and what they test")
     args = parser.parse_args(argv)
+    catalogue = HELDOUT_VARIANTS if args.heldout else VARIANTS
     if args.list:
-        for variant in VARIANTS:
+        for variant in catalogue:
             print(f"{variant.name:32} {variant.platform:9} {variant.what}")
         return 0
-    unknown = set(args.variants) - {v.name for v in VARIANTS}
+    unknown = set(args.variants) - {v.name for v in catalogue}
     if unknown:
         parser.error(f"unknown variant(s): {', '.join(sorted(unknown))}")
     started = time.monotonic()
-    extra = random_variants(args.random, args.seed) if args.random else ()
+    drawn_from = HELDOUT_PLATFORMS if args.heldout else None
+    extra = random_variants(args.random, args.seed, drawn_from) if args.random else ()
     names = args.variants or (["-"] if args.only_random else None)
+    if args.heldout:  # the held-out portals only (and draws on their platforms)
+        if not args.only_random:
+            extra += tuple(
+                v for v in HELDOUT_VARIANTS if not args.variants or v.name in args.variants
+            )
+        names = ["-"]
     zoo, runs = run_zoo(names, args.jobs, extra, args.role, args.keep, args.recrawl)
     scores = [score(run, zoo) for run in runs]
     print(table(scores))

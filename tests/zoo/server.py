@@ -15,7 +15,7 @@ import ssl
 import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from .platforms import Site
 
@@ -60,7 +60,11 @@ class ZooHandler(BaseHTTPRequestHandler):
         self.server.log("GET", url)
         if urlsplit(url).path == "/robots.txt":
             return self.reply(200, ROBOTS, "text/plain; charset=utf-8")
-        page = self.server.pages.get(page_key(url))
+        # the query's escapes decoded, as PHP or ASP.NET decode them: "op=tin-tuc%2Fbai-1"
+        # is "op=tin-tuc/bai-1" to a NukeViet server
+        page = self.server.pages.get(page_key(url)) or self.server.decoded.get(
+            unquote(page_key(url))
+        )
         if page is None:
             return self.reply(404, NOT_FOUND)
         self.reply(200, page.html.encode())
@@ -172,6 +176,7 @@ class ZooServer(ThreadingHTTPServer):
                 if page.postback:
                     self.postbacks.setdefault(page_key(page.url), []).append(page)
                 self.pages[stored_key(page.url)] = page
+        self.decoded = {unquote(key): page for key, page in self.pages.items()}
         self.requests: list[tuple] = []
         self.lock = threading.Lock()
         self._tls: ssl.SSLContext | None = None

@@ -204,3 +204,57 @@ SIDEBAR_TITLES: tuple[str, ...] = (
     "Hội thi cán bộ dân vận khéo cấp xã",
     "Khai giảng lớp bồi dưỡng nhận thức về Đảng",
 )
+
+# Stories of the held-out portals only (tests/zoo/heldout.py): written after the rules were
+# frozen, never used to tune them.
+HELDOUT_STORIES: tuple[Story, ...] = (
+    Story(
+        key="duong-lien-thon",
+        title="Khánh thành tuyến đường liên thôn Đồng Chùa - Bãi Sậy dài 2,6 km",
+        published="2024-10-14 08:30",
+        views=318,
+        author="Hoàng Văn Khải",
+        paragraphs=(
+            "Sáng 14/10, UBND xã tổ chức lễ khánh thành tuyến đường liên thôn Đồng Chùa - Bãi "
+            "Sậy, công trình chào mừng Đại hội Đảng bộ xã nhiệm kỳ 2025-2030.",
+            "Tuyến đường dài 2,6 km, mặt đường bê tông rộng 5,5 m, tổng mức đầu tư 7,85 tỷ đồng, "
+            "trong đó nhân dân đóng góp 1,2 tỷ đồng và hiến 3.400 m² đất.",
+            "Công trình giúp 640 hộ dân của hai thôn đi lại thuận tiện, rút ngắn 4 km đường vận "
+            "chuyển nông sản ra quốc lộ.",
+        ),
+        caption="Cắt băng khánh thành tuyến đường liên thôn.",
+    ),
+    Story(
+        key="bau-cu-thon",
+        title="Bầu cử trưởng thôn nhiệm kỳ 2024-2026: 12/12 thôn hoàn thành",
+        published="2024-06-30 17:10",
+        views=96,
+        author=None,
+        paragraphs=(
+            "Đến 17 giờ ngày 30/6, cả 12 thôn của xã đã hoàn thành bầu cử trưởng thôn nhiệm kỳ "
+            "2024-2026 đúng kế hoạch, bảo đảm dân chủ, đúng luật.",
+            "Kết quả bầu cử từng thôn được tổng hợp như sau:",
+            "Ban chỉ đạo xã đề nghị các thôn sớm kiện toàn ban công tác Mặt trận và các chi hội.",
+        ),
+        table=(
+            ("Thôn", "Cử tri", "Tham gia", "Tỷ lệ trúng cử"),
+            ("Thôn Đông", "812", "798", "91,2%"),
+            ("Thôn Đoài", "1.046", "1.031", "88,7%"),
+        ),
+        table_after=2,
+    ),
+    Story(
+        key="hoc-bong",
+        title="Trao 85 suất học bổng cho học sinh vượt khó học giỏi năm học 2024-2025",
+        published="2024-09-05 15:45",
+        views=1204,
+        author="Ngô Thị Bích Ngọc",
+        paragraphs=(
+            "Chiều 5/9, Hội Khuyến học xã phối hợp với các nhà hảo tâm trao 85 suất học bổng "
+            "cho học sinh có hoàn cảnh khó khăn, mỗi suất trị giá 1.500.000 đồng.",
+            "Năm học vừa qua, xã có 312 học sinh giỏi cấp huyện và 27 học sinh giỏi cấp tỉnh; "
+            "tỷ lệ học sinh lên lớp đạt 99,6%.",
+            "Quỹ khuyến học của xã hiện có 486,5 triệu đồng, tăng 18% so với năm trước.",
+        ),
+    ),
+)
