@@ -129,10 +129,7 @@ class Joomla(Platform):
         )
         return shell("Tin tức - Sự kiện", ctx.name, main, self.sidebar(ctx, url))
 
-    def sidebar(self, ctx, url):
-        if ctx.features.sidebar:
-            return sidebar_html(ctx, "Tin mới nhất", ctx.site.sidebar_links, url)
-        return '<div class="moduletable"><h3>Thống kê</h3><p>Đang online: 8</p></div>'
+    quiet_sidebar = '<div class="moduletable"><h3>Thống kê</h3><p>Đang online: 8</p></div>'
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features
@@ -234,10 +231,8 @@ class Drupal(Platform):
         )
         return html5_shell("Tin tức", ctx.name, main, self.sidebar(ctx, url))
 
-    def sidebar(self, ctx, url):
-        if ctx.features.sidebar:
-            return sidebar_html(ctx, "Tin đọc nhiều", ctx.site.sidebar_links, url)
-        return '<div class="block"><h2>Liên kết</h2><p>Cổng dịch vụ công quốc gia</p></div>'
+    sidebar_heading = "Tin đọc nhiều"
+    quiet_sidebar = '<div class="block"><h2>Liên kết</h2><p>Cổng dịch vụ công quốc gia</p></div>'
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features
@@ -676,10 +671,7 @@ class SharePointList(Platform):
 
     listing_time = True
 
-    def sidebar(self, ctx, url):
-        if ctx.features.sidebar:
-            return sidebar_html(ctx, "Tin mới nhất", ctx.site.sidebar_links, url)
-        return '<div class="ms-webpart-zone">Số lượt truy cập: 1.204.558</div>'
+    quiet_sidebar = '<div class="ms-webpart-zone">Số lượt truy cập: 1.204.558</div>'
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features
@@ -749,10 +741,7 @@ class NukeVietPlain(Platform):
         return shell("Tin tức", ctx.name, nest(main, ctx.features.wrappers, ctx.rng),
                      self.sidebar(ctx, url))  # fmt: skip
 
-    def sidebar(self, ctx, url):
-        if ctx.features.sidebar:
-            return sidebar_html(ctx, "Tin mới nhất", ctx.site.sidebar_links, url)
-        return '<div class="panel">Thống kê truy cập: Đang truy cập 5</div>'
+    quiet_sidebar = '<div class="panel">Thống kê truy cập: Đang truy cập 5</div>'
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features

@@ -339,6 +339,16 @@ class Platform:
     article_time: bool | str = True
     listing_time: bool | str = False
 
+    # the sidebar: a dated news list under this heading when the variant has one, else a
+    # widget of the platform with nothing to date (visitor counters, links)
+    sidebar_heading = "Tin mới nhất"
+    quiet_sidebar = ""
+
+    def sidebar(self, ctx: Context, url: str) -> str:
+        if ctx.features.sidebar:
+            return sidebar_html(ctx, self.sidebar_heading, ctx.site.sidebar_links, url)
+        return self.quiet_sidebar
+
     def time_shown(self, f: Features) -> bool | str:
         """Whether a page a crawl may date the article from shows its time of publication:
         True, "attribute" (only in markup attributes), or False."""
@@ -437,10 +447,7 @@ class TanDan(Platform):
         )
         return shell(heading, ctx.name, main, self.sidebar(ctx, url))
 
-    def sidebar(self, ctx, url):
-        if not ctx.features.sidebar:
-            return '<div class="tandan-online">12 người đang online</div>'
-        return sidebar_html(ctx, "Tin mới nhất", ctx.site.sidebar_links, url)
+    quiet_sidebar = '<div class="tandan-online">12 người đang online</div>'
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features
@@ -694,10 +701,7 @@ class NukeViet(Platform):
         main = nest(items, ctx.features.wrappers, ctx.rng) + self.pager(ctx, page, pages, url)
         return shell("Tin tức - Sự kiện", ctx.name, main, self.sidebar(ctx, url))
 
-    def sidebar(self, ctx, url):
-        if not ctx.features.sidebar:
-            return '<div class="panel">Thống kê truy cập: Đang truy cập 12</div>'
-        return sidebar_html(ctx, "Tin mới nhất", ctx.site.sidebar_links, url)
+    quiet_sidebar = '<div class="panel">Thống kê truy cập: Đang truy cập 12</div>'
 
     def article(self, ctx, story, url, related, number):
         f = ctx.features
