@@ -105,11 +105,17 @@ def tiny_disk(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def test_a_full_disk_stops_the_crawl_with_exit_4_and_one_error(tiny_disk):
+def bulky_articles(count: int):
+    """Articles of about 16 KB each (a long distinct paragraph), to fill the tiny disk fast."""
     long_paragraph = html.escape("Hội nghị tổng kết công tác năm của xã. " * 400)
-    articles = generated_articles(40)
+    articles = generated_articles(count)
     for article in articles:
         article.paragraphs.append(f"{long_paragraph} {article.nid}")
+    return articles
+
+
+def test_a_full_disk_stops_the_crawl_with_exit_4_and_one_error(tiny_disk):
+    articles = bulky_articles(40)
     server = FaultServer(articles, page_size=10).start()
     db = tiny_disk / "crawler.db"
     try:
@@ -212,10 +218,7 @@ def test_a_database_that_refuses_rows_when_the_crawl_opens_stops_it_cleanly(serv
 
 def test_a_disk_that_fills_before_the_last_write_exits_4(tiny_disk):
     """Everything is written when the spider closes (one batch): the disk is full then."""
-    long_paragraph = html.escape("Hội nghị tổng kết công tác năm của xã. " * 400)
-    articles = generated_articles(20)
-    for article in articles:
-        article.paragraphs.append(f"{long_paragraph} {article.nid}")
+    articles = bulky_articles(20)
     server = FaultServer(articles, page_size=10).start()
     db = tiny_disk / "crawler.db"
     engine = make_engine(f"sqlite:///{db}")
