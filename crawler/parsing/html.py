@@ -177,11 +177,26 @@ def _visible_strings(element: HtmlElement) -> Iterable[str]:
         return ()
     if not len(element):  # no children: its text (the tail is not its own)
         return (element.text or "",)
-    if next(element.iter(*SKIPPED_TAGS), None) is None and not any(
-        map(is_hidden, _MAYBE_HIDDEN(element))
-    ):
+    if _nothing_hidden_under(element):
         return element.itertext()  # empty pieces are spaces, which clean_inline collapses
     return _walk_visible(element)
+
+
+# Descendants checked one by one before lxml is asked: starting its tag-filtered iteration
+# and its XPath costs more than visiting a list item's few nodes in Python.
+_SMALL_SUBTREE = 16
+
+
+def _nothing_hidden_under(element: HtmlElement) -> bool:
+    """No descendant of ``element`` is skipped or hidden."""
+    for count, node in enumerate(element.iterdescendants()):
+        if count == _SMALL_SUBTREE:
+            return next(element.iter(*SKIPPED_TAGS), None) is None and not any(
+                map(is_hidden, _MAYBE_HIDDEN(element))
+            )
+        if isinstance(node.tag, str) and (node.tag in SKIPPED_TAGS or is_hidden(node)):
+            return False
+    return True
 
 
 def _walk_visible(element: HtmlElement) -> Iterable[str]:
