@@ -1,9 +1,16 @@
 """The generic parser's plain functions on small pages of made-up markup."""
 
+from conftest import PORTALS
+
+from crawler.mirror import mirror_path
 from crawler.parsing import generic
 from crawler.parsing.base import next_page
 from crawler.parsing.html import parse_html
 
+HUNGYEN_URL = (
+    "http://kimdong.hungyen.gov.vn/portal/Pages/2020-10-16/"
+    "To-chuc-ky-niem-90-nam-ngay-truyen-thong-nganh-to-chuc-xay-d-9101.aspx"
+)
 SIDEBAR = """<div class="cot-phu"><div class="tieu-de-hop">Tin mới nhất</div>
 <ul><li><a href="/tin/2024/06/03/hoi-thi-van-nghe-990.htm">Hội thi văn nghệ quần chúng toàn xã năm nay</a> (03/06/2024)</li>
 <li><a href="/tin/2024/06/01/tet-thieu-nhi-989.htm">Vui Tết Thiếu nhi cùng các em học sinh thôn Tây</a> (01/06/2024)</li>
@@ -191,3 +198,41 @@ def test_meta_lines_with_eye_counters_and_a_poster_are_metadata():
     assert generic.is_meta_line("Thứ hai, 26/02/2024 👁 Đã xem: 1204 Người đăng: admin")
     assert generic.is_meta_line("26/02/2024 | Đăng bởi Minh Anh | 35 lượt xem")
     assert not generic.is_meta_line("Ngày 26/02/2024, người đăng ký nhập ngũ đến đủ.")
+
+
+# Body prose long enough for the densest-block search, shared by the title tests below.
+_PROSE = "".join(
+    f"<p>Đoạn {n}: xã tổ chức ra quân làm đường giao thông nông thôn, huy động nhân dân "
+    "góp công và ngày công lao động.</p>"
+    for n in range(6)
+)
+
+
+def test_a_title_in_markup_that_does_not_say_so_is_found_by_the_listing_anchor():
+    """A redesign renamed the title's class: the plain ``p`` repeating the anchor's words
+    is the title (the element, so the date under it is read), not the first paragraph."""
+    anchor = "Xã Tân Lập ra quân làm đường giao thông nông thôn năm 2025"
+    page = (
+        f'<html><body><div class="menu"><a href="/">Trang chủ</a></div><div class="bai">'
+        f'<p class="x1">{anchor}</p><span class="x2">Ngày 03/03/2025</span>'
+        f'<div class="x3">{_PROSE}</div></div></body></html>'
+    )
+    element, title = generic.find_title(parse_html(page), anchor)
+    assert element is not None and element.get("class") == "x1"
+    assert title == anchor
+    article = generic.parse_article(parse_html(page), "http://tanlap.gov.vn/a/123", anchor)
+    assert article.title == anchor
+    assert article.published is not None and article.published.value.day == 3
+    assert not article.paragraphs[0].startswith(anchor)
+
+
+def test_the_heading_before_the_body_is_one_of_the_title_candidates():
+    """The heading before the densest text was looked up by the ids of candidate elements
+    nothing held any more: lxml reused those addresses for other elements, and on this
+    portal page (title class renamed) it returned the "A+" link, a "100%" counter or a box,
+    a different one from run to run."""
+    page = mirror_path(PORTALS, HUNGYEN_URL).read_text(encoding="utf-8")
+    root = parse_html(page.replace("tandan-p-article-news-title", "x"))
+    container = generic.body_container(root, None, lambda line: False)
+    heading = generic._last_candidate_before(root, container)
+    assert heading is None or heading in generic._title_candidates(root)

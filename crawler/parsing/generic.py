@@ -116,6 +116,9 @@ _MIN_ANCHOR_WORDS = 3
 _MIN_BLOCK_WORDS = 5
 _MAX_LINK_DENSITY = 0.5
 _MIN_TITLE_MATCH = 0.5
+# A title in markup that does not say so must repeat the anchor's words almost all.
+_PLAIN_TITLE_MATCH = 0.8
+_PLAIN_TITLE_TAGS = ("p", "div", "span", "strong", "b", "td", "font", "h5", "h6")
 _LEAD_MIN_WORDS = 10
 
 
@@ -493,6 +496,9 @@ def find_title(root: HtmlElement, listing_title: str = "") -> tuple[HtmlElement 
             best, best_element = rank, element
     if best_element is not None and best[0] >= _MIN_TITLE_MATCH:
         return best_element, text_of(best_element)
+    plain = _plain_title(root, references[:2] if listing_title else references[:1])
+    if plain is not None:
+        return plain, text_of(plain)
     if listing_title or references[:1]:
         meta_title = meta_content(root, "og:title", "twitter:title")
         if listing_title and word_similarity(meta_title, listing_title) >= _MIN_TITLE_MATCH:
@@ -607,17 +613,38 @@ def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+def _plain_title(root: HtmlElement, references: list[str]) -> HtmlElement | None:
+    """The element outside links whose text is the listing anchor's or og:title's: a title
+    in a plain ``p`` or ``span`` whose class names no title (renamed in a redesign)."""
+    body = root.find("body")
+    if body is None or not references:
+        return None
+    longest = max(len(r) for r in references)
+    best: tuple[float, int] | None = None
+    best_element = None
+    for position, element in enumerate(body.iter(*_PLAIN_TITLE_TAGS)):
+        if not (element.text or "").strip() or len(element.text_content()) > 2 * longest:
+            continue
+        if next(element.iterancestors("a"), None) is not None or hidden_or_skipped(element):
+            continue
+        text = text_of(element)
+        match = max(word_similarity(text, ref) for ref in references)
+        if match >= _PLAIN_TITLE_MATCH and (best is None or (match, position) > best):
+            best, best_element = (match, position), element
+    return best_element
+
+
 def _title_priority(element: HtmlElement) -> float:
     return {"h1": 3.0, "h2": 2.0, "h3": 1.0}.get(element.tag, 1.5)
 
 
 def _last_candidate_before(root: HtmlElement, container: HtmlElement) -> HtmlElement | None:
     before = None
-    candidates = {id(c) for c in _title_candidates(root)}
-    for element in root.iter():
+    candidates = set(_title_candidates(root))  # the elements, not their ids: lxml reuses
+    for element in root.iter():  # the address of a proxy nothing holds any more
         if element is container:
             break
-        if id(element) in candidates:
+        if element in candidates:
             before = element
     return before
 
