@@ -120,3 +120,53 @@ def test_a_bare_share_after_a_share_of_plan_in_the_same_sentence_is_a_share_of_p
         "xuyên đạt 800 tỷ đồng, đạt 58,4%."
     )
     assert [(v, u) for v, u, *_ in rows if v < 100] == [(60.2, "% kế hoạch"), (58.4, "% kế hoạch")]
+
+
+# Shapes of a provincial 9-month report (a development province), each failing on freeze 5.
+
+
+def test_a_headline_repeating_its_texts_figures_adds_none():
+    rows = _rows(
+        "Thu ngân sách 10 tháng vượt 9.000 tỷ đồng\n\n"
+        "Năm 2025, thu ngân sách 10 tháng đạt 9.012 tỷ đồng, bằng 95% dự toán."
+    )
+    assert [(v, u) for v, u, *_ in rows] == [(9.012e12, "VND"), (95, "% kế hoạch")]
+    # a headline figure the text does not repeat is kept
+    assert len(_rows("Xã có thêm 3 thôn đạt chuẩn\n\nNăm 2025, thu ngân sách đạt 12 tỷ đồng.")) == 2
+
+
+def test_communes_joined_online_to_a_meeting_are_attendance():
+    assert _rows("Sáng 7/10, UBND tỉnh họp phiên thường kỳ, kết nối trực tuyến đến 96 xã.") == []
+
+
+def test_a_running_total_says_nothing_of_what_it_totals():
+    rows = _rows("Năm 2025, GRDP quý III tăng 7,2%; tính chung 9 tháng tăng 6,9%.")
+    assert [n for *_, n in rows] == ["grdp", "grdp"]
+
+
+def test_a_list_opener_is_not_part_of_the_name():
+    rows = _rows(
+        "Năm 2025, chỉ số sản xuất công nghiệp tăng 12% so với cùng kỳ, trong đó sản xuất xi "
+        "măng tăng 9%."
+    )
+    assert rows[-1][4] == "sản xuất xi măng"
+
+
+def test_a_share_of_the_total_plan_is_a_share_of_plan_and_not_a_target_cue():
+    rows = _rows(
+        "Năm 2025, vốn đầu tư công giải ngân 900 tỷ đồng, đạt 45,3% tổng kế hoạch và 51% kế "
+        "hoạch giao đầu năm."
+    )
+    assert [(v, u, k) for v, u, k, *_ in rows][1:] == [
+        (45.3, "% kế hoạch", "actual"),
+        (51, "% kế hoạch", "actual"),
+    ]
+
+
+def test_a_plan_named_before_its_bracket_and_last_years_figure_compared_with():
+    (now, then) = extract_indicators(
+        "Năm 2025, GRDP 9 tháng tăng 7,9%, cao hơn mức tăng 7,1% của cùng kỳ năm 2024 nhưng "
+        "chưa đạt kịch bản đề ra (8,2-8,5%)."
+    )
+    assert (now.value, now.year, now.plan_value, now.plan_value_max) == (7.9, 2025, 8.2, 8.5)
+    assert (then.value, then.year, then.name, then.plan_value) == (7.1, 2024, now.name, None)

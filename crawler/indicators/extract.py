@@ -66,7 +66,7 @@ _OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 # A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
 PLAN_SHARE_UNIT = "% kế hoạch"
 _PLAN_REFERENCE = re.compile(
-    r"\s*(?:so với\s+|so\s+|của\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
+    r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
     r"nghị quyết|nq\b)"
 )
 _REFERENCE_PHRASE = re.compile(r"(?:(?!\s(?:và|tăng|giảm|đạt|bằng|vượt)\b)[^,;.()\d])*")
@@ -85,6 +85,12 @@ _PLAN_IN_BRACKET = re.compile(
     r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu|kịch bản)\s*(?:đề ra|giao)?\s*:?\s*"
     r"(?:tăng|giảm|đạt|là|[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*(?:trên|dưới|khoảng)?\s*"
 )
+# "chưa đạt kịch bản đề ra (8,96-9,61%)": the plan named before a bracket holding only it
+_PLAN_BEFORE_BRACKET = re.compile(
+    r"\b(?:kế hoạch|kh|nghị quyết|nq|mục tiêu|kịch bản|chỉ tiêu)"
+    r"(?:\s+(?:đề ra|đặt ra|giao|được giao|năm))?\s*$"
+)
+_BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng)?\s*")
 _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
@@ -102,8 +108,12 @@ _NO_CARRY = re.compile(
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
-_YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
-_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?$")
+_YEAR_AFTER = re.compile(
+    rf"\s*(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?)\s+({YEAR})(?!\d)"
+)
+# "cao hơn mức tăng 8,49% của cùng kỳ năm 2024": a figure only compared with, last year's
+_COMPARED_WITH = re.compile(r"\b(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:mức\s+)?(?:tăng\s+|giảm\s+)?$")
+_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$")
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
 _YEAR_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 # Phone numbers and long codes: scanned only in sentences with eight digits in a row.
@@ -163,7 +173,8 @@ _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
-    r"|thay mặt cho)"  # "155 đại biểu thay mặt cho 432 đảng viên": who the delegates stand for
+    r"|thay mặt cho"  # "155 đại biểu thay mặt cho 432 đảng viên": who the delegates stand for
+    r"|kết nối (?:trực tuyến\s+)?(?:đến|tới|với))"  # "họp … kết nối trực tuyến đến 130 xã"
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
 # year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
@@ -318,6 +329,7 @@ class _Figure:
     plan_max: float | None = None
     plan_share: bool = False  # "đạt 101,6% kế hoạch": a share of plan, unit "% kế hoạch"
     points: float | None = None  # the figure as written, when read as "vượt/tăng X%" of plan
+    compared: bool = False  # "cao hơn mức 8,49% của cùng kỳ": a figure of another period
 
 
 class _YearMark(NamedTuple):
@@ -590,7 +602,38 @@ def extract_indicators(text: str) -> list[Indicator]:
             targets_year = found[-1].year if targets else _NO_TARGETS
         rows.extend(found)
     allowance.report()
+    rows = _without_headline_repeats(text, rows)
     return _spelled_out(text, rows) if "(" in text else rows
+
+
+_HEADLINE_ROUNDING = 0.05  # "hơn 80% dự toán" over a body's "80,16%"
+
+
+def _without_headline_repeats(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """A headline (a first line standing alone, no closing stop) repeats, often rounded, the
+    figures its text then states: those are not figures of their own. A headline figure the
+    text does not repeat is kept."""
+    headline, _, rest = text.lstrip().partition("\n")
+    headline = headline.strip()
+    if not rest.strip() or not headline or headline.endswith((".", ":", ";")):
+        return rows
+    heads = [row for row in rows if row.sentence.strip() == headline]
+    if not heads:
+        return rows
+    body = [row for row in rows if row.sentence.strip() != headline]
+    return [
+        row
+        for row in rows
+        if row not in heads or not any(_rounds_to(later, row) for later in body)
+    ]
+
+
+def _rounds_to(precise: Indicator, shown: Indicator) -> bool:
+    return (
+        precise.unit == shown.unit
+        and precise.kind == shown.kind
+        and abs(precise.value - shown.value) <= abs(shown.value) * _HEADLINE_ROUNDING
+    )
 
 
 _DEFINED_ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,7})\)")
@@ -1052,6 +1095,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         suffix = _PER_SUFFIX.match(low, unit.end)
         end = suffix.end() if suffix else unit.end
         figure = _Figure(start, end, start, value, value_max, unit.unit)
+        figure.compared = bool(_COMPARED_WITH.search(before, max(0, len(before) - 24)))
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
     for stated, dates in (("/", _FULL_DATE_YEAR), ("-", _DASH_DATE_YEAR)):
@@ -1121,7 +1165,9 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
                 (
                     owner
                     for owner in reversed(kept[-_PLAN_OWNER_REACH:])
-                    if owner.unit == figure.unit and ";" not in low[owner.end : opened]
+                    if owner.unit == figure.unit
+                    and not owner.compared
+                    and ";" not in low[owner.end : opened]
                 ),
                 None,
             )
@@ -1129,7 +1175,11 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
             previous is not None
             and opened >= previous.end
             and previous.plan is None
-            and _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
+            and (
+                _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
+                or _BARE_BRACKET.fullmatch(low, opened, figure.start)
+                and _PLAN_BEFORE_BRACKET.search(low, max(previous.end, opened - 40), opened)
+            )
         ):
             sign = -1.0 if "giảm" in low[opened : figure.start] else 1.0
             previous.plan = sign * figure.value
@@ -1258,7 +1308,7 @@ def _years_for(
 ) -> list[int | None]:
     """The years of a figure; ``own_clause``: only a year its own clause states counts."""
     after = _YEAR_AFTER.match(low, figure.end)
-    if after and after.start(1) in index.stated:
+    if after and (after.start(1) in index.stated or "cùng kỳ" in after.group()):
         return [int(after.group(1))]  # "giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020"
     starts = index.figure_starts
     left = bisect_right(index.group_ends, figure.start)
@@ -1315,7 +1365,15 @@ def _clean_name(raw: str) -> str:
     if "cho b" in name or "cho hay" in name or "thông " in name:
         name = _REPORTED_BY.sub("", name)
     if " đã " in f" {name} ":
-        name = f" {name} ".rsplit(" đã ", 1)[1].strip()
+        doer, _, done = f" {name} ".rpartition(" đã ")
+        doer, done = doer.strip(), done.strip()
+        # "Xã đã hoàn thành 23 chỉ tiêu": the deed; "vốn đầu tư công đã giải ngân 900 tỷ
+        # đồng": a bare verb after a quantity is what happened to it
+        thing = doer.rsplit(",", 1)[-1].strip()
+        if len(done.split()) <= 2 and thing.startswith(_QUANTITY_NOUNS):
+            name = f"{thing} {done}"
+        else:
+            name = done
     while True:
         stripped = _strip_trailing_verb(name)
         filler = _LEADING_FILLERS.match(stripped)
@@ -1346,6 +1404,9 @@ def _clean_name(raw: str) -> str:
         ) and not _DIGIT.search(parts[chosen - 1]):
             chosen -= 1
     name = ", ".join(parts[chosen:])
+    filler = _LEADING_FILLERS.match(name)  # "…, trong đó khai thác đá tăng gần 62%"
+    if filler:
+        name = name[filler.end() :]
     if _VERB_OR_TAIL_HINT.search(name):
         name = _QUALIFYING_TAIL.sub("", _VERB_BEFORE_SUBJECT.sub("", name))
     inner = _INNER_CHANGE.search(name) if "tăng" in name or "giảm" in name else None
@@ -1360,6 +1421,7 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_QUANTITY_NOUNS = ("vốn", "kinh phí", "nguồn vốn", "ngân sách", "tổng vốn", "tổng nguồn")
 _ROLE_WITH_RATE = re.compile(
     r"^(.*?)\s+(?:tiếp tục\s+|vẫn\s+|vẫn là|trở thành\s+)?(?:là|giữ vai trò)\s+[^,;]*?\s+với\s+"
     r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$",
@@ -1417,7 +1479,8 @@ _NOT_A_NOUN = re.compile(
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_AN_ESTIMATE = re.compile(
-    r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó)$"
+    r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó|tính chung"
+    r"|chung|cộng dồn|lũy kế|luỹ kế)$"
 )
 _COMPARISON_START = re.compile(r"(?:so với|so|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b")
 _ONLY_A_REFERENCE = re.compile(
@@ -1468,6 +1531,8 @@ def _name(
     ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject;
     ``phrase`` is the one after this figure (``_right_phrase``).
     """
+    if figure.compared and previous_name:
+        return previous_name  # "cao hơn mức tăng 8,49% của cùng kỳ": the same measure
     segment_start = _clause_start(low, figure.start)
     opened = _bracket_open(low, figure.start)
     if opened is not None:
