@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
@@ -62,6 +62,7 @@ _PLAN_AFTER = re.compile(
     rf"\s*(?:/|\(|,)?\s*(?:kh|kế hoạch|nq|nghị quyết|chỉ tiêu)\s*:?\s*(?P<a>{NUMBER})"
     rf"(?:\s*[-–—]\s*(?P<b>{NUMBER}))?"
 )
+_OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 # A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
 PLAN_SHARE_UNIT = "% kế hoạch"
 _PLAN_REFERENCE = re.compile(
@@ -74,6 +75,7 @@ _SHARE_VERB = re.compile(r"\b(vượt|tăng|giảm|thấp hơn|cao hơn)\s+(?:m�
 _COMPOUND = re.compile(
     rf"(?<![\w.,])({NUMBER})\s*(tỷ|tỉ|triệu)\s+({NUMBER})\s*(?=(?:triệu|nghìn|ngàn)\b)"
 )
+_MONEY_UNITS = frozenset({"VND", *FOREIGN_CURRENCIES.values()})
 _ACTUALS_IN_BRACKET = re.compile(
     rf"\s*(?:thực hiện|th\b|kết quả|ước|đạt|đã|hiện nay|năm\s+{YEAR}\s*(?:là|đạt|:|,|giảm|tăng))"
 )
@@ -160,7 +162,8 @@ _THRESHOLD_AFTER = re.compile(
 _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
-    r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
+    r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
+    r"|thay mặt cho)"  # "155 đại biểu thay mặt cho 432 đảng viên": who the delegates stand for
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
 # year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
@@ -191,10 +194,16 @@ _BASE_BEFORE = re.compile(
     r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
     r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
     r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
+    # "so với 6 tháng đầu năm 2023", "so với quý I/2023": the period compared with
+    r"|\bso(?: với)?\s+(?:cùng kỳ\s+)?(?:\d+\s+tháng|quý\s+[ivx\d]+|tháng\s+\d+|học kỳ)"
+    r"(?:\s+[^\W\d]+){0,3}(?:\s+năm|/)\s*$"
+    # "gấp gần 1,13 lần năm 2023": the year it is a multiple of
+    r"|\bgấp\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?[\d.,]+\s+lần\s+(?:so với\s+)?(?:năm\s+)?$"
 )
 _CHANGE_BEFORE = re.compile(
     r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
-    r"(?:\s+(?:thêm|được|bình quân|trung bình|gấp|mạnh|nhẹ|khoảng|gần|trên|hơn|tới|đến))*\s*$"
+    r"(?:\s+(?:thêm|được|bình quân|trung bình|gấp|mạnh|nhẹ|khoảng|gần|trên|hơn|tới|đến"
+    r"|(?:mỗi|hằng|hàng) năm))*\s*$"
 )
 _VERB_IN_SEGMENT = re.compile(
     r"\b(?:đạt|là|tăng|giảm|còn|chiếm|bằng|có|vượt|mức|duy trì|ước|tạo|thu hút|giải quyết)\b"
@@ -218,7 +227,7 @@ _TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
 for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
     _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
-    r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
+    r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b)+"
@@ -581,20 +590,64 @@ def extract_indicators(text: str) -> list[Indicator]:
             targets_year = found[-1].year if targets else _NO_TARGETS
         rows.extend(found)
     allowance.report()
-    return rows
+    return _spelled_out(text, rows) if "(" in text else rows
 
 
-_TABLE_NAME = re.compile(r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại")
+_DEFINED_ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,7})\)")
+
+
+def _spelled_out(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """Figures named by an abbreviation the text defined ("Chỉ số giá tiêu dùng (CPI) …;
+    riêng tháng 12, CPI tăng 0,5%") take the name it abbreviates, like the figures of the
+    sentence that defined it."""
+    full: dict[str, str] = {}
+    for abbreviation in dict.fromkeys(_DEFINED_ABBREVIATION.findall(text)):
+        short, mark = abbreviation.lower(), f"({abbreviation})"
+        named = next(
+            (
+                row.name
+                for row in rows
+                if mark in row.sentence and row.name != short and not row.name.startswith(short)
+            ),
+            None,
+        )
+        if named:
+            full[short] = named
+    if not full:
+        return rows
+    spelled = []
+    for row in rows:
+        head, _, rest = row.name.partition(" ")
+        if head in full:
+            name = f"{full[head]} {rest}".strip()
+            code = catalogue_code(name, row.unit, row.change)
+            row = replace(row, name=name, indicator=code)
+        spelled.append(row)
+    return spelled
+
+
+_TABLE_NAME = re.compile(
+    r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại"
+    r"|thời gian|thời điểm|kỳ\b|giai đoạn|(?:năm|tháng|quý)$"  # the rows are periods
+)
 _TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
 _TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b")
 _TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
 _TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
-_CELL_NUMBER = re.compile(rf"(?:>|<|≥|≤|trên|dưới)?\s*({NUMBER})(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)")
+_CELL_NUMBER = re.compile(
+    rf"(?:>|<|≥|≤|trên|dưới)?\s*([-–−]?(?:{NUMBER}))(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)"
+)
 _ROW_MARKER = re.compile(
     r"^(?:[-–+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*|[ivx]{1,4}[.)]\s+)"
 )
 _UNIT_IN_HEADER = re.compile(r"\(([^()]{1,20})\)")
+_PERCENT_IN_HEADER = re.compile(r"\(\s*%\s*\)$")
+# A row named by its period: "Quý I/2023", "Tháng 3/2024", "Năm 2023", "6 tháng năm 2024".
+_PERIOD_CELL = re.compile(
+    rf"(?:(?:quý\s+[ivx\d]+|tháng\s+\d{{1,2}}|\d{{1,2}}\s+tháng(?:\s+đầu)?|cả)\s*(?:/|năm)?\s*"
+    rf"|năm\s+)({YEAR})"
+)
 SAME_PERIOD_SHARE_UNIT = "% cùng kỳ"
 
 
@@ -604,6 +657,7 @@ class _Column:
     kind: str | None = None
     year: int | None = None
     unit: _Unit | None = None  # a unit the header states: "Thực hiện (tỷ đồng)"
+    title: str = ""  # what a value column measures, for rows named by a period
 
 
 class _Table:
@@ -640,9 +694,10 @@ class _Table:
             return _Column("skip")
         if _TABLE_UNIT.match(title):
             return _Column("unit")
-        if _TABLE_SHARE.search(title):
+        if _TABLE_SHARE.search(_PERCENT_IN_HEADER.sub(" ", title)):
             # "% so KH" is a share of plan; any other comparison ("% so cùng kỳ", "So sánh
-            # 2023/2022 (%)") is a share of an earlier period
+            # 2023/2022 (%)") is a share of an earlier period; "IIP các quý (%)" only says
+            # its values are percentages
             if _TABLE_PLAN_REFERENCE.search(title) and not _TABLE_SAME_PERIOD.search(title):
                 return _Column("share")
             return _Column("same period")
@@ -653,7 +708,8 @@ class _Table:
         unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
         if stated.kind is None and stated.year is None and unit is None:
             return _Column("name") if index == 0 else _Column("skip")
-        return _Column("value", stated.kind, stated.year, unit)
+        measured = canonical_name(_UNIT_IN_HEADER.sub(" ", title))
+        return _Column("value", stated.kind, stated.year, unit, measured)
 
     def read(
         self, cells: tuple[str, ...], line: str, frame: Frame, carried: int | None
@@ -675,13 +731,17 @@ class _Table:
                 number = _CELL_NUMBER.fullmatch(low.strip())
                 if number:
                     value_max = number.group(2)
+                    first = number.group(1)
+                    sign = -1.0 if first[0] in "-–−" else 1.0  # "-0,68": a fall
                     values[index] = (
-                        parse_number(number.group(1)),
+                        sign * parse_number(first.lstrip("-–−")),
                         parse_number(value_max) if value_max else None,
                         bool(number.group(3)),
                     )
         if not name or not values or not _LETTERS.search(name):
             return []
+        period = _PERIOD_CELL.fullmatch(name)
+        row_year = int(period.group(1)) if period else None
         name = canonical_name(name)
         plan = values.get(self.plan_column) if self.plan_column is not None else None
         rows = []
@@ -709,9 +769,14 @@ class _Table:
             plan_value = None
             if plan is not None and kind == "actual" and column.role == "value":
                 plan_value = scale(plan[0], multiplier)
+            row_name = name
+            if period is not None:
+                # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
+                # measures, one row per period
+                row_name, year = column.title or name, year or row_year
             rows.append(
                 Indicator(
-                    name=name,
+                    name=row_name,
                     value=scale(value, multiplier),
                     value_max=scale(value_max, multiplier) if value_max is not None else None,
                     unit=figure_unit,
@@ -719,7 +784,11 @@ class _Table:
                     year=year or frame.year or carried,
                     period=frame.period,
                     plan_value=plan_value,
-                    indicator=catalogue_code(name, figure_unit) if _LETTERS.search(name) else None,
+                    indicator=(
+                        catalogue_code(row_name, figure_unit)
+                        if _LETTERS.search(row_name)
+                        else None
+                    ),
                     sentence=line,
                 )
             )
@@ -935,12 +1004,16 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         before = _before(low, match.start())
         unit = _match_unit(low, match.end(3), before)
         big = MULTIPLIERS[match.group(2)]
-        if unit is None or unit.unit != "VND" or MULTIPLIERS[unit.multiplier or "nghìn"] >= big:
+        if (
+            unit is None
+            or unit.unit not in _MONEY_UNITS
+            or MULTIPLIERS[unit.multiplier or "nghìn"] >= big
+        ):
             continue
         value = scale(parse_number(match.group(1)), match.group(2)) + scale(
             parse_number(match.group(3)), unit.multiplier
         )
-        figures.append(_Figure(match.start(), unit.end, match.start(), value, None, "VND"))
+        figures.append(_Figure(match.start(), unit.end, match.start(), value, None, unit.unit))
         ratio_spans.add(match.start(), unit.end)
     for match in _TOKEN.finditer(low):
         start = match.start()
@@ -994,8 +1067,31 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if figure.points is not None and previous.unit == "%":
             # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
+    if any(figure.plan_share for figure in figures):
+        _elided_plan_shares(low, figures)
     years.sort(key=lambda mark: mark.start)
     return figures, years
+
+
+_BARE_ACHIEVED = re.compile(r"\bđạt\s*(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?$")
+_BARE_END = re.compile(r"\s*(?:[,;.)]|và\b|$)")
+
+
+def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
+    """"chi ngân sách đạt 60,2% dự toán; trong đó chi thường xuyên đạt 58,4%": a bare "đạt
+    X%" after a share of plan in its sentence leaves the same reference unsaid."""
+    shared = False
+    for figure in figures:
+        if figure.plan_share:
+            shared = True
+        elif (
+            shared
+            and figure.unit == "%"
+            and figure.value_max is None
+            and _BARE_ACHIEVED.search(low, max(0, figure.start - 14), figure.start)
+            and _BARE_END.match(low, figure.end)
+        ):
+            figure.unit, figure.plan_share = PLAN_SHARE_UNIT, True
 
 
 def _running_total_unit(before: str, previous: _Figure, end: int) -> _Unit | None:
@@ -1056,6 +1152,14 @@ def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Sp
                 figure.plan_max = scale(parse_number(plan.group("b")), multiplier)
             figure.end = plan_unit.end if plan_unit else plan.end()
             blocked.add(plan.start(), figure.end)
+            return
+    over = _OVER_PLAN.match(low, unit.end) if figure.unit in _LEVEL_UNITS else None
+    if over:  # "chi trả 279,474 tỷ đồng/686,71 tỷ đồng": the actual over its plan
+        plan_unit = _match_unit(low, over.end(), before)
+        if plan_unit is not None and plan_unit.unit == figure.unit:
+            figure.plan = scale(parse_number(over.group(1)), plan_unit.multiplier)
+            figure.end = plan_unit.end
+            blocked.add(over.start(), figure.end)
             return
     if (
         figure.unit == "lần"
@@ -1284,6 +1388,7 @@ _SEASON_OPENING = re.compile(
     r"^\s*(?:(?:so với|trong|riêng)\s+)?(vụ\s+(?:mùa|chiêm|xuân|hè thu|thu đông|đông xuân|đông|"
     r"chiêm xuân)|cả năm)\s*,\s*"
 )
+_EVERY_YEAR = re.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b")  # "tỷ lệ … hằng năm đạt 85%"
 _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm\b")
 # "Về xây dựng nông thôn mới, …": the topic a bare count of the sentence is of.
 _TOPIC_OPENING = re.compile(
@@ -1311,6 +1416,10 @@ _NOT_A_NOUN = re.compile(
     r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\))(?!\w)"
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
+_ONLY_AN_ESTIMATE = re.compile(
+    r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó)$"
+)
+_COMPARISON_START = re.compile(r"(?:so với|so|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b")
 _ONLY_A_REFERENCE = re.compile(
     r"^(?:(?:vượt |đạt |so với |bằng )?(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
     r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
@@ -1373,8 +1482,15 @@ def _name(
     subject = _clean_name(left)
     if previous_phrase and previous_phrase.endswith(subject):
         subject = ""
-    if _ONLY_A_REFERENCE.match(subject):
-        subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
+    if (
+        _ONLY_A_REFERENCE.match(subject)
+        or _COMPARISON_START.match(subject)
+        or _ONLY_AN_ESTIMATE.match(subject)
+    ):
+        # "vượt mục tiêu đề ra là 12,5%": the plan of what came before; "tăng 17% so với
+        # tháng trước và tăng 31% so với cùng kỳ": the base of the figure before; "(sơ bộ
+        # quý I tăng 7,1%)": how sure a figure of the subject before is
+        subject = ""
     if subject and figure.unit == "%" and low.endswith("chiếm ", 0, figure.start):
         share_of = _SHARE_OF.match(low, figure.end)
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
@@ -1425,7 +1541,7 @@ def _name(
         return f"{figure.unit} {phrase}".strip()
     if subject:
         if (
-            counted or figure.unit in _MEASURE_CANONICAL or figure.unit == "VND"
+            counted or figure.unit in _MEASURE_CANONICAL or figure.unit in _MONEY_UNITS
         ) and not subject.startswith(SUBJECT_HEADS):
             if phrase and not _NOT_A_NOUN.match(phrase):
                 # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích",
@@ -1523,6 +1639,9 @@ def _extract_sentence(
             and _AT_LEAST_CHANGE.search(before)
         ):
             change_match = _AT_LEAST_CHANGE.search(before)  # "giảm từ 3% trở lên"
+        if change_match and figure.total is not None:
+            # "giảm 240/532 hộ nghèo": how many of the total changed, a count, not a fall
+            change_match = None
         change = bool(change_match)
         segment = low[
             max(previous.end if previous else 0, _clause_start(low, figure.start)) : figure.start
@@ -1598,10 +1717,14 @@ def _extract_sentence(
 
 def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
     """A rate averaged per year ("bình quân hằng năm tăng 6,8%", "giảm trung bình
-    4,25%/năm") is over a span: it takes no year an earlier clause stated."""
-    return low.startswith("/năm", figure.end - 4) or (
-        "bình quân" in before or "trung bình" in before
-    ) and bool(_YEARLY_BEFORE.search(before))
+    4,25%/năm") or reached every year ("hằng năm đạt từ 85% trở lên") is over a span: it
+    takes no year an earlier clause stated."""
+    return (
+        low.startswith("/năm", figure.end - 4)
+        or ("bình quân" in before or "trung bình" in before)
+        and bool(_YEARLY_BEFORE.search(before))
+        or ("năm" in before and bool(_EVERY_YEAR.search(before)))
+    )
 
 
 def _per_head(name: str) -> str:
