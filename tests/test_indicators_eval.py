@@ -128,6 +128,21 @@ def test_heldout_part_5_is_complete_and_from_new_provinces():
     assert not set(provinces.values()) & used
 
 
+def test_heldout_part_6_is_complete_and_from_new_provinces():
+    """Completeness only: part 6 was written blind and is scored once by the lead, never here."""
+    rows = load_labelled(FIXTURES / "reports_heldout6.jsonl")
+    _assert_labelled_completely(rows)
+    assert 10 <= len(rows) <= 14 and 100 <= sum(len(row["expected"]) for row in rows) <= 130
+    assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
+    provinces = _sources_table(FIXTURES / "reports_heldout6.sources.md")
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    used = PROVINCES_USED_BEFORE.union(
+        *(set(_sources_table(FIXTURES / f"reports_heldout{part}.sources.md").values()) for part in (4, 5))
+    )
+    assert not set(provinces.values()) & used
+
+
 @pytest.mark.parametrize("name, bar", [("reports", 0.95), ("reports_heldout", 0.9),
                                        ("reports_heldout2", 0.9), ("reports_heldout3", 0.9)])
 def test_report_passages_score(name, bar):
