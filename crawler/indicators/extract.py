@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -67,10 +68,14 @@ _OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 PLAN_SHARE_UNIT = "% kế hoạch"
 _PLAN_REFERENCE = re.compile(
     r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
+    r"(?:số\s+)?vốn\s+(?:được\s+)?giao|"
     r"nghị quyết|nq\b)"
 )
 _REFERENCE_PHRASE = re.compile(r"(?:(?!\s(?:và|tăng|giảm|đạt|bằng|vượt)\b)[^,;.()\d])*")
-_SHARE_VERB = re.compile(r"\b(vượt|tăng|giảm|thấp hơn|cao hơn)\s+(?:mức\s+|so với\s+)?$")
+_SHARE_VERB = re.compile(
+    r"\b(vượt|tăng|giảm|thấp hơn|cao hơn)\s+(?:mức\s+|so với\s+)?"
+    r"(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?$"
+)
 # "16 tỷ 434 triệu đồng", "1 tỷ 500 triệu", "2 triệu 500 nghìn đồng".
 _COMPOUND = re.compile(
     rf"(?<![\w.,])({NUMBER})\s*(tỷ|tỉ|triệu)\s+({NUMBER})\s*(?=(?:triệu|nghìn|ngàn)\b)"
@@ -87,10 +92,10 @@ _PLAN_IN_BRACKET = re.compile(
 )
 # "chưa đạt kịch bản đề ra (8,96-9,61%)": the plan named before a bracket holding only it
 _PLAN_BEFORE_BRACKET = re.compile(
-    r"\b(?:kế hoạch|kh|nghị quyết|nq|mục tiêu|kịch bản|chỉ tiêu)"
+    r"\b(?:kế hoạch|kh|nghị quyết|nq|mục tiêu|kịch bản|chỉ tiêu|vốn)"
     r"(?:\s+(?:đề ra|đặt ra|giao|được giao|năm))?\s*$"
 )
-_BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng)?\s*")
+_BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng|hơn|gần)?\s*")
 _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
@@ -103,6 +108,8 @@ _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao đ�
 _NO_CARRY = re.compile(
     r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
     r"trong \d+ năm)\b"
+    # totals of several years: "Tính chung ba năm 2021 - 2023, …"
+    rf"|\b(?:hai|ba|bốn|năm|sáu|\d+)\s+năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}"
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
@@ -112,6 +119,9 @@ _YEAR_AFTER = re.compile(
     rf"\s*(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?)\s+({YEAR})(?!\d)"
 )
 # "cao hơn mức tăng 8,49% của cùng kỳ năm 2024": a figure only compared with, last year's
+_LAST_YEAR_BRACKET = re.compile(
+    r"\s*cùng kỳ(?:\s+năm trước)?\s*(?:tăng|giảm|đạt|là|:)?\s*(?:trên|dưới|khoảng|gần|hơn)?\s*"
+)
 _COMPARED_WITH = re.compile(r"\b(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:mức\s+)?(?:tăng\s+|giảm\s+)?$")
 _SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$")
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
@@ -178,11 +188,12 @@ _ATTENDANCE = re.compile(
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
 # year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
-# tiêu", "dự kiến cả năm đạt …", "dự kiến thực hiện …", an estimate of the actual like "ước
-# thực hiện" (a target still inside a target frame or lead-in: "Kế hoạch năm 2025: dự kiến
-# hoàn thành 5 công trình").
-_ESTIMATE = r"dự kiến (?:hoàn thành|cả năm|thực hiện|năm nay)"
-_PLANNED = r"dự kiến(?! (?:hoàn thành|cả năm|thực hiện|năm nay)\b)"
+# tiêu", "dự kiến cả năm đạt …", "dự kiến thực hiện …", "dự kiến vượt 22% dự toán", an
+# estimate of the actual like "ước thực hiện" (a target still inside a target frame or
+# lead-in: "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình").
+_ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
+_ESTIMATE = rf"dự kiến {_ESTIMATE_WORDS}"
+_PLANNED = rf"dự kiến(?! {_ESTIMATE_WORDS}\b)"
 _TARGET_CUE = re.compile(
     rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
@@ -210,6 +221,9 @@ _BASE_BEFORE = re.compile(
     r"(?:\s+[^\W\d]+){0,3}(?:\s+năm|/)\s*$"
     # "gấp gần 1,13 lần năm 2023": the year it is a multiple of
     r"|\bgấp\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?[\d.,]+\s+lần\s+(?:so với\s+)?(?:năm\s+)?$"
+    r"|\bgấp\s+(?:đôi|ba|rưỡi)\s+(?:so với\s+)?(?:năm\s+)?$"
+    # "công nhận xã đạt chuẩn nông thôn mới năm 2024": the round of the standard
+    r"|\bnông thôn mới(?:\s+(?:nâng cao|kiểu mẫu))?\s+năm\s+$"
 )
 _CHANGE_BEFORE = re.compile(
     r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
@@ -302,10 +316,12 @@ _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ
 # plan's result: kept, actual. What is still to be done ("9 chỉ tiêu phấn đấu đạt") is not.
 _RUNNING_TOTAL = re.compile(r"\blũy kế(?:\s+(?:\d{1,2}\s+tháng|cả năm|từ đầu năm))?\s*$")
 _TARGET_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu"})
-_FULFILLED_PHRASE = re.compile(r"(?:(?!\s+và\s+\d)[^,;.()’\d])*")
+_FULFILLED_PHRASE = re.compile(r"(?:(?!\s+và\s+\d|\s+là\s)[^,;.()’\d])*")
+_GROUPED_TARGETS = re.compile(r"\s*,\s*nhóm chỉ tiêu")
 _FULFILLED_AFTER = re.compile(
+    r"(?:\s*,\s*nhóm chỉ tiêu)?"  # "12 chỉ tiêu, nhóm chỉ tiêu vượt kế hoạch"
     r"(?:\s+(?!phấn|cần|phải|sẽ|dự|chưa|không|đề|được|giao)[^\W\d_]+){0,2}?"
-    r"\s+(?:đều\s+|cơ bản\s+)?(?:đạt|vượt|hoàn thành)\b"
+    r"\s+(?:đều\s+|cơ bản\s+)?(?:đạt|vượt|hoàn thành|(?:không|chưa)\s+(?:đạt|hoàn thành))\b"
 )
 
 
@@ -330,6 +346,7 @@ class _Figure:
     plan_share: bool = False  # "đạt 101,6% kế hoạch": a share of plan, unit "% kế hoạch"
     points: float | None = None  # the figure as written, when read as "vượt/tăng X%" of plan
     compared: bool = False  # "cao hơn mức 8,49% của cùng kỳ": a figure of another period
+    last_year: bool = False  # "(cùng kỳ tăng 5,1%)": of the year before the figure's own
 
 
 class _YearMark(NamedTuple):
@@ -415,7 +432,11 @@ class _Scanned(str):
         index = count - 1
         while index > last_plain and target_ends[index] >= position - 40:
             # a cue stated right before the figure counts even after a comparison word
-            if stated_ends[index] >= position - 12 and target_starts[index] >= scope_start:
+            if (
+                stated_ends[index] >= position - 12
+                and target_starts[index] >= scope_start
+                and "," not in self[stated_ends[index] : position]  # "hoàn thành kế hoạch, tăng"
+            ):
                 best = max(best, (target_starts[index], "target"))
                 break
             index -= 1
@@ -569,6 +590,9 @@ def extract_indicators(text: str) -> list[Indicator]:
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
+    if _headline(text) is not None:  # its own paragraph, even when one line break follows it
+        first, _, rest = text.lstrip().partition("\n")
+        text = f"{first}\n\n{rest}"
     for unit in read_units(text):
         if unit.paragraph != paragraph:
             paragraph, block, targets_year = unit.paragraph, None, _NO_TARGETS
@@ -613,19 +637,34 @@ def _without_headline_repeats(text: str, rows: list[Indicator]) -> list[Indicato
     """A headline (a first line standing alone, no closing stop) repeats, often rounded, the
     figures its text then states: those are not figures of their own. A headline figure the
     text does not repeat is kept."""
-    headline, _, rest = text.lstrip().partition("\n")
-    headline = headline.strip()
-    if not rest.strip() or not headline or headline.endswith((".", ":", ";")):
+    headline = _headline(text)
+    if headline is None:
         return rows
-    heads = [row for row in rows if row.sentence.strip() == headline]
+    heads = [row for row in rows if " ".join(row.sentence.split()) == headline]
     if not heads:
         return rows
-    body = [row for row in rows if row.sentence.strip() != headline]
+    body = [row for row in rows if row not in heads]
     return [
         row
         for row in rows
         if row not in heads or not any(_rounds_to(later, row) for later in body)
     ]
+
+
+def _headline(text: str) -> str | None:
+    """The first line when it stands alone as a headline: more text follows and it does not
+    close like a sentence or open a list (":")."""
+    headline, _, rest = text.lstrip().partition("\n")
+    headline = unicodedata.normalize("NFC", " ".join(headline.split()))
+    if (
+        not rest.strip()
+        or not headline
+        or headline.endswith((".", ":", ";"))
+        or "|" in headline  # a table's header row
+        or _ROW_MARKER.match(headline.lower())  # a list's first item, a numbered heading
+    ):
+        return None
+    return headline
 
 
 def _rounds_to(precise: Indicator, shown: Indicator) -> bool:
@@ -640,8 +679,8 @@ _DEFINED_ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,7})\)")
 
 
 def _spelled_out(text: str, rows: list[Indicator]) -> list[Indicator]:
-    """Figures named by an abbreviation the text defined ("Chỉ số giá tiêu dùng (CPI) …;
-    riêng tháng 12, CPI tăng 0,5%") take the name it abbreviates, like the figures of the
+    """Figures named only by an abbreviation the text defined ("Chỉ số giá tiêu dùng (CPI)
+    …; riêng tháng 12, CPI tăng 0,5%") take the name it abbreviates, like the figures of the
     sentence that defined it."""
     full: dict[str, str] = {}
     for abbreviation in dict.fromkeys(_DEFINED_ABBREVIATION.findall(text)):
@@ -658,15 +697,17 @@ def _spelled_out(text: str, rows: list[Indicator]) -> list[Indicator]:
             full[short] = named
     if not full:
         return rows
-    spelled = []
-    for row in rows:
-        head, _, rest = row.name.partition(" ")
-        if head in full:
-            name = f"{full[head]} {rest}".strip()
-            code = catalogue_code(name, row.unit, row.change)
-            row = replace(row, name=name, indicator=code)
-        spelled.append(row)
-    return spelled
+    # Only a bare abbreviation: "GRDP bình quân đầu người" is already a name of its own.
+    return [
+        replace(
+            row,
+            name=full[row.name],
+            indicator=catalogue_code(full[row.name], row.unit, row.change),
+        )
+        if row.name in full
+        else row
+        for row in rows
+    ]
 
 
 _TABLE_NAME = re.compile(
@@ -675,7 +716,7 @@ _TABLE_NAME = re.compile(
 )
 _TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
 _TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
-_TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b")
+_TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b|\bso\b")
 _TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
 _TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
 _CELL_NUMBER = re.compile(
@@ -687,6 +728,7 @@ _ROW_MARKER = re.compile(
 _UNIT_IN_HEADER = re.compile(r"\(([^()]{1,20})\)")
 _PERCENT_IN_HEADER = re.compile(r"\(\s*%\s*\)$")
 # A row named by its period: "Quý I/2023", "Tháng 3/2024", "Năm 2023", "6 tháng năm 2024".
+_SERIES_PERIOD = re.compile(r"\s+(?:(?:các|từng)\s+)?(?:quý|tháng|năm|kỳ)$")  # "IIP các quý"
 _PERIOD_CELL = re.compile(
     rf"(?:(?:quý\s+[ivx\d]+|tháng\s+\d{{1,2}}|\d{{1,2}}\s+tháng(?:\s+đầu)?|cả)\s*(?:/|năm)?\s*"
     rf"|năm\s+)({YEAR})"
@@ -816,7 +858,8 @@ class _Table:
             if period is not None:
                 # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
                 # measures, one row per period
-                row_name, year = column.title or name, year or row_year
+                row_name = _SERIES_PERIOD.sub("", column.title) or name
+                year = year or row_year
             rows.append(
                 Indicator(
                     name=row_name,
@@ -1096,6 +1139,9 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         end = suffix.end() if suffix else unit.end
         figure = _Figure(start, end, start, value, value_max, unit.unit)
         figure.compared = bool(_COMPARED_WITH.search(before, max(0, len(before) - 24)))
+        opened = _bracket_open(low, start) if "cùng kỳ" in before else None
+        if opened is not None and _LAST_YEAR_BRACKET.fullmatch(low, opened + 1, start):
+            figure.compared = figure.last_year = True  # "(cùng kỳ tăng 5,1%)"
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
     for stated, dates in (("/", _FULL_DATE_YEAR), ("-", _DASH_DATE_YEAR)):
@@ -1108,7 +1154,9 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
-        if figure.points is not None and previous.unit == "%":
+        if figure.points is not None and previous.unit == "%" and ";" not in low[
+            previous.end : figure.start
+        ]:
             # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
     if any(figure.plan_share for figure in figures):
@@ -1117,22 +1165,25 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     return figures, years
 
 
-_BARE_ACHIEVED = re.compile(r"\bđạt\s*(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?$")
+_AMOUNT_THEN_SHARE = re.compile(r"\s*,\s*đạt\s*(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?")
 _BARE_END = re.compile(r"\s*(?:[,;.)]|và\b|$)")
 
 
 def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
-    """"chi ngân sách đạt 60,2% dự toán; trong đó chi thường xuyên đạt 58,4%": a bare "đạt
-    X%" after a share of plan in its sentence leaves the same reference unsaid."""
+    """"chi ngân sách đạt 60,2% dự toán; trong đó chi thường xuyên đạt 800 tỷ đồng, đạt
+    58,4%": an amount then a bare "đạt X%", after a share of plan in the sentence, leaves the
+    same reference unsaid (a rate, "tỷ lệ đô thị hóa đạt 60,3%", is no share)."""
     shared = False
-    for figure in figures:
+    for previous, figure in zip([None, *figures], figures, strict=False):
         if figure.plan_share:
             shared = True
         elif (
             shared
+            and previous is not None
+            and previous.unit in _MONEY_UNITS
             and figure.unit == "%"
             and figure.value_max is None
-            and _BARE_ACHIEVED.search(low, max(0, figure.start - 14), figure.start)
+            and _AMOUNT_THEN_SHARE.fullmatch(low, previous.end, figure.start)
             and _BARE_END.match(low, figure.end)
         ):
             figure.unit, figure.plan_share = PLAN_SHARE_UNIT, True
@@ -1348,6 +1399,8 @@ def _strip_trailing_verb(name: str) -> str:
     last = body.rsplit(None, 1)[-1] if body else ""
     if last == "thêm" and body.endswith("giá trị tăng thêm"):
         return body  # value added, a quantity, not "giá trị" and a verb
+    if last == "hiện" and body.endswith("đầu tư thực hiện"):
+        return body  # "vốn đầu tư thực hiện": the statistics' name of capital spent
     for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(last, ()):
         cut = len(body) - len(phrase)
         if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
@@ -1480,15 +1533,17 @@ _NOT_A_NOUN = re.compile(
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_AN_ESTIMATE = re.compile(
     r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó|tính chung"
-    r"|chung|cộng dồn|lũy kế|luỹ kế)$"
+    r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình)$"
 )
+_ANAPHORA = re.compile(r"\b(?:chỉ số|chỉ tiêu|con số|mức|tỷ lệ|tốc độ|giá trị)\s+này\b")
 _COMPARISON_START = re.compile(r"(?:so với|so|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b")
 _ONLY_A_REFERENCE = re.compile(
-    r"^(?:(?:vượt |đạt |so với |bằng )?(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
+    r"^(?:(?:vượt |đạt |so với |bằng |hoàn thành )?"
+    r"(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
     r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
 )
 _ACHIEVED_COUNT = re.compile(
-    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)\s*"
+    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)(?:\s+vượt mức)?\s*"
     r"(?:(?:được|thêm|mới)\s*)*"
     r"(?:trên|hơn|gần|khoảng)?\s*$"
 )
@@ -1551,10 +1606,12 @@ def _name(
         _ONLY_A_REFERENCE.match(subject)
         or _COMPARISON_START.match(subject)
         or _ONLY_AN_ESTIMATE.match(subject)
+        or (" này" in subject and _ANAPHORA.search(subject))
     ):
         # "vượt mục tiêu đề ra là 12,5%": the plan of what came before; "tăng 17% so với
         # tháng trước và tăng 31% so với cùng kỳ": the base of the figure before; "(sơ bộ
-        # quý I tăng 7,1%)": how sure a figure of the subject before is
+        # quý I tăng 7,1%)": how sure a figure of the subject before is; "chỉ số này": the
+        # index just named
         subject = ""
     if subject and figure.unit == "%" and low.endswith("chiếm ", 0, figure.start):
         share_of = _SHARE_OF.match(low, figure.end)
@@ -1576,7 +1633,12 @@ def _name(
         return f"{subject} {previous_name}"
     if not subject and previous is None and previous_name:
         return previous_name  # a "label: value" line
-    if previous_name and " " not in subject and subject in previous_name.split():
+    if (
+        previous_name
+        and " " not in subject
+        and subject in previous_name.split()
+        and figure.unit not in _RATIO_PLAN_UNITS
+    ):
         # "Tổng thu ngân sách … đạt 812,9 tỷ đồng, lũy kế 9 tháng thu trên 12 nghìn tỷ":
         # a bare verb repeating the previous figure's head word is that figure's quantity
         return previous_name
@@ -1594,7 +1656,8 @@ def _name(
         return f"tỷ lệ {phrase} được {subject}"
     if figure.unit in _RATIO_PLAN_UNITS and figure.total is None:
         # "25 chỉ tiêu vượt kế hoạch", "14 chỉ tiêu đạt": the items so fulfilled
-        told = _FULFILLED_PHRASE.match(low, figure.end)
+        grouped = _GROUPED_TARGETS.match(low, figure.end)  # ", nhóm chỉ tiêu"
+        told = _FULFILLED_PHRASE.match(low, grouped.end() if grouped else figure.end)
         return f"{figure.unit} {' '.join(told.group().split()).replace('đều ', '')}".strip()
     counted = figure.unit not in _LEVEL_UNITS and figure.unit != PLAN_SHARE_UNIT
     if (
@@ -1749,7 +1812,10 @@ def _extract_sentence(
             name = _per_head(name)
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
-        for year in _years_for(low, figure, year_index, fallback, averaged):
+        years_of = _years_for(low, figure, year_index, fallback, averaged)
+        if figure.last_year:
+            years_of = [year - 1 if year else year for year in years_of]
+        for year in years_of:
             rows.append(
                 Indicator(
                     name=name,
@@ -1769,7 +1835,11 @@ def _extract_sentence(
                 )
             )
         previous, previous_name, previous_change = figure, name, change
-    stated = [m.year for m in years if not m.base and _bracket_open(low, m.start) is None]
+    stated = [
+        m.year
+        for m in years
+        if not m.base and _bracket_open(low, m.start) is None and not _in_series(low, m.start)
+    ]
     if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own
     elif stated:
@@ -1778,6 +1848,18 @@ def _extract_sentence(
     if lead_in is not None:
         block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
     return rows, block
+
+
+def _in_series(low: str, position: int) -> bool:
+    """"các năm 2022, 2023 và 2024 lần lượt tăng 5%, 6% và 7%": years paired with figures
+    are theirs, not the year the text goes on about."""
+    if "lần lượt" not in low:
+        return False
+    respectively = low.find("lần lượt", position)
+    return respectively >= 0 and not _CLAUSE_BREAK.search(low, position, respectively)
+
+
+_CLAUSE_BREAK = re.compile(r"[;.]")
 
 
 def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
