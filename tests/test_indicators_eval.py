@@ -185,6 +185,35 @@ def test_heldout_part_6_is_complete_and_from_new_provinces():
     assert not set(provinces.values()) & used
 
 
+def _addresses(path):
+    """Every web address a sources file or README names."""
+    return set(re.findall(r"https?://[^\s|)]+", path.read_text(encoding="utf-8")))
+
+
+def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
+    """Completeness only: part 7 was written blind and is scored once by the lead, never here.
+    All 63 pre-2025 provinces were used before, so part 7 takes documents published after the
+    July 2025 reorganisation that no earlier part or README names, spread over 8+ provinces."""
+    rows = load_labelled(FIXTURES / "reports_heldout7.jsonl")
+    _assert_labelled_completely(rows)
+    assert 10 <= len(rows) <= 14 and 100 <= sum(len(row["expected"]) for row in rows) <= 130
+    assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
+    sources = FIXTURES / "reports_heldout7.sources.md"
+    provinces = _sources_table(sources)
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    earlier = set().union(
+        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6)),
+        _addresses(Path(__file__).parent.parent / "README.md"),
+    )
+    table = "\n".join(
+        line for line in sources.read_text(encoding="utf-8").splitlines() if line.startswith("|")
+    )
+    used_now = set(re.findall(r"https?://[^\s|)]+", table))
+    assert used_now and not used_now & earlier
+    assert any(" | " in line for row in rows for line in row["text"].splitlines())
+
+
 @pytest.mark.parametrize(
     "name, bar",
     [
