@@ -191,7 +191,7 @@ def _addresses(path):
 
 
 def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
-    """Completeness only: part 7 was written blind and is scored once by the lead, never here.
+    """Part 7 was scored once on "freeze rules 7" (README) and is development data since.
     All 63 pre-2025 provinces were used before, so part 7 takes documents published after the
     July 2025 reorganisation that no earlier part or README names, spread over 8+ provinces."""
     rows = load_labelled(FIXTURES / "reports_heldout7.jsonl")
@@ -243,13 +243,14 @@ def test_name_word_f1():
     assert round(name_f1("nông, lâm, thủy sản", "thủy sản"), 3) == 0.667
 
 
-@pytest.mark.parametrize("part", [5, 6])
-def test_later_parts_score_where_their_fixes_brought_them(part):
-    """Held-out parts 5 and 6 after the rules learned from their misses (at their freezes:
-    0.910 / 0.918 / 1.000 / 0.891, names 0.891; 0.909 / 0.902 / 0.982 / 0.864, names 0.836)."""
+@pytest.mark.parametrize("part, names", [(5, 0.92), (6, 0.92), (7, 0.9)])
+def test_later_parts_score_where_their_fixes_brought_them(part, names):
+    """Held-out parts 5, 6 and 7 after the rules learned from their misses (at their freezes:
+    0.910 / 0.918 / 1.000 / 0.891, names 0.891; 0.909 / 0.902 / 0.982 / 0.864, names 0.836;
+    0.939 / 0.947 / 0.897 / 0.991, names 0.832)."""
     scores = evaluate(load_labelled(FIXTURES / f"reports_heldout{part}.jsonl"))
     assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= 0.98
-    assert scores.names_share >= 0.92
+    assert scores.names_share >= names
 
 
 # Label-preserving rewrites of every passage: how text reaches the extractor (line endings,
@@ -269,7 +270,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, "reports_heldout5", "reports_heldout6")
+    sets = (*REPORT_SETS, "reports_heldout5", "reports_heldout6", "reports_heldout7")
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 

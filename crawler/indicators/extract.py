@@ -55,7 +55,8 @@ YEAR = r"(?:19|20)\d{2}"
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _TOKEN = re.compile(
-    rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER}))?(?!\d)"
+    rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER})"
+    rf"|%\s*(?:-|–|—|đến|tới)\s*(?P<c>{NUMBER})(?=\s*%))?(?!\d)"  # "từ 8,02% đến 10,12%"
 )
 _RATIO = re.compile(rf"(?<![\w/.,])({NUMBER})\s?/\s?({NUMBER})(?![\w/]|[.,]\d)")
 # The plan written after an actual: "23,4%/KH 24,5-25,5%", "38.198 tấn (KH: 41.000 tấn)".
@@ -183,7 +184,7 @@ _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
-    r"|thay mặt cho"  # "155 đại biểu thay mặt cho 432 đảng viên": who the delegates stand for
+    r"|thay mặt cho|đại diện cho"  # "155 đại biểu thay mặt cho 432 đảng viên": who they stand for
     r"|kết nối (?:trực tuyến\s+)?(?:đến|tới|với))"  # "họp … kết nối trực tuyến đến 130 xã"
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
@@ -196,6 +197,7 @@ _ESTIMATE = rf"dự kiến {_ESTIMATE_WORDS}"
 _PLANNED = rf"dự kiến(?! {_ESTIMATE_WORDS}\b)"
 _TARGET_CUE = re.compile(
     rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
+    r"dự toán|sau (?:khi )?điều chỉnh|"
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
@@ -255,7 +257,9 @@ _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
-    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b)+"
+    r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
+    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b|"
+    r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
 )
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
 _REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|thông tin|thông báo)\s+")
@@ -615,9 +619,14 @@ def extract_indicators(text: str) -> list[Indicator]:
         if _DIGIT.search(unit.sentence) and not allowance.admits(unit.sentence):
             continue
         given = block
-        if block is None and targets_year is not _NO_TARGETS and _ANNUAL.match(unit.sentence):
+        if (
+            block is None
+            and targets_year is not _NO_TARGETS
+            and (_ANNUAL.match(unit.sentence) or _TOPIC_GOES_ON.match(unit.sentence))
+        ):
             # "…phấn đấu … đạt 10%/năm. Hằng năm, tỷ lệ … đạt 80% trở lên.": a yearly norm
-            # among targets is one of them (a norm among results stays a result)
+            # among targets is one of them (a norm among results stays a result); so is the
+            # next topic of the same list ("… Về xã hội, tỷ lệ trường đạt chuẩn 80%")
             given = _TargetBlock(targets_year)
         found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried)
         block = block if returned is given and given is not block else returned
@@ -710,6 +719,9 @@ def _spelled_out(text: str, rows: list[Indicator]) -> list[Indicator]:
     ]
 
 
+_TOPIC_GOES_ON = re.compile(
+    r"\s*(?:về|đối với|trong lĩnh vực|lĩnh vực)\s+[^\W\d][^,;.\d]{1,40},", re.IGNORECASE
+)
 _TABLE_NAME = re.compile(
     r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại"
     r"|thời gian|thời điểm|kỳ\b|giai đoạn|(?:năm|tháng|quý)$"  # the rows are periods
@@ -1105,7 +1117,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         start = match.start()
         if blocked.covers(start) or ratio_spans.covers(start) or _numbered_thing(low, start):
             continue
-        first, second = match.group("a"), match.group("b")
+        first, second = match.group("a"), match.group("b") or match.group("c")
         before = _before(low, start)
         unit = _match_unit(low, match.end(), before)
         plain_year = second is None and _YEAR_ONLY.fullmatch(first)
@@ -1543,16 +1555,26 @@ _ONLY_A_REFERENCE = re.compile(
     r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
 )
 _ACHIEVED_COUNT = re.compile(
-    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)(?:\s+vượt mức)?\s*"
+    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)"
+    r"(?:(?:\s+và)?\s+vượt(?:\s+mức)?)?\s*"
     r"(?:(?:được|thêm|mới)\s*)*"
     r"(?:trên|hơn|gần|khoảng)?\s*$"
 )
 _MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
+_TOPIC_HEADS = ("về ", "trong ", "đối với ", "trong lĩnh vực ")
+_HOLDING_VERBS = frozenset({"có", "giữ vững", "duy trì", "đạt", "bảo đảm", "đảm bảo"})
+# Who does something, not what is counted: "Xã có 120 hộ", "Toàn tỉnh đạt 30 xã".
+_ACTORS = (
+    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố", "toàn",
+    "đảng bộ", "ubnd", "địa phương", "đơn vị", "ngành", "chúng ta", "tổng số",
+    "trên ", "tại ", "ở ", "trong ",  # "Trên địa bàn có 1.000 doanh nghiệp": where, not what
+)
 
 
 _PHRASE_STOP = re.compile(
     r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
-    r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
+    r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
+    r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
     r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
 )
 
@@ -1619,6 +1641,15 @@ def _name(
             return f"{subject} {' '.join(share_of.group().split())}"
     if subject in _BARE_VERBS:
         subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
+    if (
+        figure.unit == "%"
+        and phrase
+        and not _NOT_A_NOUN.match(phrase)
+        and (subject.startswith(_TOPIC_HEADS) or subject in _HOLDING_VERBS)
+    ):
+        # "Về chuyển đổi số, 100% hồ sơ được xử lý trực tuyến", "giữ vững 100% trường học
+        # đạt chuẩn": the share of what follows
+        return f"tỷ lệ {phrase}"
     if not subject and figure.unit in _QUANTITY_OF and (
         previous is None or previous.unit != figure.unit
     ):
@@ -1654,6 +1685,9 @@ def _name(
     ):
         # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
         return f"tỷ lệ {phrase} được {subject}"
+    if figure.unit == "lượt" and phrase.startswith("khách") and "du lịch" in low:
+        # "Du lịch …: tỉnh đón 17,11 triệu lượt khách": tourists ("lượt khách quốc tế" stays)
+        return "khách du lịch" if phrase == "khách" else phrase
     if figure.unit in _RATIO_PLAN_UNITS and figure.total is None:
         # "25 chỉ tiêu vượt kế hoạch", "14 chỉ tiêu đạt": the items so fulfilled
         grouped = _GROUPED_TARGETS.match(low, figure.end)  # ", nhóm chỉ tiêu"
@@ -1665,7 +1699,16 @@ def _name(
         and not subject.startswith(SUBJECT_HEADS)
         and _ACHIEVED_COUNT.search(low, segment_start, figure.start)
     ):
-        # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"
+        # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"; but
+        # "khách quốc tế ước đạt 3,25 triệu lượt": the subject is what is counted
+        if (
+            not phrase
+            and subject
+            and figure.total is None
+            and not subject.rsplit(",", 1)[-1].strip().startswith(_ACTORS)
+            and not _ACHIEVED_COUNT.search(subject)  # "xây dựng 8 công trình": a deed
+        ):
+            return subject
         return f"{figure.unit} {phrase}".strip()
     if subject:
         if (
