@@ -1,5 +1,6 @@
 """The extractor against the hand-labelled sentences (labels are ground truth)."""
 
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -212,6 +213,45 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
     used_now = set(re.findall(r"https?://[^\s|)]+", table))
     assert used_now and not used_now & earlier
     assert any(" | " in line for row in rows for line in row["text"].splitlines())
+
+
+def test_heldout_part_8_is_complete_and_from_documents_not_used_before():
+    """Part 8, written blind and not yet scored: documents published after the July 2025
+    reorganisation that neither README nor the sources files of parts 4-7 name (not even among
+    the pages read but not used), over 8+ provinces, each labelled figure written in its passage."""
+    rows = load_labelled(FIXTURES / "reports_heldout8.jsonl")
+    _assert_labelled_completely(rows)
+    assert 9 <= len(rows) <= 13 and 100 <= sum(len(row["expected"]) for row in rows) <= 135
+    assert 1 <= sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
+    sources = FIXTURES / "reports_heldout8.sources.md"
+    provinces = _sources_table(sources)
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    earlier = set().union(
+        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6, 7)),
+        _addresses(Path(__file__).parent.parent / "README.md"),
+    )
+    used_now = _addresses(sources)
+    assert len(used_now) >= 10 and not used_now & earlier
+    assert any(" | " in line for row in rows for line in row["text"].splitlines())
+    for row in rows:  # every value is a number of its passage, scaled by nghìn/triệu/tỷ
+        written = [
+            _vietnamese_number(number) for number in re.findall(r"\d[\d.,]*\d|\d", row["text"])
+        ]
+        for figure in row["expected"]:
+            value = abs(figure["value"])
+            scaled = {value / scale for scale in (1, 1e3, 1e6, 1e9)}
+            if figure["unit"] == "% kế hoạch":  # "vượt 16%" is 116 % of the plan
+                scaled.add(value - 100)
+            assert any(math.isclose(a, b, abs_tol=1e-9) for a in scaled for b in written), (
+                row["source"],
+                figure,
+            )
+
+
+def _vietnamese_number(text):
+    """'99.354' -> 99354, '6,9' -> 6.9 (dot thousands, decimal comma)."""
+    return float(text.replace(".", "").replace(",", "."))
 
 
 @pytest.mark.parametrize(
