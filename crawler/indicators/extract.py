@@ -243,13 +243,68 @@ _PERIOD = re.compile(
 )
 # Verbs and links a subject never ends with ("tỷ lệ hộ nghèo giảm còn" → "tỷ lệ hộ nghèo").
 _TRAILING_VERBS = (
-    "ước đạt", "ước tính", "ước thực hiện", "ước", "đạt được", "đạt", "là", "chiếm", "bằng",
-    "còn", "giảm còn", "giảm xuống còn", "giảm xuống", "tăng lên", "lên", "xuống", "tăng", "giảm",
-    "thêm", "gấp", "vượt", "ở mức", "mức", "duy trì", "có", "đã có", "được", "với", "cho",
-    "khoảng", "trên", "hơn", "dưới", "gần", "từ", "đến", "đều", "lần lượt là", "lần lượt",
-    "ổn định", "tỷ lệ", "đạt tỷ lệ", "với tỷ lệ", "chưa đến", "không quá", "xấp xỉ", "hiện", "đã",
-    "trong đó", "và", "hoàn thành", "tổng cộng", "tổng số", "phấn đấu", "liên tục", "đạt mức",
-    "tối thiểu", "ít nhất", "gồm", "bao gồm", "tương đương", "tương đương với",
+    "ước đạt",
+    "ước tính",
+    "ước thực hiện",
+    "ước",
+    "đạt được",
+    "đạt",
+    "là",
+    "chiếm",
+    "bằng",
+    "còn",
+    "giảm còn",
+    "giảm xuống còn",
+    "giảm xuống",
+    "tăng lên",
+    "lên",
+    "xuống",
+    "tăng",
+    "giảm",
+    "thêm",
+    "gấp",
+    "vượt",
+    "ở mức",
+    "mức",
+    "duy trì",
+    "có",
+    "đã có",
+    "được",
+    "với",
+    "cho",
+    "khoảng",
+    "trên",
+    "hơn",
+    "dưới",
+    "gần",
+    "từ",
+    "đến",
+    "đều",
+    "lần lượt là",
+    "lần lượt",
+    "ổn định",
+    "tỷ lệ",
+    "đạt tỷ lệ",
+    "với tỷ lệ",
+    "chưa đến",
+    "không quá",
+    "xấp xỉ",
+    "hiện",
+    "đã",
+    "trong đó",
+    "và",
+    "hoàn thành",
+    "tổng cộng",
+    "tổng số",
+    "phấn đấu",
+    "liên tục",
+    "đạt mức",
+    "tối thiểu",
+    "ít nhất",
+    "gồm",
+    "bao gồm",
+    "tương đương",
+    "tương đương với",
 )
 # The phrases by their last word, longest first: a name's last word picks the few to try.
 _TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
@@ -396,6 +451,10 @@ def _bracket_pairs(low: str, opens: list[int]) -> tuple[list[int], list[int]]:
 _ANY_BRACKET = re.compile(r"[()]")
 
 
+_REACHED_BEFORE = re.compile(r"\b(?:hoàn thành|đạt|vượt|cán đích|về đích)\s+$")
+_WORDS_BETWEEN = re.compile(r"[^\W\d_]{2,}(?<!trên)(?<!hơn)(?<!gần)")
+
+
 class _Scanned(str):
     """The lower-cased sentence with what every figure looks up (clause marks, brackets, kind
     cues, periods, terms), found once: a figure then costs a few binary searches instead of a
@@ -459,6 +518,15 @@ class _Scanned(str):
             if (
                 stated_ends[index] >= position - 12
                 and target_starts[index] >= scope_start
+                and (
+                    # after "hoàn thành", "vượt": only a target stated outright ("vượt mục tiêu
+                    # đề ra là 12,5%"), not one the figure belongs to ("hoàn thành chỉ tiêu
+                    # xóa 100% nhà tạm")
+                    not _REACHED_BEFORE.search(
+                        self, max(0, target_starts[index] - 12), target_starts[index]
+                    )
+                    or not _WORDS_BETWEEN.search(self, stated_ends[index], position)
+                )
                 and "," not in self[stated_ends[index] : position]  # "hoàn thành kế hoạch, tăng"
             ):
                 best = max(best, (target_starts[index], "target"))
@@ -653,9 +721,7 @@ def extract_indicators(text: str) -> list[Indicator]:
             # among targets is one of them (a norm among results stays a result); so is the
             # next topic of the same list ("… Về xã hội, tỷ lệ trường đạt chuẩn 80%")
             given = _TargetBlock(targets_year)
-        found, returned = _extract_sentence(
-            unit.sentence, given, unit.frame, carried, last_name
-        )
+        found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried, last_name)
         block = block if returned is given and given is not block else returned
         if found:
             targets = all(row.kind == "target" for row in found)
@@ -682,9 +748,7 @@ def _without_headline_repeats(text: str, rows: list[Indicator]) -> list[Indicato
         return rows
     body = [row for row in rows if row not in heads]
     return [
-        row
-        for row in rows
-        if row not in heads or not any(_rounds_to(later, row) for later in body)
+        row for row in rows if row not in heads or not any(_rounds_to(later, row) for later in body)
     ]
 
 
@@ -769,7 +833,7 @@ _TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
 _TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b|\bso\b")
 _TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
-_TABLE_GROWTH = re.compile(r"(?:tốc độ\s+)?(?:tăng|giảm|tăng trưởng|tăng/giảm)\b")
+_TABLE_GROWTH = re.compile(r"\b(?:tăng|giảm|tăng trưởng|tăng/giảm)\b")
 _TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
 _CELL_NUMBER = re.compile(
     rf"(?:>|<|≥|≤|trên|dưới)?\s*([-–−]?(?:{NUMBER}))(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)"
@@ -837,7 +901,7 @@ class _Table:
             # its values are percentages
             if _TABLE_PLAN_REFERENCE.search(title) and not _TABLE_SAME_PERIOD.search(title):
                 return _Column("share")
-            if _TABLE_GROWTH.match(title):  # "Tăng so với cùng kỳ (%)": a growth rate
+            if _TABLE_GROWTH.search(title):  # "Tăng so với cùng kỳ (%)": a growth rate
                 return _Column("value", None, None, _Unit("%", 0))
             return _Column("same period")
         stated = frame_of(title)
@@ -925,9 +989,7 @@ class _Table:
                     period=frame.period,
                     plan_value=plan_value,
                     indicator=(
-                        catalogue_code(row_name, figure_unit)
-                        if _LETTERS.search(row_name)
-                        else None
+                        catalogue_code(row_name, figure_unit) if _LETTERS.search(row_name) else None
                     ),
                     sentence=line,
                 )
@@ -1007,8 +1069,17 @@ _FOREIGN = _Lexicon(FOREIGN_CURRENCIES)
 # after it (which must not continue the word), plus "phần trăm" and multipliers' margins.
 _UNIT_WINDOW = 2 + max(
     len(form)
-    for forms in (TIME_UNITS, PLAN_UNITS, DENOMINATOR_UNITS, COUNT_NOUNS, MEASURE_UNITS,
-                  MULTIPLIERS, CURRENCY_WORDS, FOREIGN_CURRENCIES, ("điểm phần trăm",))
+    for forms in (
+        TIME_UNITS,
+        PLAN_UNITS,
+        DENOMINATOR_UNITS,
+        COUNT_NOUNS,
+        MEASURE_UNITS,
+        MULTIPLIERS,
+        CURRENCY_WORDS,
+        FOREIGN_CURRENCIES,
+        ("điểm phần trăm",),
+    )
     for form in forms
 )
 
@@ -1202,8 +1273,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if stated in low and (stated == "/" or "ngày" in low):
             # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
             years += [
-                _YearMark(m.start(1), m.end(1), int(m.group(1)), False)
-                for m in dates.finditer(low)
+                _YearMark(m.start(1), m.end(1), int(m.group(1)), False) for m in dates.finditer(low)
             ]
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
@@ -1228,7 +1298,7 @@ _BARE_END = re.compile(r"\s*(?:[,;.)]|và\b|$)")
 
 
 def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
-    """"chi thường xuyên đạt 800 tỷ đồng, đạt 58,4%", "thu ngân sách năm 2025 đạt 85,3 tỷ
+    """ "chi thường xuyên đạt 800 tỷ đồng, đạt 58,4%", "thu ngân sách năm 2025 đạt 85,3 tỷ
     đồng, đạt 108%.": an amount then a bare "đạt X%" is the amount's share of its plan, the
     reference left unsaid (a rate, "tỷ lệ đô thị hóa đạt 60,3%", is no share)."""
     for previous, figure in zip([None, *figures], figures, strict=False):
@@ -1244,7 +1314,7 @@ def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
 
 
 def _running_total_unit(before: str, previous: _Figure, end: int) -> _Unit | None:
-    """"quý III đạt 154.108 tấn, lũy kế 9 tháng 367.187": a running total written without its
+    """ "quý III đạt 154.108 tấn, lũy kế 9 tháng 367.187": a running total written without its
     unit is in the unit of the figure before it (not money, whose scale it would guess)."""
     if previous.unit in ("VND", "USD", "EUR", "%") or not _RUNNING_TOTAL.search(before):
         return None
@@ -1257,7 +1327,7 @@ def _number_value(token: str) -> float:
 
 
 def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
-    """"tăng 10,5% so với năm 2016 (kế hoạch tăng 10,6%)": the bracketed figure is the plan
+    """ "tăng 10,5% so với năm 2016 (kế hoạch tăng 10,6%)": the bracketed figure is the plan
     of the one before it, not a figure of its own."""
     kept: list[_Figure] = []
     for figure in figures:
@@ -1368,8 +1438,10 @@ def _kind(
     if opened is not None:
         scope_start = max(scope_start, opened)
     cue_start, cue = low.last_cue(scope_start, start)
-    if cue == "actual" and (sentence_target or frame.kind == "target") and low.startswith(
-        "dự kiến", cue_start
+    if (
+        cue == "actual"
+        and (sentence_target or frame.kind == "target")
+        and low.startswith("dự kiến", cue_start)
     ):
         return "target"  # "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình"
     return cue or state
@@ -1501,14 +1573,20 @@ def _clean_name(raw: str) -> str:
             break
     else:
         # "nông, lâm nghiệp, thủy sản tăng": short parts before the last are one list
-        if chosen and len(parts[chosen].split()) <= 2 and parts[chosen - 1].startswith(
-            _SECTOR_HEADS
+        if (
+            chosen
+            and len(parts[chosen].split()) <= 2
+            and parts[chosen - 1].startswith(_SECTOR_HEADS)
         ):
             chosen -= 1  # "công nghiệp chế biến, chế tạo": the second item elides its head
         # "khu vực nông, lâm nghiệp và thủy sản": a part ending in a sector's first syllable
-        while chosen and (
-            len(parts[chosen - 1].split()) <= 2 or parts[chosen - 1].endswith(_SECTOR_SYLLABLES)
-        ) and not _DIGIT.search(parts[chosen - 1]):
+        while (
+            chosen
+            and (
+                len(parts[chosen - 1].split()) <= 2 or parts[chosen - 1].endswith(_SECTOR_SYLLABLES)
+            )
+            and not _DIGIT.search(parts[chosen - 1])
+        ):
             chosen -= 1
     name = ", ".join(parts[chosen:])
     filler = _LEADING_FILLERS.match(name)  # "…, trong đó khai thác đá tăng gần 62%"
@@ -1542,14 +1620,25 @@ _PREPOSITIONS = (" ở", " tại", " trong", " của", " cho", " với", " vào"
 _PASSIVE_BEFORE = re.compile(r"\bđược\s*(?:trên|hơn|gần|khoảng)?\s*$")
 # The quantity a physical unit measures, named when a verb stands for the subject.
 _QUANTITY_OF = {
-    "ha": "diện tích", "tấn": "sản lượng", "tạ": "sản lượng", "tạ/ha": "năng suất",
+    "ha": "diện tích",
+    "tấn": "sản lượng",
+    "tạ": "sản lượng",
+    "tạ/ha": "năng suất",
     "tấn/ha": "năng suất",
 }
 _BARE_VERBS = frozenset(_TRAILING_VERBS) - {"tỷ lệ", "mức", "tổng số"} | {"đóng góp"}
 # Heads that need the label they stand under to say what they measure.
 _GENERIC_QUANTITIES = frozenset(
-    {"giá trị", "giá trị tăng thêm", "sản lượng", "diện tích", "năng suất", "số lượng",
-     "giá trị sản xuất", "quy mô"}
+    {
+        "giá trị",
+        "giá trị tăng thêm",
+        "sản lượng",
+        "diện tích",
+        "năng suất",
+        "số lượng",
+        "giá trị sản xuất",
+        "quy mô",
+    }
 )
 # "Vụ mùa, toàn tỉnh gieo cấy 72.911 ha, năng suất …", "Cả năm, diện tích lúa …": the season
 # the figures are of (a crop report gives each season and the whole year).
@@ -1607,9 +1696,26 @@ _TOPIC_HEADS = ("về ", "trong ", "đối với ", "trong lĩnh vực ")
 _HOLDING_VERBS = frozenset({"có", "giữ vững", "duy trì", "đạt", "bảo đảm", "đảm bảo"})
 # Who does something, not what is counted: "Xã có 120 hộ", "Toàn tỉnh đạt 30 xã".
 _ACTORS = (
-    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố", "toàn",
-    "đảng bộ", "ubnd", "địa phương", "đơn vị", "ngành", "chúng ta", "tổng số",
-    "trên ", "tại ", "ở ", "trong ",  # "Trên địa bàn có 1.000 doanh nghiệp": where, not what
+    "xã",
+    "phường",
+    "thị trấn",
+    "huyện",
+    "quận",
+    "thị xã",
+    "tỉnh",
+    "thành phố",
+    "toàn",
+    "đảng bộ",
+    "ubnd",
+    "địa phương",
+    "đơn vị",
+    "ngành",
+    "chúng ta",
+    "tổng số",
+    "trên ",
+    "tại ",
+    "ở ",
+    "trong ",  # "Trên địa bàn có 1.000 doanh nghiệp": where, not what
 )
 
 
@@ -1692,8 +1798,10 @@ def _name(
         # "Về chuyển đổi số, 100% hồ sơ được xử lý trực tuyến", "giữ vững 100% trường học
         # đạt chuẩn": the share of what follows
         return f"tỷ lệ {phrase}"
-    if not subject and figure.unit in _QUANTITY_OF and (
-        previous is None or previous.unit != figure.unit
+    if (
+        not subject
+        and figure.unit in _QUANTITY_OF
+        and (previous is None or previous.unit != figure.unit)
     ):
         label = _LABEL.match(sentence)
         base = _clean_name(label.group(1)) if label and label.end(1) < figure.start else ""
@@ -1783,8 +1891,10 @@ def _name(
     if figure.unit != "%" and figure.unit != "VND":
         if phrase:
             return f"{figure.unit} {phrase}"
-        if previous is not None and previous.unit != figure.unit and (
-            figure.unit not in _LEVEL_UNITS or not previous_name
+        if (
+            previous is not None
+            and previous.unit != figure.unit
+            and (figure.unit not in _LEVEL_UNITS or not previous_name)
         ):
             return figure.unit  # "có 246 đảng viên, sinh hoạt ở 32 chi bộ": chi bộ, not đảng viên
         return previous_name or figure.unit
@@ -1949,7 +2059,7 @@ def _extract_sentence(
 
 
 def _in_series(low: str, position: int) -> bool:
-    """"các năm 2022, 2023 và 2024 lần lượt tăng 5%, 6% và 7%": years paired with figures
+    """ "các năm 2022, 2023 và 2024 lần lượt tăng 5%, 6% và 7%": years paired with figures
     are theirs, not the year the text goes on about."""
     if "lần lượt" not in low:
         return False
@@ -1973,7 +2083,7 @@ def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
 
 
 def _per_head(name: str) -> str:
-    """"thu nhập bình quân ước đạt 51,2 triệu đồng/người/năm" is income per head."""
+    """ "thu nhập bình quân ước đạt 51,2 triệu đồng/người/năm" is income per head."""
     if "đầu người" in name or not name:
         return name
     return f"{_STEADY_TAIL.sub('', name)} bình quân đầu người"
@@ -1990,7 +2100,7 @@ def _in_season(name: str, season: str) -> str:
 
 
 def _change_before(before: str) -> re.Match | None:
-    """"tăng 5%", "giảm bình quân 1,5%", "tăng tỷ lệ … từ 3%": the verb that makes the figure
+    """ "tăng 5%", "giảm bình quân 1,5%", "tăng tỷ lệ … từ 3%": the verb that makes the figure
     a change. Both patterns are tried where they can start (the last verb; after the last
     comma), not at every offset of the clause."""
     stripped = _strip_qualifier(before)

@@ -35,7 +35,10 @@ _BULLET = re.compile(r"^[-–—+•*●○■□▪◦·]\s*")
 _MARKER = re.compile(
     r"^(?:[-–—+•*●○■□▪◦·]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(\d{1,2}\)\s+|[a-zđ]\)\s+)"
 )
+# Not after a word of reaching or comparing: "chưa đạt mục tiêu", "cán đích mục tiêu",
+# "hoàn thành kế hoạch", "thấp hơn mục tiêu" say how results stand against a plan.
 _TARGET_WORDS = re.compile(
+    r"(?<!đạt )(?<!vượt )(?<!đích )(?<!thành )(?<!hơn )(?<!với )"
     r"\b(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|phương hướng|"
     r"đề ra|kh)\b"
 )
