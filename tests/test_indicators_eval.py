@@ -249,6 +249,40 @@ def test_heldout_part_8_is_complete_and_from_documents_not_used_before():
             )
 
 
+
+def test_heldout_part_9_is_complete_and_from_documents_not_used_before():
+    """Part 9, written blind like part 8 and not yet scored: post-July-2025 documents that neither
+    README nor the sources files of parts 4-8 name, over 8+ provinces, a table among them, each
+    labelled figure written in its passage ("triệu tỉ", "nghìn tỷ" scale it too)."""
+    rows = load_labelled(FIXTURES / "reports_heldout9.jsonl")
+    _assert_labelled_completely(rows)
+    assert 9 <= len(rows) <= 13 and 100 <= sum(len(row["expected"]) for row in rows) <= 135
+    assert 1 <= sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
+    sources = FIXTURES / "reports_heldout9.sources.md"
+    provinces = _sources_table(sources)
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    earlier = set().union(
+        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6, 7, 8)),
+        _addresses(Path(__file__).parent.parent / "README.md"),
+    )
+    used_now = _addresses(sources)
+    assert len(used_now) >= 10 and not used_now & earlier
+    assert any(" | " in line for row in rows for line in row["text"].splitlines())
+    for row in rows:
+        written = [
+            _vietnamese_number(number) for number in re.findall(r"\d[\d.,]*\d|\d", row["text"])
+        ]
+        for figure in row["expected"]:
+            value = abs(figure["value"])
+            scaled = {value / scale for scale in (1, 1e3, 1e6, 1e9, 1e12, 1e15)}
+            if figure["unit"] == "% kế hoạch":
+                scaled.add(value - 100)
+            assert any(math.isclose(a, b, abs_tol=1e-9) for a in scaled for b in written), (
+                row["source"],
+                figure,
+            )
+
 def _vietnamese_number(text):
     """'99.354' -> 99354, '6,9' -> 6.9 (dot thousands, decimal comma)."""
     return float(text.replace(".", "").replace(",", "."))
