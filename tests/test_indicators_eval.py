@@ -249,9 +249,8 @@ def test_heldout_part_8_is_complete_and_from_documents_not_used_before():
             )
 
 
-
 def test_heldout_part_9_is_complete_and_from_documents_not_used_before():
-    """Part 9, written blind like part 8 and not yet scored: post-July-2025 documents that neither
+    """Part 9, written blind like part 8 and scored once on "freeze rules 9": post-July-2025 documents that neither
     README nor the sources files of parts 4-8 name, over 8+ provinces, a table among them, each
     labelled figure written in its passage ("triệu tỉ", "nghìn tỷ" scale it too)."""
     rows = load_labelled(FIXTURES / "reports_heldout9.jsonl")
@@ -282,6 +281,7 @@ def test_heldout_part_9_is_complete_and_from_documents_not_used_before():
                 row["source"],
                 figure,
             )
+
 
 def _vietnamese_number(text):
     """'99.354' -> 99354, '6,9' -> 6.9 (dot thousands, decimal comma)."""
@@ -346,7 +346,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in (5, 6, 7, 8)))
+    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in (5, 6, 7, 8, 9)))
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 
