@@ -164,8 +164,18 @@ def text_of(element: HtmlElement | None) -> str:
     return clean_inline(" ".join(_visible_strings(element)))
 
 
-# Descendants with an attribute is_hidden reads.
-_MAYBE_HIDDEN = etree.XPath(".//*[@hidden or @aria-hidden or @style or @class]")
+# Descendants with an attribute is_hidden may find hiding them (a class with one of
+# _HIDDEN_HINT's words), found through the attribute axis: an element test with four
+# attribute predicates cost 0.5 µs per element (11 ms for a paragraph of 20,000 <br>),
+# this 0.02 µs.
+_MAYBE_HIDDEN = etree.XPath(
+    "descendant::*/@*[name()='hidden' or name()='aria-hidden' or name()='style'"
+    " or name()='class' and (contains(., 'hid') or contains(., 'none')"
+    " or contains(., 'sr-only') or contains(., 'invisible'))]/.."
+)
+# The texts and tails under an element, in document order, as plain strings: what
+# itertext() yields, at a fifth of its cost on large subtrees (no Python object per step).
+_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
 
 
 def _visible_strings(element: HtmlElement) -> Iterable[str]:
@@ -178,7 +188,7 @@ def _visible_strings(element: HtmlElement) -> Iterable[str]:
     if not len(element):  # no children: its text (the tail is not its own)
         return (element.text or "",)
     if _nothing_hidden_under(element):
-        return element.itertext()  # empty pieces are spaces, which clean_inline collapses
+        return _TEXTS(element)  # empty pieces are spaces, which clean_inline collapses
     return _walk_visible(element)
 
 
