@@ -17,9 +17,11 @@ the crawl by ``HostTemplates`` and passed to ``parse_article`` as ``is_template`
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -90,6 +92,7 @@ _URL_DATE = re.compile(
 )
 _URL_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 # A line made only of a date, a time, a weekday, a counter and their labels.
 _META_PARTS = re.compile(
     r"0\s*[/.-]\s*0\s*[/.-]\s*0|0\s*(?::|h|giờ)\s*0(?::0)?(?:\s*(?:sa|ch|am|pm))?"
@@ -450,7 +453,8 @@ def parse_article(
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
-    article.view_count = _first_view_count(meta + [b for b in body if _counter(b)])
+    # Body lines are classified only until the first counter (none when meta has one).
+    article.view_count = _first_view_count(chain(meta, (b for b in body if _counter(b))))
     article.published = _published(root, region, meta, body, article.title)
     labelled_author, body = _labelled_author(meta, body)
     article.author = clean_author(author or labelled_author)
@@ -570,6 +574,8 @@ def is_meta_line(line: str) -> bool:
     """A short line of only a date, time, weekday and counter ("Thứ năm, 18/01/2024 120
     lượt xem", "Đăng ngày 23 - 09 - 2020"), maybe with a poster ("Gửi bởi admin vào …",
     not counted in the length): metadata, not prose."""
+    if not _DIGIT.search(line):  # a date and a counter both have digits; most lines none
+        return False
     plain = _without_poster(line)
     if len(plain.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
         return False
@@ -698,11 +704,18 @@ def _widget(line: str) -> bool:
     return classify_line(line) in {"tthc_widget", "site_counter", "welcome", "poll"}
 
 
+# Every view-counter rule of classify_line has one of these words (or an eye).
+_COUNTER_WORDS = ("xem", "đọc", "view", "👁", "👀")
+
+
 def _counter(line: str) -> bool:
+    lowered = unicodedata.normalize("NFC", line).lower()  # as classify_line reads it
+    if not any(word in lowered for word in _COUNTER_WORDS):
+        return False
     return classify_line(line) == "view_counter"
 
 
-def _first_view_count(lines: list[str]) -> int | None:
+def _first_view_count(lines: Iterable[str]) -> int | None:
     for line in lines:
         count = view_count_in(line)
         if count is not None:

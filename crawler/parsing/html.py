@@ -148,6 +148,8 @@ def deep_nesting_problem(root: HtmlElement) -> str | None:
 
 def is_hidden(element: HtmlElement) -> bool:
     """Hidden by inline style or attribute: what a reader never sees is not article text."""
+    if not element.keys():  # most elements have no attribute: one call instead of four
+        return False
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     classes = element.get("class")
