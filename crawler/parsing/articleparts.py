@@ -187,17 +187,22 @@ def labelled_byline(text: str) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= _NAME_CAPITALS
 
 
-def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
-    """The innermost blocks holding text, in reading order (hidden ones left out)."""
-    blocks: list[HtmlElement] = []
+def text_blocks(scope: HtmlElement, last: int | None = None) -> list[tuple[HtmlElement, str]]:
+    """The innermost blocks holding text, with their text, in reading order (hidden ones
+    left out); only the ``last`` ones when given, found from the end of ``scope`` without
+    walking the rest (a byline is looked for in the last few blocks of thousands)."""
+    blocks: list[tuple[HtmlElement, str]] = []
 
     def walk(element: HtmlElement) -> bool:
-        """Visit ``element``'s subtree; True when it is or holds a block."""
+        """Visit ``element``'s subtree; True when it is or holds a block (or enough are
+        found: its ancestors are then no innermost blocks either)."""
+        if last is not None and len(blocks) >= last:
+            return True
         holds_block = False
-        # A subtree without a block tag holds no block: lxml says so without a Python step
-        # per element (a paragraph of 20,000 <br> was walked element by element).
-        children = element if _has_block_under(element) else ()
-        for child in children:
+        # A large subtree without a block tag holds no block: lxml says so without a Python
+        # step per element (a paragraph of 20,000 <br> was walked element by element).
+        children = element if len(element) <= _SMALL or _has_block_under(element) else ()
+        for child in children if last is None else reversed(children):
             if (
                 isinstance(child.tag, str)
                 and child.tag not in SKIPPED_TAGS
@@ -206,12 +211,18 @@ def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
                 holds_block = walk(child) or holds_block
         block = element.tag in BLOCK_TAGS
         if block and not holds_block and element is not scope and element.tag not in _LISTS:
-            if text_of(element):
-                blocks.append(element)
+            text = text_of(element)
+            if text and (last is None or len(blocks) < last):
+                blocks.append((element, text))
         return block or holds_block
 
     walk(scope)
-    return blocks
+    return blocks if last is None else blocks[::-1]
+
+
+# Children walked one by one before lxml's tag-filtered search is started (it costs more
+# than a few children's steps).
+_SMALL = 16
 
 
 def _has_block_under(element: HtmlElement) -> bool:
@@ -225,19 +236,20 @@ def take_byline(body: HtmlElement) -> str | None:
     search stops at the first line of prose. A labelled author ("Tác giả:", "Tin, ảnh:")
     wins over a "Nguồn:" line; every byline line found is removed from the content.
     """
-    blocks = text_blocks(body)
+    # One block more than searched: whether the first of the content is among them.
+    blocks = text_blocks(body, last=_BYLINE_REACH + 1)
     if not blocks:
         return None
+    first = blocks[0][0] if len(blocks) <= _BYLINE_REACH else None
     found: list[tuple[int, str, HtmlElement]] = []
-    for block in reversed(blocks[-_BYLINE_REACH:]):
-        text = text_of(block)
+    for block, text in reversed(blocks[-_BYLINE_REACH:]):
         if next(block.iterancestors("td", "th"), None) is not None:
             break  # a table of the article, never a byline
         if labelled_byline(text):
             rank = 1 if _SOURCE_PREFIX.match(text) else 3
             found.append((rank, text, block))
             continue
-        styled = byline_of(block, alone=block is blocks[0], stop=body)
+        styled = byline_of(block, alone=block is first, stop=body)
         if styled:
             found.append((2, styled, block))
             continue
@@ -318,12 +330,14 @@ def drop_furniture(body: HtmlElement) -> None:
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if names.strip() and _FURNITURE_NAME.search(names) and not _holds_prose(element):
             element.drop_tree()
-    for block in text_blocks(body):
+    # A block's text is read before any is dropped: blocks do not nest, so dropping one
+    # leaves the others' text as it was (a related box's list is then out of the body).
+    for block, text in text_blocks(body):
         if block.getparent() is None or not _inside(block, body):
             continue
         if next(block.iterancestors("td", "th"), None) is not None:
             continue  # a cell of the article's table ("86%" is a figure, not a font size)
-        reason = classify_line(text_of(block))
+        reason = classify_line(text)
         if reason == "related_heading":
             _drop_related_box(block, body)
         elif reason in _FURNITURE_LINES:
