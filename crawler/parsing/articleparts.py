@@ -433,14 +433,17 @@ def meta_text(
     are left out, so a date in a title or in "Tin liên quan" is never read."""
     if container is None:
         return "", ""
-    body_set = set()
-    for body in bodies:
-        body_set.update(body.iter())
-    title_set = set(title.iter()) if title is not None else set()
+    # The walk stops at the title and at each body, so it meets no node inside them: their
+    # roots are enough to recognise them (sets of their every node cost a Python object
+    # per node of the content).
+    body_set = set(bodies)
+    title_set = {title} if title is not None else set()
     before: list[str] = []
     after: list[str] = []
     seen_body = False
-    started = title is None or title not in set(container.iter())
+    started = title is None or not (
+        title is container or any(a is container for a in title.iterancestors())
+    )
 
     def walk(node: HtmlElement) -> None:
         nonlocal seen_body, started
