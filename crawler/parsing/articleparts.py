@@ -11,7 +11,9 @@ not for one portal's markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
@@ -269,16 +271,12 @@ def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> st
     if container is None or not bodies:
         return None
     last = bodies[-1]
-    excluded = set()
-    for body in bodies:
-        excluded.update(body.iter())
+    if not any(ancestor is container for ancestor in last.iterancestors()):
+        return None
     found: list[tuple[int, str, HtmlElement]] = []
-    started = False
-    for element in container.iter():
-        if element is last:
-            started = True
-            continue
-        if not started or element in excluded or element.tag not in _AFTER_BLOCKS:
+    # The bodies come in page order: no node after the last one is in any of them.
+    for element in following(last, container):
+        if element.tag not in _AFTER_BLOCKS:
             continue
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             continue
@@ -298,6 +296,16 @@ def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> st
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
+def following(element: HtmlElement, scope: HtmlElement) -> Iterator[HtmlElement]:
+    """The nodes of ``scope`` after ``element``'s subtree, in document order: the following
+    siblings of ``element`` and of each ancestor below ``scope``, with their subtrees
+    (not a walk over the nodes before it and inside it)."""
+    while element is not scope and element is not None:
+        for sibling in element.itersiblings():
+            yield from sibling.iter()
+        element = element.getparent()
+
+
 # ----------------------------------------------------------------------------- furniture
 
 # Class or id words of share bars, tools, related boxes, attachments and tags in a content.
@@ -308,6 +316,9 @@ _FURNITURE_NAME = re.compile(
     re.IGNORECASE,
 )
 _LINK_SHARE = 0.5
+# Descendants with a class or an id, in document order, found through the attribute axis
+# (not by a Python step per element of the content).
+_NAMED = etree.XPath("descendant::*/@*[name()='class' or name()='id']/..")
 _FURNITURE_LINES = frozenset({"share_print", "attachment", "font_size", "tags", "rating"})
 
 
@@ -324,8 +335,8 @@ def _link_list(element: HtmlElement) -> bool:
 def drop_furniture(body: HtmlElement) -> None:
     """Remove share/print/font-size bars, attachment lines, tags and related-news boxes from
     the content element, wherever in it they sit."""
-    for element in list(body.iterdescendants()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
+    for element in _NAMED(body):
+        if element.getparent() is None:
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if names.strip() and _FURNITURE_NAME.search(names) and not _holds_prose(element):

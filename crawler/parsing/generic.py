@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from urllib.parse import urlsplit
@@ -31,6 +31,7 @@ from crawler.parsing.articleparts import (
     byline_after,
     clean_author,
     drop_furniture,
+    following,
     is_cms_account,
     machine_date,
     mark_view_icons,
@@ -768,22 +769,13 @@ def _labelled_author(meta: list[str], body: list[str]) -> tuple[str | None, list
     return None, body
 
 
-def _following(element: HtmlElement, scope: HtmlElement) -> Iterator[HtmlElement]:
-    """The nodes of ``scope`` after ``element``'s subtree, in document order: the following
-    siblings of ``element`` and of each ancestor below ``scope``, with their subtrees."""
-    while element is not scope and element is not None:
-        for sibling in element.itersiblings():
-            yield from sibling.iter()
-        element = element.getparent()
-
-
 def _byline_after(
     container: HtmlElement, region: HtmlElement | None, is_template: LineTest
 ) -> str | None:
     """A byline printed after the body container, before any other text of the region."""
     if region is None or region is container:
         return None
-    for block in _following(container, region):
+    for block in following(container, region):
         if block.tag not in ("p", "div") or block.xpath(".//p|.//div"):
             continue
         text = text_of(block)
