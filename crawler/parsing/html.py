@@ -245,6 +245,8 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
     buffer: list[str] = []
 
     def flush() -> None:
+        if not buffer:
+            return
         line = clean_inline("".join(buffer))
         buffer.clear()
         if line and line != "|":
@@ -258,7 +260,7 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
             flush()
         elif tag == "tr" and is_data_row(node):
             flush()
-            cells = [" ".join(paragraphs_of(cell)) for cell in node if _is_cell(cell)]
+            cells = [_cell_text(cell) for cell in node if _is_cell(cell)]
             buffer.append(" | ".join(cell for cell in cells if cell))
             flush()
         else:
@@ -270,7 +272,12 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
             if node.text:
                 buffer.append(node.text)
             for child in node:
-                walk(child)
+                if child.tag == "br" and not child.keys():  # a plain line break, inline:
+                    flush()  # thousands of them cost a call each
+                    if child.tail:
+                        buffer.append(child.tail)
+                else:
+                    walk(child)
             if block:
                 flush()
             elif tag in _CELL_TAGS:
@@ -299,9 +306,25 @@ def is_data_row(row: HtmlElement) -> bool:
                 return False
             if tag in BLOCK_TAGS:
                 blocks += 1
-        if blocks > _LAYOUT_CELL_BLOCKS or len(text_of(cell).split()) > _LAYOUT_CELL_WORDS:
+        if blocks > _LAYOUT_CELL_BLOCKS or _more_words(cell, _LAYOUT_CELL_WORDS):
             return False
     return True
+
+
+def _more_words(element: HtmlElement, limit: int) -> bool:
+    """Whether the visible text of ``element`` has more than ``limit`` words; the text of
+    an element without children has not when it has no more characters than that."""
+    if not len(element) and len(element.text or "") <= limit:
+        return False
+    return len(text_of(element).split()) > limit
+
+
+def _cell_text(cell: HtmlElement) -> str:
+    """A table cell's paragraphs on one line; a cell of plain text without the walk."""
+    if len(cell):
+        return " ".join(paragraphs_of(cell))
+    line = clean_inline(cell.text)
+    return line.strip(" |") if line != "|" else ""
 
 
 @lru_cache(maxsize=512)
