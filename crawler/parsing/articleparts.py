@@ -343,15 +343,20 @@ def drop_furniture(body: HtmlElement) -> None:
             element.drop_tree()
     # A block's text is read before any is dropped: blocks do not nest, so dropping one
     # leaves the others' text as it was (a related box's list is then out of the body).
+    # Only a related box takes other blocks with it: until one is dropped, all are in place.
+    boxes_dropped = False
     for block, text in text_blocks(body):
-        if block.getparent() is None or not _inside(block, body):
+        if boxes_dropped and (block.getparent() is None or not _inside(block, body)):
+            continue
+        reason = classify_line(text)
+        if reason != "related_heading" and reason not in _FURNITURE_LINES:
             continue
         if next(block.iterancestors("td", "th"), None) is not None:
             continue  # a cell of the article's table ("86%" is a figure, not a font size)
-        reason = classify_line(text)
         if reason == "related_heading":
             _drop_related_box(block, body)
-        elif reason in _FURNITURE_LINES:
+            boxes_dropped = True
+        else:
             block.drop_tree()
 
 

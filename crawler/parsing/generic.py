@@ -541,7 +541,7 @@ def body_container(
     for block in elements:
         if block.tag not in _TEXT_BLOCKS or order[id(block)] <= start:
             continue
-        if any(
+        if len(block) and any(
             child.tag in _BLOCK_CHILDREN and text_of(child)
             for child in block.iter()
             if child is not block
