@@ -153,12 +153,16 @@ def _right_aligned(block: HtmlElement, stop: HtmlElement | None) -> bool:
 
 
 def byline_of(
-    block: HtmlElement, alone: bool = False, stop: HtmlElement | None = None
+    block: HtmlElement,
+    alone: bool = False,
+    stop: HtmlElement | None = None,
+    text: str | None = None,
 ) -> str | None:
     """The text of ``block`` when it reads as a byline: short, capitalised, not a sentence,
     right-aligned (style, ``align`` or class) or wholly bold/italic (a bold line ``alone``
-    in its body is a heading). ``stop`` is the content element, where alignment stops."""
-    text = text_of(block)
+    in its body is a heading). ``stop`` is the content element, where alignment stops;
+    ``text`` the block's text when the caller has read it already."""
+    text = text_of(block) if text is None else text
     words = text.split()
     if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
         return None  # before looking at the children: a block may have thousands
@@ -251,11 +255,11 @@ def take_byline(body: HtmlElement) -> str | None:
             rank = 1 if _SOURCE_PREFIX.match(text) else 3
             found.append((rank, text, block))
             continue
-        styled = byline_of(block, alone=block is first, stop=body)
+        styled = byline_of(block, alone=block is first, stop=body, text=text)
         if styled:
             found.append((2, styled, block))
             continue
-        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block):
+        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block, text):
             continue  # furniture or a related item after the byline
         break
     names = [(rank, clean_author(text), block) for rank, text, block in found]
@@ -326,9 +330,10 @@ def _link_words(element: HtmlElement) -> int:
     return sum(len(text_of(a).split()) for a in element.iter("a"))
 
 
-def _link_list(element: HtmlElement) -> bool:
-    """A list of links (a related-news list), or nothing visible."""
-    words = len(text_of(element).split())
+def _link_list(element: HtmlElement, text: str | None = None) -> bool:
+    """A list of links (a related-news list), or nothing visible (``text``: the element's
+    text when the caller has read it already)."""
+    words = len((text_of(element) if text is None else text).split())
     return words == 0 or _link_words(element) / words >= _LINK_SHARE
 
 

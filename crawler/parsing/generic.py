@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import chain
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_vn_date
@@ -599,13 +600,21 @@ def _without_poster(line: str) -> str:
     return f"{line[: label.start()]} {' '.join(words[taken:])}"
 
 
+# The elements that may be a title, in document order: headings and elements with a class
+# (found by XPath, not by a Python step per element of the page).
+_HEADINGS_OR_CLASSED = etree.XPath(
+    " | ".join(f"descendant-or-self::{tag}" for tag in _HEADINGS)
+    + " | descendant-or-self::*/@class/.."
+)
+
+
 def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
     body = root.find("body")
     if body is None:
         return []
     found = []
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("a", "body", "form"):
+    for element in _HEADINGS_OR_CLASSED(body):
+        if element.tag in ("a", "body", "form"):
             continue
         heading = element.tag in _HEADINGS
         if not heading and not _TITLE_CLASS.search(element.get("class") or ""):
