@@ -156,8 +156,12 @@ def mask_digits(line: str) -> str:
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=8192)
 def classify_line(line: str) -> str | None:
-    """Reason why a line is not article text, or None when it may be."""
+    """Reason why a line is not article text, or None when it may be.
+
+    Cached: the parsers, the fallback and the boilerplate pipeline ask about each line of
+    a page several times, and furniture lines recur on every page of a portal."""
     if len(line.split()) > MAX_BOILERPLATE_WORDS:
         return None  # prose: masking keeps the word count, so no need to mask it
     return _classify_masked(mask_digits(line))
