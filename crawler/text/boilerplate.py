@@ -113,6 +113,9 @@ _RULES: list[tuple[str, str]] = [
 # Each rule is a named group ``r<index>``; none of them captures.
 _ANY_RULE = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_RULES)))
 _RULE_REASONS = {f"r{i}": reason for i, (reason, _) in enumerate(_RULES)}
+# The same rules without the named groups, to tell most lines (which match none) at 60% of
+# the cost: a branch that opens with a group is entered before its first letter is checked.
+_SOME_RULE = re.compile("|".join(f"(?:{pattern})" for _, pattern in _RULES))
 _SITE_TITLE = re.compile(r"(?:trang|cổng) thông tin điện tử\b")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HEADING_REASONS = {"related_heading"}
@@ -175,7 +178,7 @@ def _classify_masked(masked: str) -> str | None:
     words = masked.split()
     if len(words) > MAX_BOILERPLATE_WORDS:
         return None
-    if matched := _ANY_RULE.fullmatch(masked):
+    if _SOME_RULE.fullmatch(masked) and (matched := _ANY_RULE.fullmatch(masked)):
         return _RULE_REASONS[matched.lastgroup]
     if _only_share_words(masked):
         return "share_print"
