@@ -239,6 +239,8 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
             continue
         own = _own_text(element)
         lowered = own.lower()
+        if not _ANY_KEYWORD.search(lowered):  # one search rules out both kinds on most
+            continue
         match = _BRAND.search(lowered) or (
             _GENERIC.search(lowered) if href or _URL_IN_TEXT.search(own) else None
         )
