@@ -384,15 +384,15 @@ def _drop_related_box(heading: HtmlElement, body: HtmlElement) -> None:
         if parent is None or parent is body:
             break
         others = [child for child in parent if child is not box]
-        if not all(_link_list(child) for child in others) or (parent.text or "").strip():
+        if (parent.text or "").strip() or not all(_link_list(child) for child in others):
             break
         box = parent
     following = []
     for sibling in box.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        if not _link_list(sibling) or next(sibling.iter("a"), None) is None:
-            break
+        if next(sibling.iter("a"), None) is None or not _link_list(sibling):
+            break  # (the cheap test first: a heading of the text is followed by prose)
         following.append(sibling)
     if not following and not any(True for _ in box.iter("a")):
         return  # a heading with no list after it: maybe the article's own words
