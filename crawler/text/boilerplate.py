@@ -224,7 +224,8 @@ def _is_headline_like(line: str) -> bool:
     ends_sentence = stripped.endswith((".", "!", "?", ":", ";")) and not stripped.endswith(
         ("...", "…")
     )
-    return len(stripped.split()) <= 35 and not ends_sentence
+    # No more characters than that is no more words: most lines need no split.
+    return not ends_sentence and (len(stripped) <= 35 or len(stripped.split()) <= 35)
 
 
 def _parse_view_count(line: str) -> int | None:
