@@ -216,7 +216,7 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
 
 
 def test_heldout_part_8_is_complete_and_from_documents_not_used_before():
-    """Part 8, written blind and not yet scored: documents published after the July 2025
+    """Part 8, written blind and scored once on "freeze rules 8": documents published after the July 2025
     reorganisation that neither README nor the sources files of parts 4-7 name (not even among
     the pages read but not used), over 8+ provinces, each labelled figure written in its passage."""
     rows = load_labelled(FIXTURES / "reports_heldout8.jsonl")
@@ -283,13 +283,15 @@ def test_name_word_f1():
     assert round(name_f1("nông, lâm, thủy sản", "thủy sản"), 3) == 0.667
 
 
-@pytest.mark.parametrize("part, names", [(5, 0.92), (6, 0.92), (7, 0.9)])
-def test_later_parts_score_where_their_fixes_brought_them(part, names):
-    """Held-out parts 5, 6 and 7 after the rules learned from their misses (at their freezes:
+@pytest.mark.parametrize(
+    "part, bar, names", [(5, 0.98, 0.92), (6, 0.98, 0.92), (7, 0.98, 0.9), (8, 0.93, 0.93)]
+)
+def test_later_parts_score_where_their_fixes_brought_them(part, bar, names):
+    """Held-out parts 5 to 8 after the rules learned from their misses (at their freezes:
     0.910 / 0.918 / 1.000 / 0.891, names 0.891; 0.909 / 0.902 / 0.982 / 0.864, names 0.836;
-    0.939 / 0.947 / 0.897 / 0.991, names 0.832)."""
+    0.939 / 0.947 / 0.897 / 0.991, names 0.832; 0.901 / 0.929 / 0.941 / 0.932, names 0.881)."""
     scores = evaluate(load_labelled(FIXTURES / f"reports_heldout{part}.jsonl"))
-    assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= 0.98
+    assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= bar
     assert scores.names_share >= names
 
 
@@ -310,7 +312,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, "reports_heldout5", "reports_heldout6", "reports_heldout7")
+    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in (5, 6, 7, 8)))
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 

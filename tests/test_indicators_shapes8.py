@@ -62,3 +62,10 @@ def test_what_a_bracket_names_is_not_what_the_sentence_goes_on_about():
         "12.600 tỷ đồng; HĐND tỉnh giao 14.000 tỷ đồng), tăng 21% so cùng kỳ."
     )
     assert rows[-1][:2] == (21, "%") and rows[-1][4] == "tổng thu ngân sách"
+
+
+def test_a_bracket_inside_a_bracket_leaves_the_outer_one_open():
+    (row,) = extract_indicators(
+        "Năm 2025, tăng trưởng GRDP 9 tháng ước đạt 6,9% (kịch bản tăng trưởng (KBTT): 7,87%)."
+    )
+    assert (row.value, row.plan_value) == (6.9, 7.87)

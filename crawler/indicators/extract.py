@@ -378,6 +378,24 @@ _RESPECTIVELY = re.compile(r"lần lượt")
 _TERM_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})")
 
 
+def _bracket_pairs(low: str, opens: list[int]) -> tuple[list[int], list[int]]:
+    """For each "(" of ``opens``: the index of the "(" enclosing it (-1: none) and the offset
+    of its ")" (len(low) when never closed)."""
+    parents, ends, stack = [-1] * len(opens), [len(low)] * len(opens), []
+    index = 0
+    for match in _ANY_BRACKET.finditer(low):
+        if match.group() == "(":
+            parents[index] = stack[-1] if stack else -1
+            stack.append(index)
+            index += 1
+        elif stack:
+            ends[stack.pop()] = match.start()
+    return parents, ends
+
+
+_ANY_BRACKET = re.compile(r"[()]")
+
+
 class _Scanned(str):
     """The lower-cased sentence with what every figure looks up (clause marks, brackets, kind
     cues, periods, terms), found once: a figure then costs a few binary searches instead of a
@@ -391,6 +409,8 @@ class _Scanned(str):
         brackets = "(" in low
         self.opens = [m.start() for m in _OPEN_BRACKET.finditer(low)] if brackets else []
         self.closes = [m.start() for m in _CLOSE_BRACKET.finditer(low)] if brackets else []
+        # each "(" 's enclosing "(" (index into opens, -1 for none) and its ")" (or the end)
+        self.parents, self.ends = _bracket_pairs(low, self.opens) if brackets else ([], [])
         self._cues = None
         self._periods = None
         self._terms = None
@@ -407,15 +427,12 @@ class _Scanned(str):
         return self.semicolons[index] if index < len(self.semicolons) else len(self)
 
     def bracket_open(self, position: int) -> int | None:
-        """Offset of the "(" that encloses ``position``, if any."""
-        index = bisect_left(self.opens, position)
-        if not index:
-            return None
-        opened = self.opens[index - 1]
-        closed = bisect_left(self.closes, position)
-        if closed and self.closes[closed - 1] >= opened:
-            return None
-        return opened
+        """Offset of the innermost "(" that encloses ``position``, if any: after "(kịch bản
+        tăng trưởng (KBTT): " the outer bracket is still open."""
+        index = bisect_left(self.opens, position) - 1
+        while index >= 0 and self.ends[index] < position:
+            index = self.parents[index]
+        return self.opens[index] if index >= 0 else None
 
     def next_bracket(self, position: int) -> int:
         index = bisect_left(self.opens, position)
