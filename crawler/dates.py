@@ -38,6 +38,7 @@ _TIME = re.compile(
     r"(?:\s*(?P<meridiem>SA|CH|AM|PM|sáng|chiều|tối)\b)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _PM_WORDS = {"ch", "pm", "chiều", "tối"}
 _AM_WORDS = {"sa", "am", "sáng"}
 # How far from the date a time may stand and still belong to it ("18/06/2020 - 09:15").
@@ -108,7 +109,7 @@ def _as_datetime(day: int, month: int, year: int, clock: tuple[int, int, int] | 
 
 def find_dates(text: str) -> list[ParsedDate]:
     """Every valid date in ``text``, in order of appearance."""
-    if not text:
+    if not text or not _DIGIT.search(text):  # every date has digits; most lines none
         return []
     text = unicodedata.normalize("NFC", text).replace("\xa0", " ")
     found: list[tuple[int, ParsedDate]] = []

@@ -11,7 +11,9 @@ not for one portal's markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
@@ -151,12 +153,16 @@ def _right_aligned(block: HtmlElement, stop: HtmlElement | None) -> bool:
 
 
 def byline_of(
-    block: HtmlElement, alone: bool = False, stop: HtmlElement | None = None
+    block: HtmlElement,
+    alone: bool = False,
+    stop: HtmlElement | None = None,
+    text: str | None = None,
 ) -> str | None:
     """The text of ``block`` when it reads as a byline: short, capitalised, not a sentence,
     right-aligned (style, ``align`` or class) or wholly bold/italic (a bold line ``alone``
-    in its body is a heading). ``stop`` is the content element, where alignment stops."""
-    text = text_of(block)
+    in its body is a heading). ``stop`` is the content element, where alignment stops;
+    ``text`` the block's text when the caller has read it already."""
+    text = text_of(block) if text is None else text
     words = text.split()
     if not words or "text-align:center" in style_of(block) or len(words) > _AUTHOR_MAX_WORDS:
         return None  # before looking at the children: a block may have thousands
@@ -187,14 +193,22 @@ def labelled_byline(text: str) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= _NAME_CAPITALS
 
 
-def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
-    """The innermost blocks holding text, in reading order (hidden ones left out)."""
-    blocks: list[HtmlElement] = []
+def text_blocks(scope: HtmlElement, last: int | None = None) -> list[tuple[HtmlElement, str]]:
+    """The innermost blocks holding text, with their text, in reading order (hidden ones
+    left out); only the ``last`` ones when given, found from the end of ``scope`` without
+    walking the rest (a byline is looked for in the last few blocks of thousands)."""
+    blocks: list[tuple[HtmlElement, str]] = []
 
     def walk(element: HtmlElement) -> bool:
-        """Visit ``element``'s subtree; True when it is or holds a block."""
+        """Visit ``element``'s subtree; True when it is or holds a block (or enough are
+        found: its ancestors are then no innermost blocks either)."""
+        if last is not None and len(blocks) >= last:
+            return True
         holds_block = False
-        for child in element:
+        # A large subtree without a block tag holds no block: lxml says so without a Python
+        # step per element (a paragraph of 20,000 <br> was walked element by element).
+        children = element if len(element) <= _SMALL or _has_block_under(element) else ()
+        for child in children if last is None else reversed(children):
             if (
                 isinstance(child.tag, str)
                 and child.tag not in SKIPPED_TAGS
@@ -203,12 +217,22 @@ def text_blocks(scope: HtmlElement) -> list[HtmlElement]:
                 holds_block = walk(child) or holds_block
         block = element.tag in BLOCK_TAGS
         if block and not holds_block and element is not scope and element.tag not in _LISTS:
-            if text_of(element):
-                blocks.append(element)
+            text = text_of(element)
+            if text and (last is None or len(blocks) < last):
+                blocks.append((element, text))
         return block or holds_block
 
     walk(scope)
-    return blocks
+    return blocks if last is None else blocks[::-1]
+
+
+# Children walked one by one before lxml's tag-filtered search is started (it costs more
+# than a few children's steps).
+_SMALL = 16
+
+
+def _has_block_under(element: HtmlElement) -> bool:
+    return next(element.iterdescendants(*BLOCK_TAGS), None) is not None
 
 
 def take_byline(body: HtmlElement) -> str | None:
@@ -218,23 +242,24 @@ def take_byline(body: HtmlElement) -> str | None:
     search stops at the first line of prose. A labelled author ("Tác giả:", "Tin, ảnh:")
     wins over a "Nguồn:" line; every byline line found is removed from the content.
     """
-    blocks = text_blocks(body)
+    # One block more than searched: whether the first of the content is among them.
+    blocks = text_blocks(body, last=_BYLINE_REACH + 1)
     if not blocks:
         return None
+    first = blocks[0][0] if len(blocks) <= _BYLINE_REACH else None
     found: list[tuple[int, str, HtmlElement]] = []
-    for block in reversed(blocks[-_BYLINE_REACH:]):
-        text = text_of(block)
+    for block, text in reversed(blocks[-_BYLINE_REACH:]):
         if next(block.iterancestors("td", "th"), None) is not None:
             break  # a table of the article, never a byline
         if labelled_byline(text):
             rank = 1 if _SOURCE_PREFIX.match(text) else 3
             found.append((rank, text, block))
             continue
-        styled = byline_of(block, alone=block is blocks[0], stop=body)
+        styled = byline_of(block, alone=block is first, stop=body, text=text)
         if styled:
             found.append((2, styled, block))
             continue
-        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block):
+        if classify_line(text) in _SKIPPED_AFTER_BYLINE or _link_list(block, text):
             continue  # furniture or a related item after the byline
         break
     names = [(rank, clean_author(text), block) for rank, text, block in found]
@@ -250,16 +275,12 @@ def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> st
     if container is None or not bodies:
         return None
     last = bodies[-1]
-    excluded = set()
-    for body in bodies:
-        excluded.update(body.iter())
+    if not any(ancestor is container for ancestor in last.iterancestors()):
+        return None
     found: list[tuple[int, str, HtmlElement]] = []
-    started = False
-    for element in container.iter():
-        if element is last:
-            started = True
-            continue
-        if not started or element in excluded or element.tag not in _AFTER_BLOCKS:
+    # The bodies come in page order: no node after the last one is in any of them.
+    for element in following(last, container):
+        if element.tag not in _AFTER_BLOCKS:
             continue
         if any(child.tag in BLOCK_TAGS for child in element.iterdescendants()):
             continue
@@ -279,6 +300,16 @@ def byline_after(container: HtmlElement | None, bodies: list[HtmlElement]) -> st
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
+def following(element: HtmlElement, scope: HtmlElement) -> Iterator[HtmlElement]:
+    """The nodes of ``scope`` after ``element``'s subtree, in document order: the following
+    siblings of ``element`` and of each ancestor below ``scope``, with their subtrees
+    (not a walk over the nodes before it and inside it)."""
+    while element is not scope and element is not None:
+        for sibling in element.itersiblings():
+            yield from sibling.iter()
+        element = element.getparent()
+
+
 # ----------------------------------------------------------------------------- furniture
 
 # Class or id words of share bars, tools, related boxes, attachments and tags in a content.
@@ -289,6 +320,9 @@ _FURNITURE_NAME = re.compile(
     re.IGNORECASE,
 )
 _LINK_SHARE = 0.5
+# Descendants with a class or an id, in document order, found through the attribute axis
+# (not by a Python step per element of the content).
+_NAMED = etree.XPath("descendant::*/@*[name()='class' or name()='id']/..")
 _FURNITURE_LINES = frozenset({"share_print", "attachment", "font_size", "tags", "rating"})
 
 
@@ -296,30 +330,38 @@ def _link_words(element: HtmlElement) -> int:
     return sum(len(text_of(a).split()) for a in element.iter("a"))
 
 
-def _link_list(element: HtmlElement) -> bool:
-    """A list of links (a related-news list), or nothing visible."""
-    words = len(text_of(element).split())
+def _link_list(element: HtmlElement, text: str | None = None) -> bool:
+    """A list of links (a related-news list), or nothing visible (``text``: the element's
+    text when the caller has read it already)."""
+    words = len((text_of(element) if text is None else text).split())
     return words == 0 or _link_words(element) / words >= _LINK_SHARE
 
 
 def drop_furniture(body: HtmlElement) -> None:
     """Remove share/print/font-size bars, attachment lines, tags and related-news boxes from
     the content element, wherever in it they sit."""
-    for element in list(body.iterdescendants()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
+    for element in _NAMED(body):
+        if element.getparent() is None:
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if names.strip() and _FURNITURE_NAME.search(names) and not _holds_prose(element):
             element.drop_tree()
-    for block in text_blocks(body):
-        if block.getparent() is None or not _inside(block, body):
+    # A block's text is read before any is dropped: blocks do not nest, so dropping one
+    # leaves the others' text as it was (a related box's list is then out of the body).
+    # Only a related box takes other blocks with it: until one is dropped, all are in place.
+    boxes_dropped = False
+    for block, text in text_blocks(body):
+        if boxes_dropped and (block.getparent() is None or not _inside(block, body)):
+            continue
+        reason = classify_line(text)
+        if reason != "related_heading" and reason not in _FURNITURE_LINES:
             continue
         if next(block.iterancestors("td", "th"), None) is not None:
             continue  # a cell of the article's table ("86%" is a figure, not a font size)
-        reason = classify_line(text_of(block))
         if reason == "related_heading":
             _drop_related_box(block, body)
-        elif reason in _FURNITURE_LINES:
+            boxes_dropped = True
+        else:
             block.drop_tree()
 
 
@@ -342,15 +384,15 @@ def _drop_related_box(heading: HtmlElement, body: HtmlElement) -> None:
         if parent is None or parent is body:
             break
         others = [child for child in parent if child is not box]
-        if not all(_link_list(child) for child in others) or (parent.text or "").strip():
+        if (parent.text or "").strip() or not all(_link_list(child) for child in others):
             break
         box = parent
     following = []
     for sibling in box.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        if not _link_list(sibling) or next(sibling.iter("a"), None) is None:
-            break
+        if next(sibling.iter("a"), None) is None or not _link_list(sibling):
+            break  # (the cheap test first: a heading of the text is followed by prose)
         following.append(sibling)
     if not following and not any(True for _ in box.iter("a")):
         return  # a heading with no list after it: maybe the article's own words
@@ -412,14 +454,17 @@ def meta_text(
     are left out, so a date in a title or in "Tin liên quan" is never read."""
     if container is None:
         return "", ""
-    body_set = set()
-    for body in bodies:
-        body_set.update(body.iter())
-    title_set = set(title.iter()) if title is not None else set()
+    # The walk stops at the title and at each body, so it meets no node inside them: their
+    # roots are enough to recognise them (sets of their every node cost a Python object
+    # per node of the content).
+    body_set = set(bodies)
+    title_set = {title} if title is not None else set()
     before: list[str] = []
     after: list[str] = []
     seen_body = False
-    started = title is None or title not in set(container.iter())
+    started = title is None or not (
+        title is container or any(a is container for a in title.iterancestors())
+    )
 
     def walk(node: HtmlElement) -> None:
         nonlocal seen_body, started

@@ -299,11 +299,18 @@ class PortalMarkup:
 
 def repeats_title(lead: str, title: str) -> bool:
     """A summary that only repeats the title (maybe with an ellipsis) adds nothing."""
+    return bool(title) and _title_key(lead) == _title_key_cached(title)
 
-    def key(text: str) -> str:
-        return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
-    return bool(title) and key(lead) == key(title)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _title_key(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+# A page's every line is compared with its one title: the title's key is computed once.
+_title_key_cached = lru_cache(maxsize=64)(_title_key)
 
 
 @lru_cache(maxsize=8192)  # a listing names each article two or three times (image, title)

@@ -17,11 +17,14 @@ the crawl by ``HostTemplates`` and passed to ``parse_article`` as ``is_template`
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_vn_date
@@ -29,6 +32,7 @@ from crawler.parsing.articleparts import (
     byline_after,
     clean_author,
     drop_furniture,
+    following,
     is_cms_account,
     machine_date,
     mark_view_icons,
@@ -90,6 +94,7 @@ _URL_DATE = re.compile(
 )
 _URL_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 # A line made only of a date, a time, a weekday, a counter and their labels.
 _META_PARTS = re.compile(
     r"0\s*[/.-]\s*0\s*[/.-]\s*0|0\s*(?::|h|giờ)\s*0(?::0)?(?:\s*(?:sa|ch|am|pm))?"
@@ -450,7 +455,8 @@ def parse_article(
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
-    article.view_count = _first_view_count(meta + [b for b in body if _counter(b)])
+    # Body lines are classified only until the first counter (none when meta has one).
+    article.view_count = _first_view_count(chain(meta, (b for b in body if _counter(b))))
     article.published = _published(root, region, meta, body, article.title)
     labelled_author, body = _labelled_author(meta, body)
     article.author = clean_author(author or labelled_author)
@@ -536,7 +542,7 @@ def body_container(
     for block in elements:
         if block.tag not in _TEXT_BLOCKS or order[id(block)] <= start:
             continue
-        if any(
+        if len(block) and any(
             child.tag in _BLOCK_CHILDREN and text_of(child)
             for child in block.iter()
             if child is not block
@@ -570,6 +576,8 @@ def is_meta_line(line: str) -> bool:
     """A short line of only a date, time, weekday and counter ("Thứ năm, 18/01/2024 120
     lượt xem", "Đăng ngày 23 - 09 - 2020"), maybe with a poster ("Gửi bởi admin vào …",
     not counted in the length): metadata, not prose."""
+    if not _DIGIT.search(line):  # a date and a counter both have digits; most lines none
+        return False
     plain = _without_poster(line)
     if len(plain.split()) > 12 or not (find_dates(line) or view_count_in(line) is not None):
         return False
@@ -592,13 +600,21 @@ def _without_poster(line: str) -> str:
     return f"{line[: label.start()]} {' '.join(words[taken:])}"
 
 
+# The elements that may be a title, in document order: headings and elements with a class
+# (found by XPath, not by a Python step per element of the page).
+_HEADINGS_OR_CLASSED = etree.XPath(
+    " | ".join(f"descendant-or-self::{tag}" for tag in _HEADINGS)
+    + " | descendant-or-self::*/@class/.."
+)
+
+
 def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
     body = root.find("body")
     if body is None:
         return []
     found = []
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in ("a", "body", "form"):
+    for element in _HEADINGS_OR_CLASSED(body):
+        if element.tag in ("a", "body", "form"):
             continue
         heading = element.tag in _HEADINGS
         if not heading and not _TITLE_CLASS.search(element.get("class") or ""):
@@ -698,11 +714,18 @@ def _widget(line: str) -> bool:
     return classify_line(line) in {"tthc_widget", "site_counter", "welcome", "poll"}
 
 
+# Every view-counter rule of classify_line has one of these words (or an eye).
+_COUNTER_WORDS = re.compile("xem|đọc|view|👁|👀")
+
+
 def _counter(line: str) -> bool:
+    lowered = unicodedata.normalize("NFC", line).lower()  # as classify_line reads it
+    if not _COUNTER_WORDS.search(lowered):
+        return False
     return classify_line(line) == "view_counter"
 
 
-def _first_view_count(lines: list[str]) -> int | None:
+def _first_view_count(lines: Iterable[str]) -> int | None:
     for line in lines:
         count = view_count_in(line)
         if count is not None:
@@ -761,9 +784,7 @@ def _byline_after(
     """A byline printed after the body container, before any other text of the region."""
     if region is None or region is container:
         return None
-    elements = list(region.iter())
-    after = elements.index(_last_descendant(container)) + 1
-    for block in elements[after:]:
+    for block in following(container, region):
         if block.tag not in ("p", "div") or block.xpath(".//p|.//div"):
             continue
         text = text_of(block)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml import html
+from lxml import etree, html
 
 GAMBLING_BRANDS = (
     "w88", "fun88", "188bet", "m88", "kubet", "ku casino", "jun88", "789bet", "8xbet", "fb88",
@@ -208,14 +208,25 @@ def _hidden_block_findings(block: html.HtmlElement, page_host: str) -> list[Spam
     return findings
 
 
+# The page's texts and its title attributes as plain strings (itertext() makes a Python
+# object per step: 10 ms for a paragraph of 20,000 <br>, this XPath 1.5).
+_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
+_TITLES = etree.XPath("//@title", smart_strings=False)
+# Elements that can report on a page without keywords, in document order, found through the
+# attribute axis (an element test with three attribute predicates costs 25 times more).
+_MAYBE_REPORTING = etree.XPath(
+    "//@*[name()='style' or name()='hidden' or name()='href']/.."
+)
+
+
 def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
     """Hidden spam blocks, gambling keywords and links to bare IP addresses in a page."""
     findings: list[SpamFinding] = []
     # Keywords are looked for element by element only on a page that has one somewhere
     # (in its text or a link title); otherwise only hidden elements and links can report.
-    page_words = " ".join([*root.itertext(), *root.xpath("//@title")]).lower()
+    page_words = " ".join([*_TEXTS(root), *_TITLES(root)]).lower()
     keywords = _ANY_KEYWORD.search(page_words) is not None
-    elements = root.iter() if keywords else root.xpath("//*[@style or @hidden or @href]")
+    elements = root.iter() if keywords else _MAYBE_REPORTING(root)
     for element in elements:
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
@@ -228,6 +239,8 @@ def find_injected(root: html.HtmlElement, page_host: str) -> list[SpamFinding]:
             continue
         own = _own_text(element)
         lowered = own.lower()
+        if not _ANY_KEYWORD.search(lowered):  # one search rules out both kinds on most
+            continue
         match = _BRAND.search(lowered) or (
             _GENERIC.search(lowered) if href or _URL_IN_TEXT.search(own) else None
         )
