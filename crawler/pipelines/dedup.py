@@ -25,17 +25,14 @@ from datetime import datetime, timedelta
 import numpy as np
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import DBAPIError
 
 from crawler.dates import VN_TZ
 from crawler.db import (
     DEDUP_LOCK_KEY,
     ArticleRow,
-    DedupBandRow,
-    DedupClaimRow,
     create_schema,
-    insert_for,
     is_contention,
     make_engine,
     now_iso,
@@ -177,30 +174,26 @@ class DeduplicationPipeline:
         self.stored_hashes.add(digest)
         return item
 
-    def _claim_statements(self):
-        """The claim's queries, built once and run with bound parameters: building them per
-        article cost more than running them."""
-        claims, bands = DedupClaimRow, DedupBandRow
-        exact = (
-            select(claims.url, claims.portal)
-            .where(claims.content_hash == bindparam("digest"), claims.url != bindparam("url"))
-            .order_by(claims.claimed_at, claims.url)
-            .limit(1)
-        )
-        near = select(claims.url, claims.portal, claims.signature).where(
-            claims.id.in_(
-                select(bands.claim).where(bands.band.in_(bindparam("bands", expanding=True)))
-            ),
-            claims.url != bindparam("url"),
-            claims.signature.is_not(None),
-        )
-        insert = insert_for(self.engine)
-        claim = insert(claims)
-        claim = claim.on_conflict_do_update(
-            index_elements=["url"],
-            set_={c: claim.excluded[c] for c in ("content_hash", "signature")},
-        ).returning(claims.id)
-        return exact, near, claim, insert(bands).on_conflict_do_nothing()
+    def _claim_statements(self) -> dict[str, str]:
+        """The claim's SQL, which SQLite and PostgreSQL both read, run through the driver
+        (``exec_driver_sql``, errors still wrapped in DBAPIError): a claim runs once per
+        original article, and SQLAlchemy's statement path cost 0.2 ms more per statement
+        than the look-up itself (bench pipeline). ``near`` gets one placeholder per band."""
+        mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        return {
+            "mark": mark,
+            "exact": f"SELECT url, portal FROM dedup_claims WHERE content_hash = {mark}"
+            f" AND url != {mark} ORDER BY claimed_at, url LIMIT 1",
+            "near": "SELECT url, portal, signature FROM dedup_claims WHERE id IN"
+            " (SELECT claim FROM dedup_bands WHERE band IN ({bands}))"
+            f" AND url != {mark} AND signature IS NOT NULL",
+            "claim": "INSERT INTO dedup_claims (url, portal, content_hash, signature, claimed_at)"
+            f" VALUES ({mark}, {mark}, {mark}, {mark}, {mark}) ON CONFLICT (url) DO UPDATE"
+            " SET content_hash = excluded.content_hash, signature = excluded.signature"
+            " RETURNING id",
+            "bands": f"INSERT INTO dedup_bands (band, claim) VALUES ({mark}, {mark})"
+            " ON CONFLICT DO NOTHING",
+        }
 
     def _claim_or_keep(self, url: str, portal: str, digest: str, body: str):
         """``_claim``, run again when it loses a race for the database; if the database still
@@ -226,28 +219,29 @@ class DeduplicationPipeline:
         """Claim ``body`` as an original in the database, unless another crawl process claimed
         the same text (exactly, or a near-duplicate) first: then ``(its url, its portal,
         exact)``. Claims are decided one process at a time (write_transaction)."""
-        exact_query, near_query, claim_upsert, band_insert = self.claim_statements
+        sql = self.claim_statements
         signature = self.index.signature(body)
         bands = sorted(set(self.index.band_keys(signature))) if signature is not None else []
         with write_transaction(self.engine, DEDUP_LOCK_KEY) as connection:
-            exact = connection.execute(exact_query, {"digest": digest, "url": url}).first()
+            exact = connection.exec_driver_sql(sql["exact"], (digest, url)).first()
             if exact is not None:
                 return exact.url, exact.portal, True
             if bands:
-                candidates = connection.execute(near_query, {"bands": bands, "url": url}).all()
+                near_query = sql["near"].format(bands=", ".join([sql["mark"]] * len(bands)))
+                candidates = connection.exec_driver_sql(near_query, (*bands, url)).all()
                 near = self._nearest(candidates, signature)
                 if near is not None:
                     return near[0], near[1], False
-            row = {
-                "url": url,
-                "portal": portal or "",
-                "content_hash": digest,
-                "signature": signature.tobytes() if signature is not None else None,
-                "claimed_at": now_iso(),
-            }
-            claim = connection.execute(claim_upsert, row).scalar_one()
+            row = (
+                url,
+                portal or "",
+                digest,
+                signature.tobytes() if signature is not None else None,
+                now_iso(),
+            )
+            claim = connection.exec_driver_sql(sql["claim"], row).scalar_one()
             if bands:
-                connection.execute(band_insert, [{"band": b, "claim": claim} for b in bands])
+                connection.exec_driver_sql(sql["bands"], [(band, claim) for band in bands])
         return None
 
     def _nearest(self, candidates, signature) -> tuple[str, str] | None:
