@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import shutil
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -19,6 +19,7 @@ from sqlalchemy import (
     DDL,
     BigInteger,
     Boolean,
+    Connection,
     Engine,
     Float,
     Index,
@@ -584,22 +585,28 @@ DEDUP_LOCK_KEY = 0x76_6E_64_65_64_75_70  # "vndedup"
 
 
 @contextmanager
-def write_transaction(engine: Engine, lock_key: int | None = None):
+def write_transaction(bind: Engine | Connection, lock_key: int | None = None):
     """A transaction that holds the write lock from its start, so read-then-write work in it
-    sees no other process's write in between.
+    sees no other process's write in between. ``bind`` is an engine (a connection of its
+    pool for this transaction) or a connection held by the caller (no pool check-out per
+    transaction, for one made per article).
 
     SQLite: ``BEGIN IMMEDIATE`` (waits up to the busy timeout for other writers); a deferred
     transaction that read first would fail with "database is locked" when it came to write.
     PostgreSQL: row locks do that for upserts; ``lock_key`` also takes a transaction-scoped
     advisory lock, for decisions that must be made one process at a time.
     """
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        elif lock_key is not None and engine.dialect.name == "postgresql":
-            connection.execute(select(func.pg_advisory_xact_lock(lock_key)))
-        yield connection
-        connection.commit()
+    with nullcontext(bind) if isinstance(bind, Connection) else bind.connect() as connection:
+        try:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            elif lock_key is not None and connection.dialect.name == "postgresql":
+                connection.execute(select(func.pg_advisory_xact_lock(lock_key)))
+            yield connection
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
 
 
 def is_contention(error: DBAPIError) -> bool:

@@ -110,6 +110,7 @@ class DeduplicationPipeline:
         self.originals: OrderedDict[str, tuple[str, int]] = OrderedDict()
         self.arrivals = 0
         self.engine = None
+        self.connection = None  # the claims' connection, held from open to close
         self.stored_hashes: StoredHashes | None = None
 
     @classmethod
@@ -131,8 +132,11 @@ class DeduplicationPipeline:
                 self._remember(url, portal, body)
         self.stored_hashes = StoredHashes(self.engine)
         self.claim_statements = self._claim_statements()
+        self.connection = self.engine.connect()
 
     def close_spider(self):
+        if self.connection is not None:
+            self.connection.close()
         self.engine.dispose()
 
     def process_item(self, item):
@@ -222,7 +226,7 @@ class DeduplicationPipeline:
         sql = self.claim_statements
         signature = self.index.signature(body)
         bands = sorted(set(self.index.band_keys(signature))) if signature is not None else []
-        with write_transaction(self.engine, DEDUP_LOCK_KEY) as connection:
+        with write_transaction(self.connection, DEDUP_LOCK_KEY) as connection:
             exact = connection.exec_driver_sql(sql["exact"], (digest, url)).first()
             if exact is not None:
                 return exact.url, exact.portal, True
