@@ -1,0 +1,81 @@
+"""The database claims that tell one crawl the texts another crawl found first (SQLite and
+PostgreSQL), and the indicator pipeline's skip of bodies without a digit."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import load_gold, rows
+from scrapy.exceptions import DropItem
+from test_concurrent_writers import LONG_BODY
+from test_pipelines import Chain, article
+
+from crawler.indicators import extract_indicators
+from crawler.text.dedup import NearDuplicateIndex
+
+GOLD_ARTICLES, _ = load_gold()
+INDICATOR_FIXTURES = Path(__file__).parent / "fixtures" / "indicators"
+
+
+def test_a_text_another_crawl_claimed_is_its_copy_exactly_or_nearly(database):
+    """Two crawls open on one database before either stores anything: the second one's
+    index is empty, so only the first one's claim (its hash, signature and LSH bands) can
+    tell it that its texts are copies."""
+    first, second = Chain(database), Chain(database)
+    try:
+        original_url = "http://yenmo.ninhbinh.gov.vn/tin/1"
+        original = first.run(article(url=original_url, portal="ninhbinh-yenmo", body=LONG_BODY))
+        assert original["duplicate_of"] is None
+
+        edited = LONG_BODY.replace("tổ chức hội nghị", "tổ chức hội nghị trực tuyến")
+        near = second.run(article(url="http://kimson.example/tin/2", portal="ninhbinh-kimson", body=edited))
+        assert near["duplicate_of"] == original_url
+        exact = second.run(article(url="http://kimson.example/tin/3", portal="ninhbinh-kimson", body=LONG_BODY))
+        assert exact["duplicate_of"] == original_url
+        with pytest.raises(DropItem, match=f"exact duplicate of {original_url}"):
+            second.run(article(url="http://yenmo.ninhbinh.gov.vn/tin/4", portal="ninhbinh-yenmo", body=LONG_BODY))
+        assert second.stat("dedup/claimed_elsewhere") == 2
+        assert second.stat("dedup/near_duplicate") == 1
+    finally:
+        first.close()
+        second.close()
+
+    claims = rows(database, "SELECT id, url, portal, content_hash, signature FROM dedup_claims")
+    assert [(c["url"], c["portal"]) for c in claims] == [(original_url, "ninhbinh-yenmo")]
+    index = NearDuplicateIndex()
+    signature = index.signature(LONG_BODY)
+    assert bytes(claims[0]["signature"]) == signature.tobytes()
+    assert claims[0]["content_hash"] == original["content_hash"]
+    bands = rows(database, "SELECT band, claim FROM dedup_bands ORDER BY band")
+    assert [b["band"] for b in bands] == sorted(set(index.band_keys(signature)))
+    assert {b["claim"] for b in bands} == {claims[0]["id"]}
+
+
+def test_a_body_without_a_digit_holds_no_indicator():
+    """What lets IndicatorPipeline skip such a body: the extractor reads figures, years and
+    table values, all written with digits. Every report and article of the fixtures, with
+    its digits taken out, yields nothing (and with them, something)."""
+    reports = [
+        json.loads(line)["text"]
+        for path in sorted(INDICATOR_FIXTURES.glob("reports*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    texts = reports + ["\n\n".join(gold["body"]) for gold in GOLD_ARTICLES]
+    assert sum(bool(extract_indicators(text)) for text in texts) > len(reports)
+    assert [text[:60] for text in texts if extract_indicators(re.sub(r"\d", "", text))] == []
+
+
+def test_the_indicator_pipeline_does_not_read_a_body_without_a_digit(tmp_path, monkeypatch):
+    chain = Chain(tmp_path / "i.db")
+    read = []
+    monkeypatch.setattr(
+        "crawler.pipelines.indicators.extract_indicators", lambda body: read.append(body) or []
+    )
+    try:
+        chain.run(article(url="http://a.example/1", body=re.sub(r"\d", "", LONG_BODY)))
+        chain.run(article(url="http://a.example/2", body="Năm 2024, xã có 12 thôn. " * 8))
+    finally:
+        chain.close()
+    assert len(read) == 1 and "12 thôn" in read[0]
+    assert chain.stat("indicators/found") == 0
