@@ -26,6 +26,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
     create_engine,
@@ -623,6 +624,31 @@ def insert_for(engine: Engine):
     if engine.dialect.name == "sqlite":
         return sqlite.insert
     raise DatabaseConfigError(f"database {engine.dialect.name!r} is not supported")
+
+
+def driver_placeholder(dialect) -> str:
+    """The parameter mark of the dialect's driver, for SQL run with ``exec_driver_sql``:
+    ``?`` (sqlite3) or ``%s`` (psycopg)."""
+    return "?" if dialect.paramstyle == "qmark" else "%s"
+
+
+def insert_many(connection, table: Table, rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys, all columns of ``table``) in one executemany
+    on the driver: for the thousands of small rows of a batch (indicators), SQLAlchemy's
+    per-value parameter processing cost more than the database's insert (bench pipeline).
+    Values go to the driver as they are: text, numbers, booleans and None only."""
+    if not rows:
+        return
+    columns = [column.name for column in table.columns if column.name in rows[0]]
+    if len(columns) != len(rows[0]):
+        unknown = sorted(set(rows[0]) - set(columns))
+        raise ValueError(f"table {table.name}: no columns {', '.join(unknown)}")
+    mark = driver_placeholder(connection.dialect)
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} ({', '.join(columns)})"
+        f" VALUES ({', '.join([mark] * len(columns))})",
+        [tuple(row[column] for column in columns) for row in rows],
+    )
 
 
 def upsert_portals(engine: Engine, portals: list[Portal]) -> None:

@@ -33,6 +33,7 @@ from crawler.db import (
     DEDUP_LOCK_KEY,
     ArticleRow,
     create_schema,
+    driver_placeholder,
     is_contention,
     make_engine,
     now_iso,
@@ -183,7 +184,7 @@ class DeduplicationPipeline:
         (``exec_driver_sql``, errors still wrapped in DBAPIError): a claim runs once per
         original article, and SQLAlchemy's statement path cost 0.2 ms more per statement
         than the look-up itself (bench pipeline). ``near`` gets one placeholder per band."""
-        mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        mark = driver_placeholder(self.engine.dialect)
         return {
             "mark": mark,
             "exact": f"SELECT url, portal FROM dedup_claims WHERE content_hash = {mark}"

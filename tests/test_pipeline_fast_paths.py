@@ -1,16 +1,18 @@
-"""The database claims that tell one crawl the texts another crawl found first (SQLite and
-PostgreSQL), and the indicator pipeline's skip of bodies without a digit."""
+"""The pipelines' fast paths keep their results: the dedup claims run as driver SQL (a crawl
+still finds the texts another crawl claimed first, on SQLite and PostgreSQL), indicator rows
+inserted through the driver, and the indicator pipeline's skip of bodies without a digit."""
 
 import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import load_gold, rows
+from conftest import database_url, load_gold, rows
 from scrapy.exceptions import DropItem
 from test_concurrent_writers import LONG_BODY
 from test_pipelines import Chain, article
 
+from crawler.db import IndicatorRow, create_schema, insert_for, insert_many, make_engine
 from crawler.indicators import extract_indicators
 from crawler.text.dedup import NearDuplicateIndex
 
@@ -79,3 +81,29 @@ def test_the_indicator_pipeline_does_not_read_a_body_without_a_digit(tmp_path, m
         chain.close()
     assert len(read) == 1 and "12 thôn" in read[0]
     assert chain.stat("indicators/found") == 0
+
+
+def test_indicator_rows_inserted_through_the_driver_read_back_as_sqlalchemy_stored_them(database):
+    found = extract_indicators(LONG_BODY + "\n\nNăm 2024, tỷ lệ hộ nghèo giảm 1,2% so với năm 2023.")
+    stamp = {"portal": "p", "published_at": None, "extracted_at": "2024-11-02T00:00:00+07:00"}
+    batches = {
+        url: [{**indicator.to_dict(), **stamp, "article_url": url} for indicator in found]
+        for url in ("http://a.example/sqlalchemy", "http://a.example/driver")
+    }
+    engine = make_engine(database_url(database))
+    create_schema(engine)
+    try:
+        with engine.begin() as connection:
+            connection.execute(insert_for(engine)(IndicatorRow), batches["http://a.example/sqlalchemy"])
+            insert_many(connection, IndicatorRow.__table__, batches["http://a.example/driver"])
+        with pytest.raises(ValueError, match="no columns colour"), engine.begin() as connection:
+            insert_many(connection, IndicatorRow.__table__, [{**batches["http://a.example/driver"][0], "colour": 1}])
+    finally:
+        engine.dispose()
+    stored = {}
+    for row in rows(database, "SELECT * FROM indicators ORDER BY id"):
+        row = dict(row)
+        del row["id"]
+        stored.setdefault(row.pop("article_url"), []).append(row)
+    assert len(stored["http://a.example/driver"]) == len(found) > 0
+    assert stored["http://a.example/driver"] == stored["http://a.example/sqlalchemy"]
