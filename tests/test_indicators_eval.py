@@ -1,5 +1,7 @@
 """The extractor against the hand-labelled sentences (labels are ground truth)."""
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -42,8 +44,10 @@ def _row(value, unit, year=None, kind="actual"):
 
 
 def test_matching_needs_unit_and_value_and_scores_year_separately():
-    expected = [{"name": "x", "value": 958e9, "unit": "VND", "kind": "actual", "year": 2020},
-                {"name": "x", "value": 1.0, "unit": "%", "kind": "actual", "year": 2021}]
+    expected = [
+        {"name": "x", "value": 958e9, "unit": "VND", "kind": "actual", "year": 2020},
+        {"name": "x", "value": 1.0, "unit": "%", "kind": "actual", "year": 2021},
+    ]
     predicted = [_row(958e9 * (1 + 1e-9), "VND", 2019), _row(1.0, "xã", 2021)]
     scores = match_row(expected, predicted)
     assert (scores.matched, scores.year_right, scores.kind_right) == (1, 0, 1)
@@ -51,14 +55,19 @@ def test_matching_needs_unit_and_value_and_scores_year_separately():
 
 
 def test_matching_prefers_the_right_year_among_equal_values():
-    expected = [{"name": "x", "value": 1.0, "unit": "%", "kind": "actual", "year": y}
-                for y in (2020, 2021)]
+    expected = [
+        {"name": "x", "value": 1.0, "unit": "%", "kind": "actual", "year": y} for y in (2020, 2021)
+    ]
     scores = match_row(expected, [_row(1.0, "%", 2021), _row(1.0, "%", 2020)])
     assert scores.year_right == 2
 
 
 REPORT_SETS = (
-    "reports", "reports_heldout", "reports_heldout2", "reports_heldout3", "reports_heldout4"
+    "reports",
+    "reports_heldout",
+    "reports_heldout2",
+    "reports_heldout3",
+    "reports_heldout4",
 )
 
 
@@ -85,11 +94,39 @@ def test_report_passages_come_from_many_provinces_and_kinds():
 
 # Provinces (pre-2025 names) of the development set and held-out parts 1-3.
 PROVINCES_USED_BEFORE = {
-    "Thanh Hóa", "Nghệ An", "Tây Ninh", "Gia Lai", "Bắc Kạn", "Hà Nội", "Bình Định", "An Giang",
-    "Điện Biên", "Tuyên Quang", "Quảng Nam", "Thừa Thiên Huế", "Hậu Giang", "Kon Tum", "Cà Mau",
-    "Bắc Giang", "Long An", "Bà Rịa - Vũng Tàu", "Lào Cai", "Đắk Lắk", "Sóc Trăng", "Trà Vinh",
-    "Quảng Trị", "Thái Bình", "Bến Tre", "Hà Tĩnh", "Cao Bằng", "Bình Phước", "Phú Thọ", "Sơn La",
-    "Vĩnh Long", "Ninh Thuận", "Đồng Nai",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Tây Ninh",
+    "Gia Lai",
+    "Bắc Kạn",
+    "Hà Nội",
+    "Bình Định",
+    "An Giang",
+    "Điện Biên",
+    "Tuyên Quang",
+    "Quảng Nam",
+    "Thừa Thiên Huế",
+    "Hậu Giang",
+    "Kon Tum",
+    "Cà Mau",
+    "Bắc Giang",
+    "Long An",
+    "Bà Rịa - Vũng Tàu",
+    "Lào Cai",
+    "Đắk Lắk",
+    "Sóc Trăng",
+    "Trà Vinh",
+    "Quảng Trị",
+    "Thái Bình",
+    "Bến Tre",
+    "Hà Tĩnh",
+    "Cao Bằng",
+    "Bình Phước",
+    "Phú Thọ",
+    "Sơn La",
+    "Vĩnh Long",
+    "Ninh Thuận",
+    "Đồng Nai",
 }
 
 
@@ -116,7 +153,7 @@ def test_heldout_part_4_is_complete_and_from_new_provinces():
 
 
 def test_heldout_part_5_is_complete_and_from_new_provinces():
-    """Completeness only: part 5 is scored once by the lead on frozen rules, never here."""
+    """Part 5 was scored once on "freeze rules 5" (README) and is development data since."""
     rows = load_labelled(FIXTURES / "reports_heldout5.jsonl")
     _assert_labelled_completely(rows)
     assert 10 <= len(rows) <= 14 and 80 <= sum(len(row["expected"]) for row in rows) <= 110
@@ -124,12 +161,68 @@ def test_heldout_part_5_is_complete_and_from_new_provinces():
     provinces = _sources_table(FIXTURES / "reports_heldout5.sources.md")
     assert {row["source"] for row in rows} <= set(provinces)
     assert len(set(provinces.values())) >= 8
-    used = PROVINCES_USED_BEFORE | set(_sources_table(FIXTURES / "reports_heldout4.sources.md").values())
+    used = PROVINCES_USED_BEFORE | set(
+        _sources_table(FIXTURES / "reports_heldout4.sources.md").values()
+    )
     assert not set(provinces.values()) & used
 
 
-@pytest.mark.parametrize("name, bar", [("reports", 0.95), ("reports_heldout", 0.9),
-                                       ("reports_heldout2", 0.9), ("reports_heldout3", 0.9)])
+def test_heldout_part_6_is_complete_and_from_new_provinces():
+    """Part 6 was scored once on "freeze rules 6" (README) and is development data since."""
+    rows = load_labelled(FIXTURES / "reports_heldout6.jsonl")
+    _assert_labelled_completely(rows)
+    assert 10 <= len(rows) <= 14 and 100 <= sum(len(row["expected"]) for row in rows) <= 130
+    assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
+    provinces = _sources_table(FIXTURES / "reports_heldout6.sources.md")
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    used = PROVINCES_USED_BEFORE.union(
+        *(
+            set(_sources_table(FIXTURES / f"reports_heldout{part}.sources.md").values())
+            for part in (4, 5)
+        )
+    )
+    assert not set(provinces.values()) & used
+
+
+def _addresses(path):
+    """Every web address a sources file or README names."""
+    return set(re.findall(r"https?://[^\s|)]+", path.read_text(encoding="utf-8")))
+
+
+def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
+    """Part 7 was scored once on "freeze rules 7" (README) and is development data since.
+    All 63 pre-2025 provinces were used before, so part 7 takes documents published after the
+    July 2025 reorganisation that no earlier part or README names, spread over 8+ provinces."""
+    rows = load_labelled(FIXTURES / "reports_heldout7.jsonl")
+    _assert_labelled_completely(rows)
+    assert 10 <= len(rows) <= 14 and 100 <= sum(len(row["expected"]) for row in rows) <= 130
+    assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
+    sources = FIXTURES / "reports_heldout7.sources.md"
+    provinces = _sources_table(sources)
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    earlier = set().union(
+        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6)),
+        _addresses(Path(__file__).parent.parent / "README.md"),
+    )
+    table = "\n".join(
+        line for line in sources.read_text(encoding="utf-8").splitlines() if line.startswith("|")
+    )
+    used_now = set(re.findall(r"https?://[^\s|)]+", table))
+    assert used_now and not used_now & earlier
+    assert any(" | " in line for row in rows for line in row["text"].splitlines())
+
+
+@pytest.mark.parametrize(
+    "name, bar",
+    [
+        ("reports", 0.95),
+        ("reports_heldout", 0.9),
+        ("reports_heldout2", 0.9),
+        ("reports_heldout3", 0.9),
+    ],
+)
 def test_report_passages_score(name, bar):
     scores = evaluate(load_labelled(FIXTURES / f"{name}.jsonl"))
     assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= bar
@@ -148,3 +241,46 @@ def test_name_word_f1():
     assert name_f1("tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo") == 1.0
     assert name_f1("tỷ lệ hộ nghèo", "/kh") == 0.0
     assert round(name_f1("nông, lâm, thủy sản", "thủy sản"), 3) == 0.667
+
+
+@pytest.mark.parametrize("part, names", [(5, 0.92), (6, 0.92), (7, 0.9)])
+def test_later_parts_score_where_their_fixes_brought_them(part, names):
+    """Held-out parts 5, 6 and 7 after the rules learned from their misses (at their freezes:
+    0.910 / 0.918 / 1.000 / 0.891, names 0.891; 0.909 / 0.902 / 0.982 / 0.864, names 0.836;
+    0.939 / 0.947 / 0.897 / 0.991, names 0.832)."""
+    scores = evaluate(load_labelled(FIXTURES / f"reports_heldout{part}.jsonl"))
+    assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= 0.98
+    assert scores.names_share >= names
+
+
+# Label-preserving rewrites of every passage: how text reaches the extractor (line endings,
+# spaces, dashes, bullets, Unicode form, paragraphs) must not change what is read.
+VARIANTS = {
+    "windows line endings": lambda text: text.replace("\n", "\r\n"),
+    "no-break spaces after numbers": lambda text: re.sub(r"(?<=\d) (?=\D)", "\u00a0", text),
+    "tỉ for tỷ": lambda text: text.replace("tỷ", "tỉ"),
+    "en dashes": lambda text: text.replace(" - ", " – "),
+    "other bullets": lambda text: re.sub(r"(?m)^[-+] ", "• ", text),
+    "double spaces": lambda text: text.replace(" ", "  "),
+    "decomposed Unicode": lambda text: unicodedata.normalize("NFD", text),
+    "single line breaks between paragraphs": lambda text: text.replace("\n\n", "\n"),
+    "a blank line after every line": lambda text: text.replace("\n", "\n\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def all_report_rows():
+    sets = (*REPORT_SETS, "reports_heldout5", "reports_heldout6", "reports_heldout7")
+    return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_rewritten_passages_are_read_as_the_originals(all_report_rows, variant):
+    rewrite = VARIANTS[variant]
+    original = evaluate(all_report_rows)
+    rewritten = evaluate([{**row, "text": rewrite(row["text"])} for row in all_report_rows])
+    assert _counts(rewritten) == _counts(original)
+
+
+def _counts(scores):
+    return (scores.matched, scores.predicted, scores.kind_right, scores.year_right)

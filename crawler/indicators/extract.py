@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
@@ -54,7 +55,8 @@ YEAR = r"(?:19|20)\d{2}"
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _TOKEN = re.compile(
-    rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER}))?(?!\d)"
+    rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER})"
+    rf"|%\s*(?:-|–|—|đến|tới)\s*(?P<c>{NUMBER})(?=\s*%))?(?!\d)"  # "từ 8,02% đến 10,12%"
 )
 _RATIO = re.compile(rf"(?<![\w/.,])({NUMBER})\s?/\s?({NUMBER})(?![\w/]|[.,]\d)")
 # The plan written after an actual: "23,4%/KH 24,5-25,5%", "38.198 tấn (KH: 41.000 tấn)".
@@ -62,18 +64,24 @@ _PLAN_AFTER = re.compile(
     rf"\s*(?:/|\(|,)?\s*(?:kh|kế hoạch|nq|nghị quyết|chỉ tiêu)\s*:?\s*(?P<a>{NUMBER})"
     rf"(?:\s*[-–—]\s*(?P<b>{NUMBER}))?"
 )
+_OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 # A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
 PLAN_SHARE_UNIT = "% kế hoạch"
 _PLAN_REFERENCE = re.compile(
-    r"\s*(?:so với\s+|so\s+|của\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
+    r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
+    r"(?:số\s+)?vốn\s+(?:được\s+)?giao|"
     r"nghị quyết|nq\b)"
 )
 _REFERENCE_PHRASE = re.compile(r"(?:(?!\s(?:và|tăng|giảm|đạt|bằng|vượt)\b)[^,;.()\d])*")
-_SHARE_VERB = re.compile(r"\b(vượt|tăng|giảm|thấp hơn|cao hơn)\s+(?:mức\s+|so với\s+)?$")
+_SHARE_VERB = re.compile(
+    r"\b(vượt|tăng|giảm|thấp hơn|cao hơn)\s+(?:mức\s+|so với\s+)?"
+    r"(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?$"
+)
 # "16 tỷ 434 triệu đồng", "1 tỷ 500 triệu", "2 triệu 500 nghìn đồng".
 _COMPOUND = re.compile(
     rf"(?<![\w.,])({NUMBER})\s*(tỷ|tỉ|triệu)\s+({NUMBER})\s*(?=(?:triệu|nghìn|ngàn)\b)"
 )
+_MONEY_UNITS = frozenset({"VND", *FOREIGN_CURRENCIES.values()})
 _ACTUALS_IN_BRACKET = re.compile(
     rf"\s*(?:thực hiện|th\b|kết quả|ước|đạt|đã|hiện nay|năm\s+{YEAR}\s*(?:là|đạt|:|,|giảm|tăng))"
 )
@@ -83,6 +91,12 @@ _PLAN_IN_BRACKET = re.compile(
     r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu|kịch bản)\s*(?:đề ra|giao)?\s*:?\s*"
     r"(?:tăng|giảm|đạt|là|[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*(?:trên|dưới|khoảng)?\s*"
 )
+# "chưa đạt kịch bản đề ra (8,96-9,61%)": the plan named before a bracket holding only it
+_PLAN_BEFORE_BRACKET = re.compile(
+    r"\b(?:kế hoạch|kh|nghị quyết|nq|mục tiêu|kịch bản|chỉ tiêu|vốn)"
+    r"(?:\s+(?:đề ra|đặt ra|giao|được giao|năm))?\s*$"
+)
+_BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng|hơn|gần)?\s*")
 _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
@@ -95,13 +109,22 @@ _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao đ�
 _NO_CARRY = re.compile(
     r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
     r"trong \d+ năm)\b"
+    # totals of several years: "Tính chung ba năm 2021 - 2023, …"
+    rf"|\b(?:hai|ba|bốn|năm|sáu|\d+)\s+năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}"
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
-_YEAR_AFTER = re.compile(rf"\s*(?:năm|vào năm|trong năm|cuối năm)\s+({YEAR})(?!\d)")
-_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?$")
+_YEAR_AFTER = re.compile(
+    rf"\s*(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?)\s+({YEAR})(?!\d)"
+)
+# "cao hơn mức tăng 8,49% của cùng kỳ năm 2024": a figure only compared with, last year's
+_LAST_YEAR_BRACKET = re.compile(
+    r"\s*cùng kỳ(?:\s+năm trước)?\s*(?:tăng|giảm|đạt|là|:)?\s*(?:trên|dưới|khoảng|gần|hơn)?\s*"
+)
+_COMPARED_WITH = re.compile(r"\b(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:mức\s+)?(?:tăng\s+|giảm\s+)?$")
+_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$")
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
 _YEAR_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 # Phone numbers and long codes: scanned only in sentences with eight digits in a row.
@@ -160,17 +183,21 @@ _THRESHOLD_AFTER = re.compile(
 _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
-    r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình))"
+    r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
+    r"|thay mặt cho|đại diện cho"  # "155 đại biểu thay mặt cho 432 đảng viên": who they stand for
+    r"|kết nối (?:trực tuyến\s+)?(?:đến|tới|với))"  # "họp … kết nối trực tuyến đến 130 xã"
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
 # year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
-# tiêu", "dự kiến cả năm đạt …", "dự kiến thực hiện …", an estimate of the actual like "ước
-# thực hiện" (a target still inside a target frame or lead-in: "Kế hoạch năm 2025: dự kiến
-# hoàn thành 5 công trình").
-_ESTIMATE = r"dự kiến (?:hoàn thành|cả năm|thực hiện|năm nay)"
-_PLANNED = r"dự kiến(?! (?:hoàn thành|cả năm|thực hiện|năm nay)\b)"
+# tiêu", "dự kiến cả năm đạt …", "dự kiến thực hiện …", "dự kiến vượt 22% dự toán", an
+# estimate of the actual like "ước thực hiện" (a target still inside a target frame or
+# lead-in: "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình").
+_ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
+_ESTIMATE = rf"dự kiến {_ESTIMATE_WORDS}"
+_PLANNED = rf"dự kiến(?! {_ESTIMATE_WORDS}\b)"
 _TARGET_CUE = re.compile(
     rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
+    r"dự toán|sau (?:khi )?điều chỉnh|"
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
@@ -191,10 +218,19 @@ _BASE_BEFORE = re.compile(
     r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
     r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
     r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
+    # "so với 6 tháng đầu năm 2023", "so với quý I/2023": the period compared with
+    r"|\bso(?: với)?\s+(?:cùng kỳ\s+)?(?:\d+\s+tháng|quý\s+[ivx\d]+|tháng\s+\d+|học kỳ)"
+    r"(?:\s+[^\W\d]+){0,3}(?:\s+năm|/)\s*$"
+    # "gấp gần 1,13 lần năm 2023": the year it is a multiple of
+    r"|\bgấp\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?[\d.,]+\s+lần\s+(?:so với\s+)?(?:năm\s+)?$"
+    r"|\bgấp\s+(?:đôi|ba|rưỡi)\s+(?:so với\s+)?(?:năm\s+)?$"
+    # "công nhận xã đạt chuẩn nông thôn mới năm 2024": the round of the standard
+    r"|\bnông thôn mới(?:\s+(?:nâng cao|kiểu mẫu))?\s+năm\s+$"
 )
 _CHANGE_BEFORE = re.compile(
     r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
-    r"(?:\s+(?:thêm|được|bình quân|trung bình|gấp|mạnh|nhẹ|khoảng|gần|trên|hơn|tới|đến))*\s*$"
+    r"(?:\s+(?:thêm|được|bình quân|trung bình|gấp|mạnh|nhẹ|khoảng|gần|trên|hơn|tới|đến"
+    r"|(?:mỗi|hằng|hàng) năm))*\s*$"
 )
 _VERB_IN_SEGMENT = re.compile(
     r"\b(?:đạt|là|tăng|giảm|còn|chiếm|bằng|có|vượt|mức|duy trì|ước|tạo|thu hút|giải quyết)\b"
@@ -218,10 +254,12 @@ _TRAILING_VERBS_BY_LAST_WORD: dict[str, list[str]] = {}
 for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
     _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
-    r"^(?:[\s,;:–-]|và\b|trong đó\b|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
+    r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
-    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b)+"
+    r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
+    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b|"
+    r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
 )
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
 _REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|thông tin|thông báo)\s+")
@@ -282,10 +320,12 @@ _RATIO_PLAN_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "nhiệm vụ
 # plan's result: kept, actual. What is still to be done ("9 chỉ tiêu phấn đấu đạt") is not.
 _RUNNING_TOTAL = re.compile(r"\blũy kế(?:\s+(?:\d{1,2}\s+tháng|cả năm|từ đầu năm))?\s*$")
 _TARGET_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu"})
-_FULFILLED_PHRASE = re.compile(r"(?:(?!\s+và\s+\d)[^,;.()’\d])*")
+_FULFILLED_PHRASE = re.compile(r"(?:(?!\s+và\s+\d|\s+là\s)[^,;.()’\d])*")
+_GROUPED_TARGETS = re.compile(r"\s*,\s*nhóm chỉ tiêu")
 _FULFILLED_AFTER = re.compile(
+    r"(?:\s*,\s*nhóm chỉ tiêu)?"  # "12 chỉ tiêu, nhóm chỉ tiêu vượt kế hoạch"
     r"(?:\s+(?!phấn|cần|phải|sẽ|dự|chưa|không|đề|được|giao)[^\W\d_]+){0,2}?"
-    r"\s+(?:đều\s+|cơ bản\s+)?(?:đạt|vượt|hoàn thành)\b"
+    r"\s+(?:đều\s+|cơ bản\s+)?(?:đạt|vượt|hoàn thành|(?:không|chưa)\s+(?:đạt|hoàn thành))\b"
 )
 
 
@@ -309,6 +349,8 @@ class _Figure:
     plan_max: float | None = None
     plan_share: bool = False  # "đạt 101,6% kế hoạch": a share of plan, unit "% kế hoạch"
     points: float | None = None  # the figure as written, when read as "vượt/tăng X%" of plan
+    compared: bool = False  # "cao hơn mức 8,49% của cùng kỳ": a figure of another period
+    last_year: bool = False  # "(cùng kỳ tăng 5,1%)": of the year before the figure's own
 
 
 class _YearMark(NamedTuple):
@@ -394,7 +436,11 @@ class _Scanned(str):
         index = count - 1
         while index > last_plain and target_ends[index] >= position - 40:
             # a cue stated right before the figure counts even after a comparison word
-            if stated_ends[index] >= position - 12 and target_starts[index] >= scope_start:
+            if (
+                stated_ends[index] >= position - 12
+                and target_starts[index] >= scope_start
+                and "," not in self[stated_ends[index] : position]  # "hoàn thành kế hoạch, tăng"
+            ):
                 best = max(best, (target_starts[index], "target"))
                 break
             index -= 1
@@ -548,6 +594,9 @@ def extract_indicators(text: str) -> list[Indicator]:
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
+    if _headline(text) is not None:  # its own paragraph, even when one line break follows it
+        first, _, rest = text.lstrip().partition("\n")
+        text = f"{first}\n\n{rest}"
     for unit in read_units(text):
         if unit.paragraph != paragraph:
             paragraph, block, targets_year = unit.paragraph, None, _NO_TARGETS
@@ -570,9 +619,14 @@ def extract_indicators(text: str) -> list[Indicator]:
         if _DIGIT.search(unit.sentence) and not allowance.admits(unit.sentence):
             continue
         given = block
-        if block is None and targets_year is not _NO_TARGETS and _ANNUAL.match(unit.sentence):
+        if (
+            block is None
+            and targets_year is not _NO_TARGETS
+            and (_ANNUAL.match(unit.sentence) or _TOPIC_GOES_ON.match(unit.sentence))
+        ):
             # "…phấn đấu … đạt 10%/năm. Hằng năm, tỷ lệ … đạt 80% trở lên.": a yearly norm
-            # among targets is one of them (a norm among results stays a result)
+            # among targets is one of them (a norm among results stays a result); so is the
+            # next topic of the same list ("… Về xã hội, tỷ lệ trường đạt chuẩn 80%")
             given = _TargetBlock(targets_year)
         found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried)
         block = block if returned is given and given is not block else returned
@@ -581,20 +635,116 @@ def extract_indicators(text: str) -> list[Indicator]:
             targets_year = found[-1].year if targets else _NO_TARGETS
         rows.extend(found)
     allowance.report()
-    return rows
+    rows = _without_headline_repeats(text, rows)
+    return _spelled_out(text, rows) if "(" in text else rows
 
 
-_TABLE_NAME = re.compile(r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại")
+_HEADLINE_ROUNDING = 0.05  # "hơn 80% dự toán" over a body's "80,16%"
+
+
+def _without_headline_repeats(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """A headline (a first line standing alone, no closing stop) repeats, often rounded, the
+    figures its text then states: those are not figures of their own. A headline figure the
+    text does not repeat is kept."""
+    headline = _headline(text)
+    if headline is None:
+        return rows
+    heads = [row for row in rows if " ".join(row.sentence.split()) == headline]
+    if not heads:
+        return rows
+    body = [row for row in rows if row not in heads]
+    return [
+        row
+        for row in rows
+        if row not in heads or not any(_rounds_to(later, row) for later in body)
+    ]
+
+
+def _headline(text: str) -> str | None:
+    """The first line when it stands alone as a headline: more text follows and it does not
+    close like a sentence or open a list (":")."""
+    headline, _, rest = text.lstrip().partition("\n")
+    headline = unicodedata.normalize("NFC", " ".join(headline.split()))
+    if (
+        not rest.strip()
+        or not headline
+        or headline.endswith((".", ":", ";"))
+        or "|" in headline  # a table's header row
+        or _ROW_MARKER.match(headline.lower())  # a list's first item, a numbered heading
+    ):
+        return None
+    return headline
+
+
+def _rounds_to(precise: Indicator, shown: Indicator) -> bool:
+    return (
+        precise.unit == shown.unit
+        and precise.kind == shown.kind
+        and abs(precise.value - shown.value) <= abs(shown.value) * _HEADLINE_ROUNDING
+    )
+
+
+_DEFINED_ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,7})\)")
+
+
+def _spelled_out(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """Figures named only by an abbreviation the text defined ("Chỉ số giá tiêu dùng (CPI)
+    …; riêng tháng 12, CPI tăng 0,5%") take the name it abbreviates, like the figures of the
+    sentence that defined it."""
+    full: dict[str, str] = {}
+    for abbreviation in dict.fromkeys(_DEFINED_ABBREVIATION.findall(text)):
+        short, mark = abbreviation.lower(), f"({abbreviation})"
+        named = next(
+            (
+                row.name
+                for row in rows
+                if mark in row.sentence and row.name != short and not row.name.startswith(short)
+            ),
+            None,
+        )
+        if named:
+            full[short] = named
+    if not full:
+        return rows
+    # Only a bare abbreviation: "GRDP bình quân đầu người" is already a name of its own.
+    return [
+        replace(
+            row,
+            name=full[row.name],
+            indicator=catalogue_code(full[row.name], row.unit, row.change),
+        )
+        if row.name in full
+        else row
+        for row in rows
+    ]
+
+
+_TOPIC_GOES_ON = re.compile(
+    r"\s*(?:về|đối với|trong lĩnh vực|lĩnh vực)\s+[^\W\d][^,;.\d]{1,40},", re.IGNORECASE
+)
+_TABLE_NAME = re.compile(
+    r"chỉ tiêu|nội dung|danh mục|hạng mục|tên|lĩnh vực|sản phẩm|loại"
+    r"|thời gian|thời điểm|kỳ\b|giai đoạn|(?:năm|tháng|quý)$"  # the rows are periods
+)
 _TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
 _TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
-_TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b")
+_TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b|\bso\b")
 _TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
 _TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
-_CELL_NUMBER = re.compile(rf"(?:>|<|≥|≤|trên|dưới)?\s*({NUMBER})(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)")
+_CELL_NUMBER = re.compile(
+    rf"(?:>|<|≥|≤|trên|dưới)?\s*([-–−]?(?:{NUMBER}))(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)"
+)
 _ROW_MARKER = re.compile(
     r"^(?:[-–+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*|[ivx]{1,4}[.)]\s+)"
 )
 _UNIT_IN_HEADER = re.compile(r"\(([^()]{1,20})\)")
+_PERCENT_IN_HEADER = re.compile(r"\(\s*%\s*\)$")
+# A row named by its period: "Quý I/2023", "Tháng 3/2024", "Năm 2023", "6 tháng năm 2024".
+_SERIES_PERIOD = re.compile(r"\s+(?:(?:các|từng)\s+)?(?:quý|tháng|năm|kỳ)$")  # "IIP các quý"
+_PERIOD_CELL = re.compile(
+    rf"(?:(?:quý\s+[ivx\d]+|tháng\s+\d{{1,2}}|\d{{1,2}}\s+tháng(?:\s+đầu)?|cả)\s*(?:/|năm)?\s*"
+    rf"|năm\s+)({YEAR})"
+)
 SAME_PERIOD_SHARE_UNIT = "% cùng kỳ"
 
 
@@ -604,6 +754,7 @@ class _Column:
     kind: str | None = None
     year: int | None = None
     unit: _Unit | None = None  # a unit the header states: "Thực hiện (tỷ đồng)"
+    title: str = ""  # what a value column measures, for rows named by a period
 
 
 class _Table:
@@ -640,9 +791,10 @@ class _Table:
             return _Column("skip")
         if _TABLE_UNIT.match(title):
             return _Column("unit")
-        if _TABLE_SHARE.search(title):
+        if _TABLE_SHARE.search(_PERCENT_IN_HEADER.sub(" ", title)):
             # "% so KH" is a share of plan; any other comparison ("% so cùng kỳ", "So sánh
-            # 2023/2022 (%)") is a share of an earlier period
+            # 2023/2022 (%)") is a share of an earlier period; "IIP các quý (%)" only says
+            # its values are percentages
             if _TABLE_PLAN_REFERENCE.search(title) and not _TABLE_SAME_PERIOD.search(title):
                 return _Column("share")
             return _Column("same period")
@@ -653,7 +805,8 @@ class _Table:
         unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
         if stated.kind is None and stated.year is None and unit is None:
             return _Column("name") if index == 0 else _Column("skip")
-        return _Column("value", stated.kind, stated.year, unit)
+        measured = canonical_name(_UNIT_IN_HEADER.sub(" ", title))
+        return _Column("value", stated.kind, stated.year, unit, measured)
 
     def read(
         self, cells: tuple[str, ...], line: str, frame: Frame, carried: int | None
@@ -675,13 +828,17 @@ class _Table:
                 number = _CELL_NUMBER.fullmatch(low.strip())
                 if number:
                     value_max = number.group(2)
+                    first = number.group(1)
+                    sign = -1.0 if first[0] in "-–−" else 1.0  # "-0,68": a fall
                     values[index] = (
-                        parse_number(number.group(1)),
+                        sign * parse_number(first.lstrip("-–−")),
                         parse_number(value_max) if value_max else None,
                         bool(number.group(3)),
                     )
         if not name or not values or not _LETTERS.search(name):
             return []
+        period = _PERIOD_CELL.fullmatch(name)
+        row_year = int(period.group(1)) if period else None
         name = canonical_name(name)
         plan = values.get(self.plan_column) if self.plan_column is not None else None
         rows = []
@@ -709,9 +866,15 @@ class _Table:
             plan_value = None
             if plan is not None and kind == "actual" and column.role == "value":
                 plan_value = scale(plan[0], multiplier)
+            row_name = name
+            if period is not None:
+                # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
+                # measures, one row per period
+                row_name = _SERIES_PERIOD.sub("", column.title) or name
+                year = year or row_year
             rows.append(
                 Indicator(
-                    name=name,
+                    name=row_name,
                     value=scale(value, multiplier),
                     value_max=scale(value_max, multiplier) if value_max is not None else None,
                     unit=figure_unit,
@@ -719,7 +882,11 @@ class _Table:
                     year=year or frame.year or carried,
                     period=frame.period,
                     plan_value=plan_value,
-                    indicator=catalogue_code(name, figure_unit) if _LETTERS.search(name) else None,
+                    indicator=(
+                        catalogue_code(row_name, figure_unit)
+                        if _LETTERS.search(row_name)
+                        else None
+                    ),
                     sentence=line,
                 )
             )
@@ -935,18 +1102,22 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         before = _before(low, match.start())
         unit = _match_unit(low, match.end(3), before)
         big = MULTIPLIERS[match.group(2)]
-        if unit is None or unit.unit != "VND" or MULTIPLIERS[unit.multiplier or "nghìn"] >= big:
+        if (
+            unit is None
+            or unit.unit not in _MONEY_UNITS
+            or MULTIPLIERS[unit.multiplier or "nghìn"] >= big
+        ):
             continue
         value = scale(parse_number(match.group(1)), match.group(2)) + scale(
             parse_number(match.group(3)), unit.multiplier
         )
-        figures.append(_Figure(match.start(), unit.end, match.start(), value, None, "VND"))
+        figures.append(_Figure(match.start(), unit.end, match.start(), value, None, unit.unit))
         ratio_spans.add(match.start(), unit.end)
     for match in _TOKEN.finditer(low):
         start = match.start()
         if blocked.covers(start) or ratio_spans.covers(start) or _numbered_thing(low, start):
             continue
-        first, second = match.group("a"), match.group("b")
+        first, second = match.group("a"), match.group("b") or match.group("c")
         before = _before(low, start)
         unit = _match_unit(low, match.end(), before)
         plain_year = second is None and _YEAR_ONLY.fullmatch(first)
@@ -979,6 +1150,10 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         suffix = _PER_SUFFIX.match(low, unit.end)
         end = suffix.end() if suffix else unit.end
         figure = _Figure(start, end, start, value, value_max, unit.unit)
+        figure.compared = bool(_COMPARED_WITH.search(before, max(0, len(before) - 24)))
+        opened = _bracket_open(low, start) if "cùng kỳ" in before else None
+        if opened is not None and _LAST_YEAR_BRACKET.fullmatch(low, opened + 1, start):
+            figure.compared = figure.last_year = True  # "(cùng kỳ tăng 5,1%)"
         _read_plan(low, figure, unit, before, blocked)
         figures.append(figure)
     for stated, dates in (("/", _FULL_DATE_YEAR), ("-", _DASH_DATE_YEAR)):
@@ -991,11 +1166,39 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
-        if figure.points is not None and previous.unit == "%":
+        if figure.points is not None and previous.unit == "%" and ";" not in low[
+            previous.end : figure.start
+        ]:
             # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
+    if any(figure.plan_share for figure in figures):
+        _elided_plan_shares(low, figures)
     years.sort(key=lambda mark: mark.start)
     return figures, years
+
+
+_AMOUNT_THEN_SHARE = re.compile(r"\s*,\s*đạt\s*(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?")
+_BARE_END = re.compile(r"\s*(?:[,;.)]|và\b|$)")
+
+
+def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
+    """"chi ngân sách đạt 60,2% dự toán; trong đó chi thường xuyên đạt 800 tỷ đồng, đạt
+    58,4%": an amount then a bare "đạt X%", after a share of plan in the sentence, leaves the
+    same reference unsaid (a rate, "tỷ lệ đô thị hóa đạt 60,3%", is no share)."""
+    shared = False
+    for previous, figure in zip([None, *figures], figures, strict=False):
+        if figure.plan_share:
+            shared = True
+        elif (
+            shared
+            and previous is not None
+            and previous.unit in _MONEY_UNITS
+            and figure.unit == "%"
+            and figure.value_max is None
+            and _AMOUNT_THEN_SHARE.fullmatch(low, previous.end, figure.start)
+            and _BARE_END.match(low, figure.end)
+        ):
+            figure.unit, figure.plan_share = PLAN_SHARE_UNIT, True
 
 
 def _running_total_unit(before: str, previous: _Figure, end: int) -> _Unit | None:
@@ -1025,7 +1228,9 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
                 (
                     owner
                     for owner in reversed(kept[-_PLAN_OWNER_REACH:])
-                    if owner.unit == figure.unit and ";" not in low[owner.end : opened]
+                    if owner.unit == figure.unit
+                    and not owner.compared
+                    and ";" not in low[owner.end : opened]
                 ),
                 None,
             )
@@ -1033,7 +1238,11 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
             previous is not None
             and opened >= previous.end
             and previous.plan is None
-            and _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
+            and (
+                _PLAN_IN_BRACKET.fullmatch(low, opened, figure.start)
+                or _BARE_BRACKET.fullmatch(low, opened, figure.start)
+                and _PLAN_BEFORE_BRACKET.search(low, max(previous.end, opened - 40), opened)
+            )
         ):
             sign = -1.0 if "giảm" in low[opened : figure.start] else 1.0
             previous.plan = sign * figure.value
@@ -1056,6 +1265,14 @@ def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Sp
                 figure.plan_max = scale(parse_number(plan.group("b")), multiplier)
             figure.end = plan_unit.end if plan_unit else plan.end()
             blocked.add(plan.start(), figure.end)
+            return
+    over = _OVER_PLAN.match(low, unit.end) if figure.unit in _LEVEL_UNITS else None
+    if over:  # "chi trả 279,474 tỷ đồng/686,71 tỷ đồng": the actual over its plan
+        plan_unit = _match_unit(low, over.end(), before)
+        if plan_unit is not None and plan_unit.unit == figure.unit:
+            figure.plan = scale(parse_number(over.group(1)), plan_unit.multiplier)
+            figure.end = plan_unit.end
+            blocked.add(over.start(), figure.end)
             return
     if (
         figure.unit == "lần"
@@ -1154,7 +1371,7 @@ def _years_for(
 ) -> list[int | None]:
     """The years of a figure; ``own_clause``: only a year its own clause states counts."""
     after = _YEAR_AFTER.match(low, figure.end)
-    if after and after.start(1) in index.stated:
+    if after and (after.start(1) in index.stated or "cùng kỳ" in after.group()):
         return [int(after.group(1))]  # "giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020"
     starts = index.figure_starts
     left = bisect_right(index.group_ends, figure.start)
@@ -1194,6 +1411,8 @@ def _strip_trailing_verb(name: str) -> str:
     last = body.rsplit(None, 1)[-1] if body else ""
     if last == "thêm" and body.endswith("giá trị tăng thêm"):
         return body  # value added, a quantity, not "giá trị" and a verb
+    if last == "hiện" and body.endswith("đầu tư thực hiện"):
+        return body  # "vốn đầu tư thực hiện": the statistics' name of capital spent
     for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(last, ()):
         cut = len(body) - len(phrase)
         if body.endswith(phrase) and (cut == 0 or body[cut - 1].isspace()):
@@ -1211,7 +1430,15 @@ def _clean_name(raw: str) -> str:
     if "cho b" in name or "cho hay" in name or "thông " in name:
         name = _REPORTED_BY.sub("", name)
     if " đã " in f" {name} ":
-        name = f" {name} ".rsplit(" đã ", 1)[1].strip()
+        doer, _, done = f" {name} ".rpartition(" đã ")
+        doer, done = doer.strip(), done.strip()
+        # "Xã đã hoàn thành 23 chỉ tiêu": the deed; "vốn đầu tư công đã giải ngân 900 tỷ
+        # đồng": a bare verb after a quantity is what happened to it
+        thing = doer.rsplit(",", 1)[-1].strip()
+        if len(done.split()) <= 2 and thing.startswith(_QUANTITY_NOUNS):
+            name = f"{thing} {done}"
+        else:
+            name = done
     while True:
         stripped = _strip_trailing_verb(name)
         filler = _LEADING_FILLERS.match(stripped)
@@ -1242,6 +1469,9 @@ def _clean_name(raw: str) -> str:
         ) and not _DIGIT.search(parts[chosen - 1]):
             chosen -= 1
     name = ", ".join(parts[chosen:])
+    filler = _LEADING_FILLERS.match(name)  # "…, trong đó khai thác đá tăng gần 62%"
+    if filler:
+        name = name[filler.end() :]
     if _VERB_OR_TAIL_HINT.search(name):
         name = _QUALIFYING_TAIL.sub("", _VERB_BEFORE_SUBJECT.sub("", name))
     inner = _INNER_CHANGE.search(name) if "tăng" in name or "giảm" in name else None
@@ -1256,6 +1486,7 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+_QUANTITY_NOUNS = ("vốn", "kinh phí", "nguồn vốn", "ngân sách", "tổng vốn", "tổng nguồn")
 _ROLE_WITH_RATE = re.compile(
     r"^(.*?)\s+(?:tiếp tục\s+|vẫn\s+|vẫn là|trở thành\s+)?(?:là|giữ vai trò)\s+[^,;]*?\s+với\s+"
     r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$",
@@ -1284,6 +1515,7 @@ _SEASON_OPENING = re.compile(
     r"^\s*(?:(?:so với|trong|riêng)\s+)?(vụ\s+(?:mùa|chiêm|xuân|hè thu|thu đông|đông xuân|đông|"
     r"chiêm xuân)|cả năm)\s*,\s*"
 )
+_EVERY_YEAR = re.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b")  # "tỷ lệ … hằng năm đạt 85%"
 _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|mỗi)\s+năm\b")
 # "Về xây dựng nông thôn mới, …": the topic a bare count of the sentence is of.
 _TOPIC_OPENING = re.compile(
@@ -1311,21 +1543,38 @@ _NOT_A_NOUN = re.compile(
     r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\))(?!\w)"
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
+_ONLY_AN_ESTIMATE = re.compile(
+    r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó|tính chung"
+    r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình)$"
+)
+_ANAPHORA = re.compile(r"\b(?:chỉ số|chỉ tiêu|con số|mức|tỷ lệ|tốc độ|giá trị)\s+này\b")
+_COMPARISON_START = re.compile(r"(?:so với|so|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b")
 _ONLY_A_REFERENCE = re.compile(
-    r"^(?:(?:vượt |đạt |so với |bằng )?(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
+    r"^(?:(?:vượt |đạt |so với |bằng |hoàn thành )?"
+    r"(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán|nghị quyết)"
     r"(?: đề ra| đặt ra| được giao| giao| năm)?|cao|thấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)$"
 )
 _ACHIEVED_COUNT = re.compile(
-    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)\s*"
+    r"(?<!\w)(?:hoàn thành|đạt và vượt|đạt|có|duy trì|xây dựng|giữ vững)"
+    r"(?:(?:\s+và)?\s+vượt(?:\s+mức)?)?\s*"
     r"(?:(?:được|thêm|mới)\s*)*"
     r"(?:trên|hơn|gần|khoảng)?\s*$"
 )
 _MEASURE_CANONICAL = frozenset(MEASURE_UNITS.values())
+_TOPIC_HEADS = ("về ", "trong ", "đối với ", "trong lĩnh vực ")
+_HOLDING_VERBS = frozenset({"có", "giữ vững", "duy trì", "đạt", "bảo đảm", "đảm bảo"})
+# Who does something, not what is counted: "Xã có 120 hộ", "Toàn tỉnh đạt 30 xã".
+_ACTORS = (
+    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố", "toàn",
+    "đảng bộ", "ubnd", "địa phương", "đơn vị", "ngành", "chúng ta", "tổng số",
+    "trên ", "tại ", "ở ", "trong ",  # "Trên địa bàn có 1.000 doanh nghiệp": where, not what
+)
 
 
 _PHRASE_STOP = re.compile(
     r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
-    r"|\s(?:và|với)\s+\d|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
+    r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
+    r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
     r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
 )
 
@@ -1359,6 +1608,8 @@ def _name(
     ("50 tổ chức … nhiệm vụ, đạt 90%"), so it is not read again as this figure's subject;
     ``phrase`` is the one after this figure (``_right_phrase``).
     """
+    if figure.compared and previous_name:
+        return previous_name  # "cao hơn mức tăng 8,49% của cùng kỳ": the same measure
     segment_start = _clause_start(low, figure.start)
     opened = _bracket_open(low, figure.start)
     if opened is not None:
@@ -1373,14 +1624,32 @@ def _name(
     subject = _clean_name(left)
     if previous_phrase and previous_phrase.endswith(subject):
         subject = ""
-    if _ONLY_A_REFERENCE.match(subject):
-        subject = ""  # "vượt mục tiêu đề ra là 12,5%": the plan of what came before
+    if (
+        _ONLY_A_REFERENCE.match(subject)
+        or _COMPARISON_START.match(subject)
+        or _ONLY_AN_ESTIMATE.match(subject)
+        or (" này" in subject and _ANAPHORA.search(subject))
+    ):
+        # "vượt mục tiêu đề ra là 12,5%": the plan of what came before; "tăng 17% so với
+        # tháng trước và tăng 31% so với cùng kỳ": the base of the figure before; "(sơ bộ
+        # quý I tăng 7,1%)": how sure a figure of the subject before is; "chỉ số này": the
+        # index just named
+        subject = ""
     if subject and figure.unit == "%" and low.endswith("chiếm ", 0, figure.start):
         share_of = _SHARE_OF.match(low, figure.end)
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
             return f"{subject} {' '.join(share_of.group().split())}"
     if subject in _BARE_VERBS:
         subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
+    if (
+        figure.unit == "%"
+        and phrase
+        and not _NOT_A_NOUN.match(phrase)
+        and (subject.startswith(_TOPIC_HEADS) or subject in _HOLDING_VERBS)
+    ):
+        # "Về chuyển đổi số, 100% hồ sơ được xử lý trực tuyến", "giữ vững 100% trường học
+        # đạt chuẩn": the share of what follows
+        return f"tỷ lệ {phrase}"
     if not subject and figure.unit in _QUANTITY_OF and (
         previous is None or previous.unit != figure.unit
     ):
@@ -1395,7 +1664,12 @@ def _name(
         return f"{subject} {previous_name}"
     if not subject and previous is None and previous_name:
         return previous_name  # a "label: value" line
-    if previous_name and " " not in subject and subject in previous_name.split():
+    if (
+        previous_name
+        and " " not in subject
+        and subject in previous_name.split()
+        and figure.unit not in _RATIO_PLAN_UNITS
+    ):
         # "Tổng thu ngân sách … đạt 812,9 tỷ đồng, lũy kế 9 tháng thu trên 12 nghìn tỷ":
         # a bare verb repeating the previous figure's head word is that figure's quantity
         return previous_name
@@ -1411,9 +1685,13 @@ def _name(
     ):
         # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
         return f"tỷ lệ {phrase} được {subject}"
+    if figure.unit == "lượt" and phrase.startswith("khách") and "du lịch" in low:
+        # "Du lịch …: tỉnh đón 17,11 triệu lượt khách": tourists ("lượt khách quốc tế" stays)
+        return "khách du lịch" if phrase == "khách" else phrase
     if figure.unit in _RATIO_PLAN_UNITS and figure.total is None:
         # "25 chỉ tiêu vượt kế hoạch", "14 chỉ tiêu đạt": the items so fulfilled
-        told = _FULFILLED_PHRASE.match(low, figure.end)
+        grouped = _GROUPED_TARGETS.match(low, figure.end)  # ", nhóm chỉ tiêu"
+        told = _FULFILLED_PHRASE.match(low, grouped.end() if grouped else figure.end)
         return f"{figure.unit} {' '.join(told.group().split()).replace('đều ', '')}".strip()
     counted = figure.unit not in _LEVEL_UNITS and figure.unit != PLAN_SHARE_UNIT
     if (
@@ -1421,11 +1699,20 @@ def _name(
         and not subject.startswith(SUBJECT_HEADS)
         and _ACHIEVED_COUNT.search(low, segment_start, figure.start)
     ):
-        # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"
+        # "Đảng bộ xã hoàn thành 23/27 chỉ tiêu …", "Toàn xã có 3/4 trường đạt chuẩn …"; but
+        # "khách quốc tế ước đạt 3,25 triệu lượt": the subject is what is counted
+        if (
+            not phrase
+            and subject
+            and figure.total is None
+            and not subject.rsplit(",", 1)[-1].strip().startswith(_ACTORS)
+            and not _ACHIEVED_COUNT.search(subject)  # "xây dựng 8 công trình": a deed
+        ):
+            return subject
         return f"{figure.unit} {phrase}".strip()
     if subject:
         if (
-            counted or figure.unit in _MEASURE_CANONICAL or figure.unit == "VND"
+            counted or figure.unit in _MEASURE_CANONICAL or figure.unit in _MONEY_UNITS
         ) and not subject.startswith(SUBJECT_HEADS):
             if phrase and not _NOT_A_NOUN.match(phrase):
                 # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích",
@@ -1523,6 +1810,9 @@ def _extract_sentence(
             and _AT_LEAST_CHANGE.search(before)
         ):
             change_match = _AT_LEAST_CHANGE.search(before)  # "giảm từ 3% trở lên"
+        if change_match and figure.total is not None:
+            # "giảm 240/532 hộ nghèo": how many of the total changed, a count, not a fall
+            change_match = None
         change = bool(change_match)
         segment = low[
             max(previous.end if previous else 0, _clause_start(low, figure.start)) : figure.start
@@ -1565,7 +1855,10 @@ def _extract_sentence(
             name = _per_head(name)
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
-        for year in _years_for(low, figure, year_index, fallback, averaged):
+        years_of = _years_for(low, figure, year_index, fallback, averaged)
+        if figure.last_year:
+            years_of = [year - 1 if year else year for year in years_of]
+        for year in years_of:
             rows.append(
                 Indicator(
                     name=name,
@@ -1585,7 +1878,11 @@ def _extract_sentence(
                 )
             )
         previous, previous_name, previous_change = figure, name, change
-    stated = [m.year for m in years if not m.base and _bracket_open(low, m.start) is None]
+    stated = [
+        m.year
+        for m in years
+        if not m.base and _bracket_open(low, m.start) is None and not _in_series(low, m.start)
+    ]
     if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own
     elif stated:
@@ -1596,12 +1893,28 @@ def _extract_sentence(
     return rows, block
 
 
+def _in_series(low: str, position: int) -> bool:
+    """"các năm 2022, 2023 và 2024 lần lượt tăng 5%, 6% và 7%": years paired with figures
+    are theirs, not the year the text goes on about."""
+    if "lần lượt" not in low:
+        return False
+    respectively = low.find("lần lượt", position)
+    return respectively >= 0 and not _CLAUSE_BREAK.search(low, position, respectively)
+
+
+_CLAUSE_BREAK = re.compile(r"[;.]")
+
+
 def _yearly_average(low: str, figure: _Figure, before: str) -> bool:
     """A rate averaged per year ("bình quân hằng năm tăng 6,8%", "giảm trung bình
-    4,25%/năm") is over a span: it takes no year an earlier clause stated."""
-    return low.startswith("/năm", figure.end - 4) or (
-        "bình quân" in before or "trung bình" in before
-    ) and bool(_YEARLY_BEFORE.search(before))
+    4,25%/năm") or reached every year ("hằng năm đạt từ 85% trở lên") is over a span: it
+    takes no year an earlier clause stated."""
+    return (
+        low.startswith("/năm", figure.end - 4)
+        or ("bình quân" in before or "trung bình" in before)
+        and bool(_YEARLY_BEFORE.search(before))
+        or ("năm" in before and bool(_EVERY_YEAR.search(before)))
+    )
 
 
 def _per_head(name: str) -> str:

@@ -40,7 +40,7 @@ _TARGET_WORDS = re.compile(
     r"đề ra|kh)\b"
 )
 _ACTUAL_WORDS = re.compile(
-    r"\b(?:kết quả|tình hình|thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
+    r"\b(?:kết quả|tình hình|(?<!đầu tư )thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
     r"thành tựu|tổng kết|sơ kết)\b"
 )
 _RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")

@@ -16,6 +16,9 @@ MULTIPLIERS = {
     "nghìn tỷ": 1e12,  # "12 nghìn tỷ đồng"
     "ngàn tỷ": 1e12,
     "nghìn tỉ": 1e12,
+    "ngàn tỉ": 1e12,
+    "triệu tỷ": 1e15,  # "gần 1,2 triệu tỷ đồng" (a large city's retail sales)
+    "triệu tỉ": 1e15,
 }
 
 _NUMBER_RE = re.compile(rf"^(?:{NUMBER})$")

@@ -52,6 +52,9 @@ COUNT_NOUNS = {
             "nhân khẩu",
             "hộ",
             "hộ gia đình",
+            "căn",  # "xóa nhà tạm … 20.802 căn"
+            "tổ",  # "32 tổ chuyển đổi số cộng đồng"
+            "tuyến phố",
             "gia đình",
             "xã",
             "phường",
