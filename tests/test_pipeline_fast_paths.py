@@ -1,6 +1,7 @@
-"""The pipelines' fast paths keep their results: the dedup claims run as driver SQL (a crawl
-still finds the texts another crawl claimed first, on SQLite and PostgreSQL), indicator rows
-inserted through the driver, and the indicator pipeline's skip of bodies without a digit."""
+"""The pipelines' fast paths keep their results: the dedup claim's statements compiled once
+and run on the driver (a crawl still finds the texts another crawl claimed first, on SQLite
+and PostgreSQL), indicator rows inserted through the driver, and the indicator pipeline's
+skip of bodies without a digit."""
 
 import json
 import re
