@@ -1,5 +1,6 @@
 """The extractor against the hand-labelled sentences (labels are ground truth)."""
 
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -214,6 +215,45 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
     assert any(" | " in line for row in rows for line in row["text"].splitlines())
 
 
+def test_heldout_part_8_is_complete_and_from_documents_not_used_before():
+    """Part 8, written blind and scored once on "freeze rules 8": documents published after the July 2025
+    reorganisation that neither README nor the sources files of parts 4-7 name (not even among
+    the pages read but not used), over 8+ provinces, each labelled figure written in its passage."""
+    rows = load_labelled(FIXTURES / "reports_heldout8.jsonl")
+    _assert_labelled_completely(rows)
+    assert 9 <= len(rows) <= 13 and 100 <= sum(len(row["expected"]) for row in rows) <= 135
+    assert 1 <= sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
+    sources = FIXTURES / "reports_heldout8.sources.md"
+    provinces = _sources_table(sources)
+    assert {row["source"] for row in rows} <= set(provinces)
+    assert len(set(provinces.values())) >= 8
+    earlier = set().union(
+        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6, 7)),
+        _addresses(Path(__file__).parent.parent / "README.md"),
+    )
+    used_now = _addresses(sources)
+    assert len(used_now) >= 10 and not used_now & earlier
+    assert any(" | " in line for row in rows for line in row["text"].splitlines())
+    for row in rows:  # every value is a number of its passage, scaled by nghìn/triệu/tỷ
+        written = [
+            _vietnamese_number(number) for number in re.findall(r"\d[\d.,]*\d|\d", row["text"])
+        ]
+        for figure in row["expected"]:
+            value = abs(figure["value"])
+            scaled = {value / scale for scale in (1, 1e3, 1e6, 1e9)}
+            if figure["unit"] == "% kế hoạch":  # "vượt 16%" is 116 % of the plan
+                scaled.add(value - 100)
+            assert any(math.isclose(a, b, abs_tol=1e-9) for a in scaled for b in written), (
+                row["source"],
+                figure,
+            )
+
+
+def _vietnamese_number(text):
+    """'99.354' -> 99354, '6,9' -> 6.9 (dot thousands, decimal comma)."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
 @pytest.mark.parametrize(
     "name, bar",
     [
@@ -243,13 +283,15 @@ def test_name_word_f1():
     assert round(name_f1("nông, lâm, thủy sản", "thủy sản"), 3) == 0.667
 
 
-@pytest.mark.parametrize("part, names", [(5, 0.92), (6, 0.92), (7, 0.9)])
-def test_later_parts_score_where_their_fixes_brought_them(part, names):
-    """Held-out parts 5, 6 and 7 after the rules learned from their misses (at their freezes:
+@pytest.mark.parametrize(
+    "part, bar, names", [(5, 0.98, 0.92), (6, 0.98, 0.92), (7, 0.98, 0.9), (8, 0.93, 0.93)]
+)
+def test_later_parts_score_where_their_fixes_brought_them(part, bar, names):
+    """Held-out parts 5 to 8 after the rules learned from their misses (at their freezes:
     0.910 / 0.918 / 1.000 / 0.891, names 0.891; 0.909 / 0.902 / 0.982 / 0.864, names 0.836;
-    0.939 / 0.947 / 0.897 / 0.991, names 0.832)."""
+    0.939 / 0.947 / 0.897 / 0.991, names 0.832; 0.901 / 0.929 / 0.941 / 0.932, names 0.881)."""
     scores = evaluate(load_labelled(FIXTURES / f"reports_heldout{part}.jsonl"))
-    assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= 0.98
+    assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= bar
     assert scores.names_share >= names
 
 
@@ -270,7 +312,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, "reports_heldout5", "reports_heldout6", "reports_heldout7")
+    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in (5, 6, 7, 8)))
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 

@@ -88,7 +88,9 @@ _ACTUALS_IN_BRACKET = re.compile(
 # A plan in brackets after the actual: "(kế hoạch tăng 10,6%)", "(kịch bản 9%)", "(kế hoạch
 # thu hút 3 tỷ USD)": the plan's word, then at most two words of what it plans.
 _PLAN_IN_BRACKET = re.compile(
-    r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu|kịch bản)\s*(?:đề ra|giao)?\s*:?\s*"
+    r"\(\s*(?:kế hoạch|kh|nq|nghị quyết|chỉ tiêu|mục tiêu|kbtt"
+    r"|kịch bản(?: tăng trưởng)?(?:\s*\(\s*kbtt\s*\))?)"  # "(kịch bản tăng trưởng (KBTT): 7,87%)"
+    r"\s*(?:đề ra|giao)?\s*:?\s*"
     r"(?:tăng|giảm|đạt|là|[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*(?:trên|dưới|khoảng)?\s*"
 )
 # "chưa đạt kịch bản đề ra (8,96-9,61%)": the plan named before a bracket holding only it
@@ -100,7 +102,7 @@ _BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng|hơn|gần)?\s*")
 _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
-_GOVERNING_TARGET = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b")
+_GOVERNING_TARGET = re.compile(rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b|^\s*đến năm {YEAR}\b")
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
@@ -258,7 +260,8 @@ _LEADING_FILLERS = re.compile(
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
-    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:đặt|đề ra)\s+mục tiêu\b|"
+    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
+    r"(?:đặt|đề ra)\s+mục tiêu\b|"
     r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
 )
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
@@ -375,6 +378,24 @@ _RESPECTIVELY = re.compile(r"lần lượt")
 _TERM_RANGE = re.compile(rf"{YEAR}\s*[-–—]\s*({YEAR})")
 
 
+def _bracket_pairs(low: str, opens: list[int]) -> tuple[list[int], list[int]]:
+    """For each "(" of ``opens``: the index of the "(" enclosing it (-1: none) and the offset
+    of its ")" (len(low) when never closed)."""
+    parents, ends, stack = [-1] * len(opens), [len(low)] * len(opens), []
+    index = 0
+    for match in _ANY_BRACKET.finditer(low):
+        if match.group() == "(":
+            parents[index] = stack[-1] if stack else -1
+            stack.append(index)
+            index += 1
+        elif stack:
+            ends[stack.pop()] = match.start()
+    return parents, ends
+
+
+_ANY_BRACKET = re.compile(r"[()]")
+
+
 class _Scanned(str):
     """The lower-cased sentence with what every figure looks up (clause marks, brackets, kind
     cues, periods, terms), found once: a figure then costs a few binary searches instead of a
@@ -388,6 +409,8 @@ class _Scanned(str):
         brackets = "(" in low
         self.opens = [m.start() for m in _OPEN_BRACKET.finditer(low)] if brackets else []
         self.closes = [m.start() for m in _CLOSE_BRACKET.finditer(low)] if brackets else []
+        # each "(" 's enclosing "(" (index into opens, -1 for none) and its ")" (or the end)
+        self.parents, self.ends = _bracket_pairs(low, self.opens) if brackets else ([], [])
         self._cues = None
         self._periods = None
         self._terms = None
@@ -404,15 +427,12 @@ class _Scanned(str):
         return self.semicolons[index] if index < len(self.semicolons) else len(self)
 
     def bracket_open(self, position: int) -> int | None:
-        """Offset of the "(" that encloses ``position``, if any."""
-        index = bisect_left(self.opens, position)
-        if not index:
-            return None
-        opened = self.opens[index - 1]
-        closed = bisect_left(self.closes, position)
-        if closed and self.closes[closed - 1] >= opened:
-            return None
-        return opened
+        """Offset of the innermost "(" that encloses ``position``, if any: after "(kịch bản
+        tăng trưởng (KBTT): " the outer bracket is still open."""
+        index = bisect_left(self.opens, position) - 1
+        while index >= 0 and self.ends[index] < position:
+            index = self.parents[index]
+        return self.opens[index] if index >= 0 else None
 
     def next_bracket(self, position: int) -> int:
         index = bisect_left(self.opens, position)
@@ -591,6 +611,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     table: _Table | None = None  # the header of the table whose rows are being read
     targets_year: int | None | object = _NO_TARGETS  # the year of a sentence of targets before
     paragraph = None
+    last_name = ""
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
@@ -599,7 +620,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         text = f"{first}\n\n{rest}"
     for unit in read_units(text):
         if unit.paragraph != paragraph:
-            paragraph, block, targets_year = unit.paragraph, None, _NO_TARGETS
+            paragraph, block, targets_year, last_name = unit.paragraph, None, _NO_TARGETS, ""
             if unit.frame.year is not None or unit.frame.period is not None:
                 # items of a dated list do not take a sibling's year; under a term's results
                 # ("KẾT QUẢ … NHIỆM KỲ 2015 - 2020") a paragraph speaks of the term unless it
@@ -622,17 +643,24 @@ def extract_indicators(text: str) -> list[Indicator]:
         if (
             block is None
             and targets_year is not _NO_TARGETS
-            and (_ANNUAL.match(unit.sentence) or _TOPIC_GOES_ON.match(unit.sentence))
+            and (
+                _ANNUAL.match(unit.sentence)
+                or _TOPIC_GOES_ON.match(unit.sentence)
+                or _continues_targets(unit.sentence, targets_year)
+            )
         ):
             # "…phấn đấu … đạt 10%/năm. Hằng năm, tỷ lệ … đạt 80% trở lên.": a yearly norm
             # among targets is one of them (a norm among results stays a result); so is the
             # next topic of the same list ("… Về xã hội, tỷ lệ trường đạt chuẩn 80%")
             given = _TargetBlock(targets_year)
-        found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried)
+        found, returned = _extract_sentence(
+            unit.sentence, given, unit.frame, carried, last_name
+        )
         block = block if returned is given and given is not block else returned
         if found:
             targets = all(row.kind == "target" for row in found)
             targets_year = found[-1].year if targets else _NO_TARGETS
+            last_name = found[-1].name
         rows.extend(found)
     allowance.report()
     rows = _without_headline_repeats(text, rows)
@@ -719,6 +747,17 @@ def _spelled_out(text: str, rows: list[Indicator]) -> list[Indicator]:
     ]
 
 
+def _continues_targets(sentence: str, targets_year: int | None) -> bool:
+    """A sentence right after one of targets, stating no other year and no actual ("…
+    tổng vốn đầu tư … từ 10.000 tỷ đồng. Thu nhập bình quân đầu người đạt trên 85 triệu
+    đồng; tỷ lệ hộ nghèo dưới 0,5%."), goes on with the same targets."""
+    low = sentence.lower()
+    return not _ACTUAL_CUE.search(low) and all(
+        int(year) == targets_year for year in _ANY_YEAR.findall(low)
+    )
+
+
+_ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 _TOPIC_GOES_ON = re.compile(
     r"\s*(?:về|đối với|trong lĩnh vực|lĩnh vực)\s+[^\W\d][^,;.\d]{1,40},", re.IGNORECASE
 )
@@ -730,6 +769,7 @@ _TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị tính|đơn vị|đv)\b")
 _TABLE_ORDER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _TABLE_SHARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|\bss\b|\bso\b")
 _TABLE_PLAN_REFERENCE = re.compile(r"\b(?:kh|kế hoạch|dự toán|nq|nghị quyết|mục tiêu|chỉ tiêu)\b")
+_TABLE_GROWTH = re.compile(r"(?:tốc độ\s+)?(?:tăng|giảm|tăng trưởng|tăng/giảm)\b")
 _TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước")
 _CELL_NUMBER = re.compile(
     rf"(?:>|<|≥|≤|trên|dưới)?\s*([-–−]?(?:{NUMBER}))(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)"
@@ -797,6 +837,8 @@ class _Table:
             # its values are percentages
             if _TABLE_PLAN_REFERENCE.search(title) and not _TABLE_SAME_PERIOD.search(title):
                 return _Column("share")
+            if _TABLE_GROWTH.match(title):  # "Tăng so với cùng kỳ (%)": a growth rate
+                return _Column("value", None, None, _Unit("%", 0))
             return _Column("same period")
         stated = frame_of(title)
         if _TABLE_NAME.match(title) and stated.year is None:
@@ -1166,12 +1208,16 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
     for previous, figure in zip(figures, figures[1:], strict=False):
-        if figure.points is not None and previous.unit == "%" and ";" not in low[
-            previous.end : figure.start
-        ]:
-            # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate
+        if (
+            figure.points is not None
+            and previous.unit == "%"
+            and ";" not in low[previous.end : figure.start]
+            and not _change_before(_before(low, previous.start))
+        ):
+            # "đạt 8,6%, cao hơn 1,2% so với kế hoạch": points above the planned rate (after
+            # a change, "tăng 1,31%, vượt 1,29% kế hoạch", the plan is the quantity's)
             figure.value, figure.unit, figure.plan_share = figure.points, "%", False
-    if any(figure.plan_share for figure in figures):
+    if "đạt" in low:
         _elided_plan_shares(low, figures)
     years.sort(key=lambda mark: mark.start)
     return figures, years
@@ -1182,16 +1228,12 @@ _BARE_END = re.compile(r"\s*(?:[,;.)]|và\b|$)")
 
 
 def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
-    """"chi ngân sách đạt 60,2% dự toán; trong đó chi thường xuyên đạt 800 tỷ đồng, đạt
-    58,4%": an amount then a bare "đạt X%", after a share of plan in the sentence, leaves the
-    same reference unsaid (a rate, "tỷ lệ đô thị hóa đạt 60,3%", is no share)."""
-    shared = False
+    """"chi thường xuyên đạt 800 tỷ đồng, đạt 58,4%", "thu ngân sách năm 2025 đạt 85,3 tỷ
+    đồng, đạt 108%.": an amount then a bare "đạt X%" is the amount's share of its plan, the
+    reference left unsaid (a rate, "tỷ lệ đô thị hóa đạt 60,3%", is no share)."""
     for previous, figure in zip([None, *figures], figures, strict=False):
-        if figure.plan_share:
-            shared = True
-        elif (
-            shared
-            and previous is not None
+        if (
+            previous is not None
             and previous.unit in _MONEY_UNITS
             and figure.unit == "%"
             and figure.value_max is None
@@ -1762,10 +1804,12 @@ def _extract_sentence(
     block: _TargetBlock | None,
     frame: Frame = NO_FRAME,
     carried: list[int | None] | None = None,
+    inherited: str = "",
 ) -> tuple[list[Indicator], _TargetBlock | None]:
     """The figures of one sentence; ``block`` is a target lead-in opened earlier in the
     paragraph, ``frame`` what the document's headings say, ``carried`` the last year an
-    earlier sentence stated (updated here)."""
+    earlier sentence stated (updated here), ``inherited`` the name of the paragraph's last
+    figure (for a figure whose sentence names nothing: "… Cả năm ước đạt 62.974 tỷ đồng")."""
     carried = [None] if carried is None else carried
     low = _lower(sentence)
     if not _DIGIT.search(sentence):
@@ -1799,8 +1843,15 @@ def _extract_sentence(
     no_carry = bool(_NO_CARRY.search(low, 0, first))
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
+    outer_name = ""  # the name of the last figure outside brackets
     for figure in figures:
         before = _before(low, figure.number_start)
+        bracketed = _bracket_open(low, figure.start) is not None
+        if not bracketed and previous is not None and outer_name:
+            if _bracket_open(low, previous.start) is not None:
+                # "… (Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng), tăng
+                # 24,94%": what the bracket named is not what the sentence goes on about
+                previous_name = outer_name
         change_match = None
         if not figure.plan_share and ("tăng" in before or "giảm" in before):
             change_match = _change_before(before)
@@ -1833,6 +1884,8 @@ def _extract_sentence(
         name = _name(
             sentence, low, figure, previous, previous_name, previous_phrase, change, phrase
         )
+        if inherited and not _LETTERS.search(name):
+            name = inherited  # rather than a figure dropped for want of a name
         previous_phrase = phrase if name.endswith(phrase or "\0") else ""
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
         if figure.unit in _RATIO_PLAN_UNITS:
@@ -1878,6 +1931,8 @@ def _extract_sentence(
                 )
             )
         previous, previous_name, previous_change = figure, name, change
+        if not bracketed:
+            outer_name = name
     stated = [
         m.year
         for m in years
