@@ -638,7 +638,8 @@ class DriverStatement:
     def __init__(self, statement, dialect):
         compiled = statement.compile(dialect=dialect)
         self.sql = compiled.string
-        self.defaults = dict(compiled.params)  # values the statement holds (LIMIT 1)
+        # Values the statement holds itself (LIMIT 1); every other parameter must be given.
+        self.defaults = {name: v for name, v in compiled.params.items() if v is not None}
         self.positions = compiled.positiontup  # parameter names in order (qmark), or None
 
     def bind(self, values: dict):
