@@ -1,7 +1,13 @@
 """Indicators found in article text, handed to storage with their article."""
 
+import re
+
 from crawler.indicators import extract_indicators
 from crawler.pipelines.clean import ArticlePipeline
+
+# Every figure, year and table value the extractor reads holds a digit: a body without one
+# (a notice, a photo caption) is not run through it.
+_DIGIT = re.compile(r"\d")
 
 
 class IndicatorPipeline(ArticlePipeline):
@@ -13,5 +19,6 @@ class IndicatorPipeline(ArticlePipeline):
             article["indicators"] = []
             self.stats.inc_value("indicators/skipped_copies")
             return
-        article["indicators"] = extract_indicators(article.get("body") or "")
+        body = article.get("body") or ""
+        article["indicators"] = extract_indicators(body) if _DIGIT.search(body) else []
         self.stats.inc_value("indicators/found", len(article["indicators"]))

@@ -23,6 +23,7 @@ from crawler.db import (
     create_schema,
     existing_urls,
     insert_for,
+    insert_many,
     is_contention,
     make_engine,
     new_snapshots,
@@ -382,8 +383,7 @@ class StoragePipeline:
                 )
             )
             rows = [row for found in self.indicators.values() for row in found]
-            if rows:
-                connection.execute(insert(IndicatorRow), rows)
+            insert_many(connection, IndicatorRow.__table__, rows)
             self.stats.inc_value("indicators/stored", len(rows))
         snapshots = new_snapshots(connection, self.portal_indicators)
         if snapshots:  # another crawl may store the same snapshot meanwhile: its row stays

@@ -155,12 +155,17 @@ def candidate_words(text: str) -> list[str]:
     Split on spaces rather than on \\w because TCVN3 letters such as "§" (Đ) or "¸" (á)
     are not word characters as Latin-1."""
     words = []
+    append = words.append
     for token in _WORD_SEPARATORS.split(text):
+        # isalpha() answers for nearly every token at C speed (a bare word: nothing to
+        # strip); only the rest are stripped and looked at character by character
+        # (isdigit also catches the "²" of "m²").
+        if token.isalpha():
+            append(token)
+            continue
         word = token.strip(_EDGE_PUNCTUATION)
-        # isalpha() answers for nearly every word at C speed; only the rest are looked at
-        # character by character (isdigit also catches the "²" of "m²").
         if word and (word.isalpha() or not any(char.isdigit() for char in word)):
-            words.append(word)
+            append(word)
     return words
 
 
