@@ -153,34 +153,21 @@ def test_heldout_part_4_is_complete_and_from_new_provinces():
     assert not set(provinces.values()) & PROVINCES_USED_BEFORE
 
 
-def test_heldout_part_5_is_complete_and_from_new_provinces():
-    """Part 5 was scored once on "freeze rules 5" (README) and is development data since."""
-    rows = load_labelled(FIXTURES / "reports_heldout5.jsonl")
+@pytest.mark.parametrize("part, least, most", [(5, 80, 110), (6, 100, 130)])
+def test_blind_parts_are_complete_and_from_new_provinces(part, least, most):
+    """Parts 5 and 6, each scored once on its "freeze rules N" (README) and development data
+    since, came from provinces no earlier set had used."""
+    rows = load_labelled(FIXTURES / f"reports_heldout{part}.jsonl")
     _assert_labelled_completely(rows)
-    assert 10 <= len(rows) <= 14 and 80 <= sum(len(row["expected"]) for row in rows) <= 110
+    assert 10 <= len(rows) <= 14 and least <= sum(len(row["expected"]) for row in rows) <= most
     assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
-    provinces = _sources_table(FIXTURES / "reports_heldout5.sources.md")
-    assert {row["source"] for row in rows} <= set(provinces)
-    assert len(set(provinces.values())) >= 8
-    used = PROVINCES_USED_BEFORE | set(
-        _sources_table(FIXTURES / "reports_heldout4.sources.md").values()
-    )
-    assert not set(provinces.values()) & used
-
-
-def test_heldout_part_6_is_complete_and_from_new_provinces():
-    """Part 6 was scored once on "freeze rules 6" (README) and is development data since."""
-    rows = load_labelled(FIXTURES / "reports_heldout6.jsonl")
-    _assert_labelled_completely(rows)
-    assert 10 <= len(rows) <= 14 and 100 <= sum(len(row["expected"]) for row in rows) <= 130
-    assert any(not row["expected"] for row in rows) and all(row["not"] for row in rows)
-    provinces = _sources_table(FIXTURES / "reports_heldout6.sources.md")
+    provinces = _sources_table(FIXTURES / f"reports_heldout{part}.sources.md")
     assert {row["source"] for row in rows} <= set(provinces)
     assert len(set(provinces.values())) >= 8
     used = PROVINCES_USED_BEFORE.union(
         *(
-            set(_sources_table(FIXTURES / f"reports_heldout{part}.sources.md").values())
-            for part in (4, 5)
+            set(_sources_table(FIXTURES / f"reports_heldout{before}.sources.md").values())
+            for before in range(4, part)
         )
     )
     assert not set(provinces.values()) & used
@@ -215,54 +202,26 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
     assert any(" | " in line for row in rows for line in row["text"].splitlines())
 
 
-def test_heldout_part_8_is_complete_and_from_documents_not_used_before():
-    """Part 8, written blind and scored once on "freeze rules 8": documents published after the July 2025
-    reorganisation that neither README nor the sources files of parts 4-7 name (not even among
-    the pages read but not used), over 8+ provinces, each labelled figure written in its passage."""
-    rows = load_labelled(FIXTURES / "reports_heldout8.jsonl")
+@pytest.mark.parametrize("part", [8, 9])
+def test_later_blind_parts_are_complete_and_from_documents_not_used_before(part):
+    """Parts 8 and 9, written blind and each scored once on its "freeze rules N": documents
+    published after the July 2025 reorganisation that neither README nor the sources files of
+    the parts before name (not even among the pages read but not used), over 8+ provinces, a
+    table among them, each labelled figure written in its passage (scaled by nghìn … triệu
+    tỷ, or "vượt 16%" as 116 % of the plan)."""
+    rows = load_labelled(FIXTURES / f"reports_heldout{part}.jsonl")
     _assert_labelled_completely(rows)
     assert 9 <= len(rows) <= 13 and 100 <= sum(len(row["expected"]) for row in rows) <= 135
     assert 1 <= sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
-    sources = FIXTURES / "reports_heldout8.sources.md"
+    sources = FIXTURES / f"reports_heldout{part}.sources.md"
     provinces = _sources_table(sources)
     assert {row["source"] for row in rows} <= set(provinces)
     assert len(set(provinces.values())) >= 8
     earlier = set().union(
-        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6, 7)),
-        _addresses(Path(__file__).parent.parent / "README.md"),
-    )
-    used_now = _addresses(sources)
-    assert len(used_now) >= 10 and not used_now & earlier
-    assert any(" | " in line for row in rows for line in row["text"].splitlines())
-    for row in rows:  # every value is a number of its passage, scaled by nghìn/triệu/tỷ
-        written = [
-            _vietnamese_number(number) for number in re.findall(r"\d[\d.,]*\d|\d", row["text"])
-        ]
-        for figure in row["expected"]:
-            value = abs(figure["value"])
-            scaled = {value / scale for scale in (1, 1e3, 1e6, 1e9)}
-            if figure["unit"] == "% kế hoạch":  # "vượt 16%" is 116 % of the plan
-                scaled.add(value - 100)
-            assert any(math.isclose(a, b, abs_tol=1e-9) for a in scaled for b in written), (
-                row["source"],
-                figure,
-            )
-
-
-def test_heldout_part_9_is_complete_and_from_documents_not_used_before():
-    """Part 9, written blind like part 8 and scored once on "freeze rules 9": post-July-2025 documents that neither
-    README nor the sources files of parts 4-8 name, over 8+ provinces, a table among them, each
-    labelled figure written in its passage ("triệu tỉ", "nghìn tỷ" scale it too)."""
-    rows = load_labelled(FIXTURES / "reports_heldout9.jsonl")
-    _assert_labelled_completely(rows)
-    assert 9 <= len(rows) <= 13 and 100 <= sum(len(row["expected"]) for row in rows) <= 135
-    assert 1 <= sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
-    sources = FIXTURES / "reports_heldout9.sources.md"
-    provinces = _sources_table(sources)
-    assert {row["source"] for row in rows} <= set(provinces)
-    assert len(set(provinces.values())) >= 8
-    earlier = set().union(
-        *(_addresses(FIXTURES / f"reports_heldout{part}.sources.md") for part in (4, 5, 6, 7, 8)),
+        *(
+            _addresses(FIXTURES / f"reports_heldout{before}.sources.md")
+            for before in range(4, part)
+        ),
         _addresses(Path(__file__).parent.parent / "README.md"),
     )
     used_now = _addresses(sources)
