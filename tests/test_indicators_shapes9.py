@@ -40,3 +40,11 @@ def test_a_target_met_whose_figure_belongs_to_it_is_an_actual():
         "actual",
         "target",
     ]
+
+
+def test_a_year_left_out_of_a_comparison_is_no_figures_year():
+    rows = extract_indicators(
+        "Tình hình kinh tế năm 2025\n\nTăng trưởng GRDP cả năm ước đạt 8,9%, cao nhất giai "
+        "đoạn 2021 - 2025 nếu không tính năm 2022; dịch vụ tăng 9,5%."
+    )
+    assert [(r.value, r.year) for r in rows] == [(8.9, 2025), (9.5, 2025)]

@@ -226,6 +226,8 @@ _BASE_BEFORE = re.compile(
     # "gấp gần 1,13 lần năm 2023": the year it is a multiple of
     r"|\bgấp\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?[\d.,]+\s+lần\s+(?:so với\s+)?(?:năm\s+)?$"
     r"|\bgấp\s+(?:đôi|ba|rưỡi)\s+(?:so với\s+)?(?:năm\s+)?$"
+    # "cao nhất giai đoạn … nếu không tính năm 2022": a year left out of a comparison
+    r"|\b(?:không tính|ngoại trừ|trừ)\s+(?:năm\s+)?$"
     # "công nhận xã đạt chuẩn nông thôn mới năm 2024": the round of the standard
     r"|\bnông thôn mới(?:\s+(?:nâng cao|kiểu mẫu))?\s+năm\s+$"
 )
