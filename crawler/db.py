@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import json
 import shutil
+import sqlite3
+import time
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
@@ -391,12 +393,31 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):
             cursor = connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            _use_wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
     return engine
+
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _use_wal(cursor) -> None:
+    """Put the file in WAL mode (it stays so). Switching takes the file's lock, and SQLite
+    answers "database is locked" at once, without its busy wait, when another connection
+    holds it: crawls starting together on a new database retry for the busy timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 # The folder of the default DATABASE_URL (sqlite:///data/crawler.db), made on first use; any
