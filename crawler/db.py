@@ -393,7 +393,7 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):
             cursor = connection.cursor()
-            cursor.execute("PRAGMA busy_timeout=30000")  # SQLITE_BUSY_TIMEOUT_MS
+            cursor.execute("PRAGMA busy_timeout=30000")
             _use_wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
@@ -401,14 +401,11 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
-
-
 def _use_wal(cursor) -> None:
     """Put the file in WAL mode (it stays so). Switching takes the file's lock, and SQLite
     answers "database is locked" at once, without its busy wait, when another connection
     holds it: crawls starting together on a new database retry for the busy timeout."""
-    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + cursor.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
     while True:
         try:
             if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":

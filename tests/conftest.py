@@ -91,7 +91,9 @@ def rows(db: Path | str, query: str, *params) -> list:
 
         plain = db.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(plain, row_factory=dict_row) as connection:
-            return connection.execute(query.replace("%", "%%").replace("?", "%s"), params).fetchall()
+            return connection.execute(
+                query.replace("%", "%%").replace("?", "%s"), params
+            ).fetchall()
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
     try:
@@ -115,3 +117,10 @@ def stored_pages(db: Path | str, kind: str = "article") -> dict[str, bytes]:
         return {url: stored_page(engine, url)[0] for url in urls}
     finally:
         engine.dispose()
+
+
+def indicator_rows(text):
+    """What the indicator extractor reads in ``text``, as (value, unit, kind, year, name)."""
+    from crawler.indicators import extract_indicators
+
+    return [(r.value, r.unit, r.kind, r.year, r.name) for r in extract_indicators(text)]

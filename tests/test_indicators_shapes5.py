@@ -1,12 +1,10 @@
 """Report shapes learned from held-out part 4's misses, one case per rule (each failed on the
 rules of "freeze rules 4"). The sentences are ours, in the shapes real reports use."""
 
+from conftest import indicator_rows as _rows
+
 from crawler.indicators import extract_indicators
 from crawler.indicators.evaluate import errors
-
-
-def _rows(text):
-    return [(r.value, r.unit, r.kind, r.year, r.name) for r in extract_indicators(text)]
 
 
 def test_a_bracketed_plan_after_a_share_of_plan_belongs_to_the_actual():

@@ -1,13 +1,10 @@
 """Report shapes learned from held-out part 5's misses, one case per rule (each failed on the
 rules of "freeze rules 5"). The sentences are ours, in the shapes real reports use."""
 
+from conftest import indicator_rows as _rows
 from pytest import approx
 
 from crawler.indicators import extract_indicators
-
-
-def _rows(text):
-    return [(r.value, r.unit, r.kind, r.year, r.name) for r in extract_indicators(text)]
 
 
 def test_the_year_of_a_comparison_period_is_a_base_not_the_figures_year():

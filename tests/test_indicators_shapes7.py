@@ -1,13 +1,10 @@
 """Report shapes learned from held-out part 6's misses, one case per rule (each failed on the
 rules of "freeze rules 6"). The sentences are ours, in the shapes real reports use."""
 
+from conftest import indicator_rows as _rows
 from pytest import approx
 
 from crawler.indicators import extract_indicators
-
-
-def _rows(text):
-    return [(r.value, r.unit, r.kind, r.year, r.name) for r in extract_indicators(text)]
 
 
 def test_this_index_refers_to_the_index_named_before():

@@ -1,11 +1,9 @@
 """Report shapes learned from held-out part 8's misses, one case per rule (each failed on the
 rules of "freeze rules 8"). The sentences are ours, in the shapes real reports use."""
 
+from conftest import indicator_rows as _rows
+
 from crawler.indicators import extract_indicators
-
-
-def _rows(text):
-    return [(r.value, r.unit, r.kind, r.year, r.name) for r in extract_indicators(text)]
 
 
 def test_a_growth_scenario_abbreviated_in_brackets_is_the_plan():

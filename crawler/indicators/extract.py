@@ -38,6 +38,7 @@ from .frames import NO_FRAME, Frame, frame_of, read_units
 from .model import Indicator
 from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
 from .vocabulary import (
+    ADMINISTRATIVE_UNITS,
     COUNT_NOUNS,
     CURRENCY_WORDS,
     DENOMINATOR_UNITS,
@@ -685,7 +686,8 @@ def extract_indicators(text: str) -> list[Indicator]:
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
-    if _headline(text) is not None:  # its own paragraph, even when one line break follows it
+    headline = _headline(text)
+    if headline is not None:  # its own paragraph, even when one line break follows it
         first, _, rest = text.lstrip().partition("\n")
         text = f"{first}\n\n{rest}"
     for unit in read_units(text):
@@ -731,20 +733,18 @@ def extract_indicators(text: str) -> list[Indicator]:
             last_name = found[-1].name
         rows.extend(found)
     allowance.report()
-    rows = _without_headline_repeats(text, rows)
+    if headline is not None:
+        rows = _without_headline_repeats(headline, rows)
     return _spelled_out(text, rows) if "(" in text else rows
 
 
 _HEADLINE_ROUNDING = 0.05  # "hơn 80% dự toán" over a body's "80,16%"
 
 
-def _without_headline_repeats(text: str, rows: list[Indicator]) -> list[Indicator]:
+def _without_headline_repeats(headline: str, rows: list[Indicator]) -> list[Indicator]:
     """A headline (a first line standing alone, no closing stop) repeats, often rounded, the
     figures its text then states: those are not figures of their own. A headline figure the
     text does not repeat is kept."""
-    headline = _headline(text)
-    if headline is None:
-        return rows
     heads = [row for row in rows if " ".join(row.sentence.split()) == headline]
     if not heads:
         return rows
@@ -1698,13 +1698,7 @@ _TOPIC_HEADS = ("về ", "trong ", "đối với ", "trong lĩnh vực ")
 _HOLDING_VERBS = frozenset({"có", "giữ vững", "duy trì", "đạt", "bảo đảm", "đảm bảo"})
 # Who does something, not what is counted: "Xã có 120 hộ", "Toàn tỉnh đạt 30 xã".
 _ACTORS = (
-    "xã",
-    "phường",
-    "thị trấn",
-    "huyện",
-    "quận",
-    "thị xã",
-    "tỉnh",
+    *ADMINISTRATIVE_UNITS,
     "thành phố",
     "toàn",
     "đảng bộ",

@@ -37,6 +37,10 @@ MEASURE_UNITS = {
 }
 
 # Counted nouns, written form -> canonical unit. Longest written form wins.
+# Units of local government: counted ("27 xã"), and when they open a clause, the actor of
+# its verb rather than what it counts ("Xã có 120 hộ").
+ADMINISTRATIVE_UNITS = ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh")
+
 COUNT_NOUNS = {
     "lđ": "lao động",
     "hs": "học sinh",
@@ -56,13 +60,7 @@ COUNT_NOUNS = {
             "tổ",  # "32 tổ chuyển đổi số cộng đồng"
             "tuyến phố",
             "gia đình",
-            "xã",
-            "phường",
-            "thị trấn",
-            "huyện",
-            "quận",
-            "thị xã",
-            "tỉnh",
+            *ADMINISTRATIVE_UNITS,
             "thôn",
             "xóm",
             "làng",
