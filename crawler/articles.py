@@ -237,7 +237,7 @@ class FieldFallback:
         # The family's parse changed the shared tree: the generic extractor gets its own.
         root = parse_html(page.text)
         links = article_links(root, page.url)
-        generic = self.parse(root, page.url, source.listing_title)
+        generic = self.parse(root, page.url, source.listing_title, fields=wanted)
         for name in wanted:
             self.tries[source.portal, name] += 1
             if not field_value(generic, name):

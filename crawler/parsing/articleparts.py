@@ -17,7 +17,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
-from crawler.parsing.html import BLOCK_TAGS, SKIPPED_TAGS, is_hidden, style_of, text_of
+from crawler.parsing.html import (
+    BLOCK_TAGS,
+    SKIPPED_TAGS,
+    clean_inline,
+    is_hidden,
+    style_of,
+    text_of,
+)
 from crawler.text.boilerplate import classify_line
 
 # ----------------------------------------------------------------------------- counters
@@ -209,12 +216,16 @@ def text_blocks(scope: HtmlElement, last: int | None = None) -> list[tuple[HtmlE
         # step per element (a paragraph of 20,000 <br> was walked element by element).
         children = element if len(element) <= _SMALL or _has_block_under(element) else ()
         for child in children if last is None else reversed(children):
-            if (
-                isinstance(child.tag, str)
-                and child.tag not in SKIPPED_TAGS
-                and not is_hidden(child)
-            ):
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(child):
+                continue
+            if len(child) or tag in _LISTS or (last is not None and len(blocks) >= last):
                 holds_block = walk(child) or holds_block
+            elif tag in BLOCK_TAGS:  # a leaf block, the common case, read without a call
+                text = clean_inline(child.text)
+                if text:
+                    blocks.append((child, text))
+                holds_block = True
         block = element.tag in BLOCK_TAGS
         if block and not holds_block and element is not scope and element.tag not in _LISTS:
             text = text_of(element)

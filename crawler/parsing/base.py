@@ -299,7 +299,12 @@ class PortalMarkup:
 
 def repeats_title(lead: str, title: str) -> bool:
     """A summary that only repeats the title (maybe with an ellipsis) adds nothing."""
-    return bool(title) and _title_key(lead) == _title_key_cached(title)
+    if not title:
+        return False
+    key = _title_key_cached(title)
+    # A line under half the key's length cannot reduce to it: a key only drops characters
+    # but for lower case, which at most doubles a letter (U+0130 is the one it lengthens).
+    return 2 * len(lead) >= len(key) and _title_key(lead) == key
 
 
 _NOT_WORD = re.compile(r"[\W_]+")

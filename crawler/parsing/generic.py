@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from urllib.parse import urlsplit
@@ -423,6 +423,7 @@ def parse_article(
     listing_title: str = "",
     is_template: LineTest | None = None,
     injected: list[SpamFinding] | None = None,
+    fields: Collection[str] | None = None,
 ) -> ParsedArticle:
     """Fields of an article page of an unknown platform, parsed as ``root`` (a tree this
     call changes).
@@ -431,6 +432,9 @@ def parse_article(
     ``is_template`` tells lines the host repeats on most pages (learned by HostTemplates);
     ``injected`` is what of the tree's injected spam is still to remove, when that is known
     (``[]`` once the generic spider removed it), else the tree is scanned for it.
+    ``fields`` names the fields wanted (all when None): without "body", the paragraphs are
+    left empty and their boilerplate pass, the dearest step, is skipped (a family's fallback
+    for its author or view count needs neither).
     """
     is_template = is_template or (lambda line: False)
     remove_injected(root, injected, page_host=urlsplit(url).hostname or "")
@@ -455,11 +459,15 @@ def parse_article(
     zones = _zoned_lines(region, title_element, container)
     meta = [line for line in zones["meta"] if not _widget(line)]
     body = [line for line in zones["body"] if not is_template(line)]
-    # Body lines are classified only until the first counter (none when meta has one).
-    article.view_count = _first_view_count(chain(meta, (b for b in body if _counter(b))))
+    # Body lines are classified only until the first counter (none when meta has one), and
+    # not at all when no line has a counter's word (one search over the joined lines).
+    counters = (b for b in body if _counter(b)) if _has_counter_word(body) else ()
+    article.view_count = _first_view_count(chain(meta, counters))
     article.published = _published(root, region, meta, body, article.title)
     labelled_author, body = _labelled_author(meta, body)
     article.author = clean_author(author or labelled_author)
+    if fields is not None and "body" not in fields:
+        return article
     lead = [
         line
         for line in meta
@@ -723,6 +731,10 @@ def _counter(line: str) -> bool:
     if not _COUNTER_WORDS.search(lowered):
         return False
     return classify_line(line) == "view_counter"
+
+
+def _has_counter_word(lines: list[str]) -> bool:
+    return bool(_COUNTER_WORDS.search(unicodedata.normalize("NFC", "\n".join(lines)).lower()))
 
 
 def _first_view_count(lines: Iterable[str]) -> int | None:

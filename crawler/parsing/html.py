@@ -42,7 +42,9 @@ def clean_inline(text: str | None) -> str:
         return ""
     # Control characters (ESC, BEL, NUL…) and invisible format characters go; tabs and line
     # breaks are spaces (str.split() below).
-    text = strip_controls(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():  # most one-line texts are: no call for them
+        text = strip_controls(text)
     # str.split() splits on every Unicode space (U+00A0, U+2000..U+200A, U+3000...).
     return " ".join(text.split())
 
@@ -247,7 +249,7 @@ def paragraphs_of(element: HtmlElement | None) -> list[str]:
     def flush() -> None:
         if not buffer:
             return
-        line = clean_inline("".join(buffer))
+        line = clean_inline(buffer[0] if len(buffer) == 1 else "".join(buffer))
         buffer.clear()
         if line and line != "|":
             paragraphs.append(line.strip(" |"))
