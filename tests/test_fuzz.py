@@ -79,6 +79,10 @@ MARKUP = {
     "many line breaks": lambda: _repeat("x<br>"),
     "many share lines between breaks": lambda: _repeat("Chia sẻ<br>"),
     "many related headings": lambda: _repeat("<p>Tin mới</p>"),
+    # Every heading is a title candidate compared with the page's titles (3 s/MB before the
+    # titles' word bags were built once); bold lines look like bylines.
+    "many headings": lambda: _repeat("<h3>Tin tức</h3>"),
+    "many bold lines": lambda: _repeat("<b>x</b><br>"),
     "many attributes": lambda: "<div " + _repeat("a=1 ") + ">x</div>",
     "a huge class list": lambda: "<div class='" + _repeat("news-content x ") + "'>x</div>",
     "a title that never ends": lambda: "</p></div><h2 class='news-title'>"

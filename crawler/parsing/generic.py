@@ -500,11 +500,12 @@ def find_title(root: HtmlElement, listing_title: str = "") -> tuple[HtmlElement 
         text_of(root.find(".//title")),
     ]
     references = [r for r in references if r]
+    bags = [word_bag(r) for r in references]
     best: tuple[float, float, int] | None = None
     best_element = None
-    for position, element in enumerate(_title_candidates(root)):
-        text = text_of(element)
-        match = max((word_similarity(text, ref) for ref in references), default=0.0)
+    for position, (element, text) in enumerate(_title_candidates(root)):
+        bag = word_bag(text)
+        match = max((bag_similarity(bag, reference) for reference in bags), default=0.0)
         rank = (match, _title_priority(element), -position)
         if best is None or rank > best:
             best, best_element = rank, element
@@ -530,10 +531,21 @@ def find_title(root: HtmlElement, listing_title: str = "") -> tuple[HtmlElement 
 
 def word_similarity(a: str, b: str) -> float:
     """Dice overlap of the words of two texts (case-insensitive, "..." ignored)."""
-    words_a = Counter(_WORD.findall(a.lower()))
-    words_b = Counter(_WORD.findall(b.lower()))
-    total = sum(words_a.values()) + sum(words_b.values())
-    return 2 * sum((words_a & words_b).values()) / total if total else 0.0
+    return bag_similarity(word_bag(a), word_bag(b))
+
+
+def word_bag(text: str) -> Counter[str]:
+    """A text's words with their counts, built once when compared with many texts."""
+    return Counter(_WORD.findall(text.lower()))
+
+
+def bag_similarity(a: Counter[str], b: Counter[str]) -> float:
+    total = a.total() + b.total()
+    if not total:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return 2 * sum(min(count, b[word]) for word, count in a.items() if word in b) / total
 
 
 def body_container(
@@ -616,7 +628,8 @@ _HEADINGS_OR_CLASSED = etree.XPath(
 )
 
 
-def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
+def _title_candidates(root: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Headings and title-classed elements of two to sixty words, with their text."""
     body = root.find("body")
     if body is None:
         return []
@@ -631,9 +644,9 @@ def _title_candidates(root: HtmlElement) -> list[HtmlElement]:
             continue
         if any(a.get("href") for a in element.iter("a")):
             continue
-        words = len(text_of(element).split())
-        if 2 <= words <= 60:
-            found.append(element)
+        text = text_of(element)
+        if 2 <= len(text.split()) <= 60:
+            found.append((element, text))
     return found
 
 
@@ -646,13 +659,14 @@ def _plain_title(root: HtmlElement, references: list[str]) -> HtmlElement | None
     longest = max(len(r) for r in references)
     best: tuple[float, int] | None = None
     best_element = None
+    bags = [word_bag(r) for r in references]
     for position, element in enumerate(body.iter(*_PLAIN_TITLE_TAGS)):
         if not (element.text or "").strip() or len(element.text_content()) > 2 * longest:
             continue
         if next(element.iterancestors("a"), None) is not None or hidden_or_skipped(element):
             continue
-        text = text_of(element)
-        match = max(word_similarity(text, ref) for ref in references)
+        bag = word_bag(text_of(element))
+        match = max(bag_similarity(bag, reference) for reference in bags)
         if match >= _PLAIN_TITLE_MATCH and (best is None or (match, position) > best):
             best, best_element = (match, position), element
     return best_element
@@ -664,8 +678,9 @@ def _title_priority(element: HtmlElement) -> float:
 
 def _last_candidate_before(root: HtmlElement, container: HtmlElement) -> HtmlElement | None:
     before = None
-    candidates = set(_title_candidates(root))  # the elements, not their ids: lxml reuses
-    for element in root.iter():  # the address of a proxy nothing holds any more
+    # The elements, not their ids: lxml reuses the address of a proxy nothing holds any more.
+    candidates = {element for element, _ in _title_candidates(root)}
+    for element in root.iter():
         if element is container:
             break
         if element in candidates:
