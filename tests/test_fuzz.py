@@ -83,6 +83,11 @@ MARKUP = {
     # titles' word bags were built once); bold lines look like bylines.
     "many headings": lambda: _repeat("<h3>Tin tức</h3>"),
     "many bold lines": lambda: _repeat("<b>x</b><br>"),
+    # Every page link was counted against every other (76 s/MB on 4,000 links).
+    "many page links": lambda: _repeat("<a href='?page=2'>2</a> "),
+    "many postback page links": lambda: _repeat(
+        "<a href=\"javascript:__doPostBack('ctl00$x','Page$2')\">2</a> "
+    ),
     "many attributes": lambda: "<div " + _repeat("a=1 ") + ">x</div>",
     "a huge class list": lambda: "<div class='" + _repeat("news-content x ") + "'>x</div>",
     "a title that never ends": lambda: "</p></div><h2 class='news-title'>"
