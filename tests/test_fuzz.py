@@ -88,6 +88,13 @@ MARKUP = {
     "many postback page links": lambda: _repeat(
         "<a href=\"javascript:__doPostBack('ctl00$x','Page$2')\">2</a> "
     ),
+    # One link repeated: its item grows to the whole page, whose text was read without the
+    # links by a list lookup per element (4.4 s/MB).
+    "many links to one page": lambda: _repeat("<a href='/tin-tuc/page/3/'>Trang sau »</a> "),
+    "many protocol-relative links": lambda: _repeat("<a href='//x.gov.vn/a-1.html'>Tin</a> "),
+    "many sidebar lists": lambda: _repeat(
+        "<h3>Tin mới nhất</h3><ul><li><a href='/a-1.html'>Tin tức x</a></li></ul>"
+    ),
     "many attributes": lambda: "<div " + _repeat("a=1 ") + ">x</div>",
     "a huge class list": lambda: "<div class='" + _repeat("news-content x ") + "'>x</div>",
     "a title that never ends": lambda: "</p></div><h2 class='news-title'>"

@@ -373,7 +373,7 @@ def date_near(anchor: HtmlElement, links: list[HtmlElement]) -> ParsedDate | Non
         # Link texts are titles (this item's image link repeats it), and titles carry dates
         # ("(14/10/1930-14/10/2020)"); a date element inside the link ("<em>(12/10/2024)</em>")
         # still counts.
-        dates = find_dates(text_outside(element, list(element.iter("a"))))
+        dates = find_dates(text_outside(element, set(element.iter("a"))))
         if own is not None and not (dates and _adds_time(dates[0], own)):
             return own
         if dates:
@@ -635,7 +635,7 @@ def common_ancestor(a: HtmlElement | None, b: HtmlElement | None) -> HtmlElement
     return None
 
 
-def text_outside(container: HtmlElement, excluded: list[HtmlElement]) -> str:
+def text_outside(container: HtmlElement, excluded: set[HtmlElement]) -> str:
     """Visible text of ``container`` without the text of the ``excluded`` subtrees."""
     parts: list[str] = []
 
