@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates import ParsedDate, find_dates, parse_iso_date, parse_vn_date
 from crawler.parsing.html import (
     BLOCK_TAGS,
     SKIPPED_TAGS,
+    AttributeOwners,
     clean_inline,
     is_hidden,
     style_of,
@@ -331,9 +331,9 @@ _FURNITURE_NAME = re.compile(
     re.IGNORECASE,
 )
 _LINK_SHARE = 0.5
-# Descendants with a class or an id, in document order, found through the attribute axis
-# (not by a Python step per element of the content).
-_NAMED = etree.XPath("descendant::*/@*[name()='class' or name()='id']/..")
+# Descendants with a class or an id, in document order (not by a Python step per element
+# of the content).
+_NAMED = AttributeOwners("descendant::*/@*[name()='class' or name()='id']")
 _FURNITURE_LINES = frozenset({"share_print", "attachment", "font_size", "tags", "rating"})
 
 

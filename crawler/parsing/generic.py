@@ -621,10 +621,12 @@ def _without_poster(line: str) -> str:
 
 
 # The elements that may be a title, in document order: headings and elements with a class
-# (found by XPath, not by a Python step per element of the page).
+# (found by XPath, not by a Python step per element of the page; one element test, since
+# libxml2 merges a union's parts, or the parents of attributes, in quadratic time).
 _HEADINGS_OR_CLASSED = etree.XPath(
-    " | ".join(f"descendant-or-self::{tag}" for tag in _HEADINGS)
-    + " | descendant-or-self::*/@class/.."
+    "descendant-or-self::*["
+    + " or ".join(f"self::{tag}" for tag in _HEADINGS)
+    + " or @class]"
 )
 
 
