@@ -735,7 +735,48 @@ def extract_indicators(text: str) -> list[Indicator]:
     allowance.report()
     if headline is not None:
         rows = _without_headline_repeats(headline, rows)
+    rows = _dated_by_its_one_year(text, rows)
     return _spelled_out(text, rows) if "(" in text else rows
+
+
+def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """A report of one year ("10 tháng năm 2025", "Cả năm 2025, …") whose every dated actual
+    is of that year, and that names no other year but the one before it (a base: "so với
+    năm 2024"), leaves its undated actuals in that year ("Đến nay tỉnh đã giải ngân 8.417 tỷ
+    đồng"). Kept undated: figures on a page that mixes years, speaks of a term or span
+    ("nhiệm kỳ", "giai đoạn") or dates only targets, and a stock held at present ("Đến nay,
+    toàn tỉnh có 154 xã …") or a yearly rate."""
+    years = {row.year for row in rows if row.year is not None and row.kind == "actual"}
+    if len(years) != 1:
+        return rows
+    (year,) = years
+    low = unicodedata.normalize("NFC", text).lower()
+    if (
+        _YEAR_RANGE.search(text)
+        or _SPAN_WORDS.search(low)
+        or any(int(stated) not in (year, year - 1) for stated in _ANY_YEAR.findall(text))
+    ):
+        return rows
+    return [
+        replace(row, year=year)
+        if row.year is None
+        and row.kind == "actual"
+        and row.period is None
+        and not _UNDATED_BY_NATURE.search(row.sentence.lower())
+        else row
+        for row in rows
+    ]
+
+
+_SPAN_WORDS = re.compile(
+    r"\b(?:nhiệm\s+kỳ|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:qua|vừa\s+qua|trước)|những\s+năm\s+qua"
+    r"|\d+\s+năm\s+qua)\b"
+)
+# A stock held at present ("Hiện nay, toàn tỉnh có 96 xã …"), a yearly rate or norm ("giảm
+# trung bình 3,1%/năm", "hằng năm đạt 85%"): of no one year, whatever the report's year.
+_UNDATED_BY_NATURE = re.compile(
+    r"\b(?:đến\s+nay|hiện\s+nay|hiện)\b[^.;]*?\bcó\s+\d|/\s*năm\b|\b(?:hằng|hàng|mỗi)\s+năm\b"
+)
 
 
 _HEADLINE_ROUNDING = 0.05  # "hơn 80% dự toán" over a body's "80,16%"
