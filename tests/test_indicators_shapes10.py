@@ -53,3 +53,24 @@ def test_a_page_that_mixes_years_or_speaks_of_a_span_keeps_undated_figures_undat
     assert _years(
         "Thu ngân sách năm 2025 đạt 900 tỷ đồng; tỷ lệ hộ nghèo giảm trung bình 1,2%/năm."
     ) == [2025, None]
+
+
+def _names(text):
+    return [name for _, _, _, _, name in indicator_rows(text)]
+
+
+def test_a_summing_up_or_reporting_frame_is_no_part_of_the_name():
+    assert _names("Tính chung 6 tháng, chỉ số sản xuất công nghiệp tăng 7,4% so với cùng kỳ.") == [
+        "chỉ số sản xuất công nghiệp"
+    ]
+    assert _names("Nhìn chung, kim ngạch xuất khẩu quý III đạt 2,1 tỷ USD.") == [
+        "kim ngạch xuất khẩu"
+    ]
+    assert _names(
+        "Kết quả điều tra lao động của Cục Thống kê cho thấy tỷ lệ thất nghiệp khu vực thành "
+        "thị năm 2025 là 2,3%."
+    ) == ["tỷ lệ thất nghiệp khu vực thành thị"]
+    assert _names(
+        "Số liệu sơ bộ của Sở Công Thương cho thấy, tổng mức bán lẻ hàng hóa cả năm đạt 95.000 "
+        "tỷ đồng."
+    ) == ["tổng mức bán lẻ hàng hóa"]

@@ -316,14 +316,14 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
+    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
     r"(?:đặt|đề ra)\s+mục tiêu\b|"
     r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
 )
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
-_REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|thông tin|thông báo)\s+")
+_REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|cho thấy|thông tin|thông báo)\s*,?\s+")
 _TIME_IN_NAME = re.compile(
     rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
     r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
@@ -1584,7 +1584,7 @@ def _clean_name(raw: str) -> str:
     if "(" in name:
         name = _BRACKETED.sub(" ", name)
     name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
-    if "cho b" in name or "cho hay" in name or "thông " in name:
+    if "cho b" in name or "cho hay" in name or "cho th" in name or "thông " in name:
         name = _REPORTED_BY.sub("", name)
     if " đã " in f" {name} ":
         doer, _, done = f" {name} ".rpartition(" đã ")
