@@ -74,3 +74,31 @@ def test_a_summing_up_or_reporting_frame_is_no_part_of_the_name():
         "Số liệu sơ bộ của Sở Công Thương cho thấy, tổng mức bán lẻ hàng hóa cả năm đạt 95.000 "
         "tỷ đồng."
     ) == ["tổng mức bán lẻ hàng hóa"]
+
+
+def test_a_place_and_its_verb_before_a_count_are_not_what_is_counted():
+    # the deed stays: it says which count this is
+    assert _names("Năm 2025, tỉnh thu hút 12 dự án FDI mới.") == ["thu hút dự án fdi mới"]
+    assert _names("Năm 2024, huyện xây mới 6 trường mầm non.") == ["xây mới trường mầm non"]
+    assert _names("Thành phố đã cấp phép 40 dự án nhà ở.") == ["cấp phép dự án nhà ở"]
+    # visits a place welcomes are tourists, even where the sentence never says "du lịch"
+    assert (
+        _names("Cả năm, thành phố đón hơn 8,4 triệu lượt khách, tăng 12%.") == ["khách du lịch"] * 2
+    )
+    assert _names("Quý III, tỉnh phục vụ 950.000 lượt khách.") == ["khách du lịch"]
+
+
+def test_a_count_stops_before_the_measure_that_follows_it():
+    assert (
+        _names(
+            "Thành phố cấp mới 15 dự án với tổng vốn đăng ký 3.200 tỷ đồng, tăng 20% so với cùng kỳ."
+        )[0]
+        == "cấp mới dự án"
+    )
+    assert (
+        _names("Trong năm có 31 doanh nghiệp thành lập mới với tổng vốn đăng ký 640 tỷ đồng.")[0]
+        == "doanh nghiệp thành lập mới"
+    )
+    assert _names("Tỉnh khởi công 4 công trình thủy lợi với kinh phí 210 tỷ đồng.")[0] == (
+        "khởi công công trình thủy lợi"
+    )

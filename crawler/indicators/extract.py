@@ -1755,12 +1755,20 @@ _ACTORS = (
     "trong ",  # "Trên địa bàn có 1.000 doanh nghiệp": where, not what
 )
 
+# A place that acts, then its verb: "tỉnh thu hút", "thành phố đã cấp mới" (not "xã hội").
+_PLACE_ACTOR = re.compile(
+    r"^(?:tỉnh|huyện|xã(?! hội)|phường|thị xã|thị trấn|quận|thành phố)\s+(?:cũng\s+|đã\s+|vẫn\s+)*"
+)
+_ACTOR_AND_VERB_WORDS = 4
+_WELCOMING_VERBS = ("đón", "đón tiếp", "phục vụ", "thu hút")
 
 _PHRASE_STOP = re.compile(
     r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
     r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
     r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
     r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
+    # "7 dự án FDI với tổng vốn đăng ký …": the measure of what was counted opens a figure
+    r"|\s(?=với\s+(?:tổng|quy mô|diện tích|kinh phí|vốn|số vốn|giá trị|công suất|tỷ lệ)\b)"
 )
 
 
@@ -1872,8 +1880,13 @@ def _name(
     ):
         # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
         return f"tỷ lệ {phrase} được {subject}"
-    if figure.unit == "lượt" and phrase.startswith("khách") and "du lịch" in low:
-        # "Du lịch …: tỉnh đón 17,11 triệu lượt khách": tourists ("lượt khách quốc tế" stays)
+    if (
+        figure.unit == "lượt"
+        and phrase.startswith("khách")
+        and ("du lịch" in low or subject.endswith(_WELCOMING_VERBS))
+    ):
+        # "Du lịch …: tỉnh đón 17,11 triệu lượt khách", "thành phố đón 9 triệu lượt khách":
+        # tourists ("lượt khách quốc tế" stays)
         return "khách du lịch" if phrase == "khách" else phrase
     if figure.unit in _RATIO_PLAN_UNITS and figure.total is None:
         # "25 chỉ tiêu vượt kế hoạch", "14 chỉ tiêu đạt": the items so fulfilled
@@ -1897,6 +1910,14 @@ def _name(
         ):
             return subject
         return f"{figure.unit} {phrase}".strip()
+    if counted and len(subject.split()) <= _ACTOR_AND_VERB_WORDS:
+        actor = _PLACE_ACTOR.match(subject)
+        if actor and actor.end() < len(subject):
+            # "Tỉnh thu hút 7 dự án FDI" → "thu hút dự án fdi": the place that acts is not
+            # what is counted; the deed is ("thành lập mới doanh nghiệp")
+            subject = subject[actor.end() :]
+            if not phrase or _NOT_A_NOUN.match(phrase):
+                return f"{subject} {figure.unit}"  # "thành phố cấp mới 15 dự án với …"
     if subject:
         if (
             counted or figure.unit in _MEASURE_CANONICAL or figure.unit in _MONEY_UNITS
