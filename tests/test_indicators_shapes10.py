@@ -141,3 +141,34 @@ def test_percentages_after_a_structure_opening_are_shares_of_that_structure():
     ]
     # a growth rate in such a sentence is no share
     assert _names("Trong cơ cấu kinh tế, dịch vụ chiếm 41,2% và tăng 7,5%.")[1] == "dịch vụ"
+
+
+def _kinds_years(text):
+    return [(kind, year) for _, _, kind, year, _ in indicator_rows(text)]
+
+
+def test_a_title_dated_otherwise_than_the_body_frames_none_of_it():
+    # the title says what the meeting approved; the body reports the year before first
+    assert (
+        _kinds_years(
+            "HĐND phường An Khánh thông qua kế hoạch năm 2026\n\nChiều 26/12/2025, HĐND phường họp "
+            "kỳ cuối năm. Năm 2025, thu ngân sách phường đạt 412 tỷ đồng, bằng 118% dự toán.\n\n"
+            "Thu nhập bình quân đầu người 96 triệu đồng."
+        )
+        == [("actual", 2025)] * 3
+    )
+    # a title the body's first dated line agrees with still frames the body
+    assert (
+        _kinds_years(
+            "Kế hoạch phát triển kinh tế - xã hội năm 2026\n\nNăm 2026, xã phấn đấu thu ngân sách "
+            "15 tỷ đồng.\n\nTỷ lệ hộ nghèo dưới 1,5%."
+        )
+        == [("target", 2026)] * 2
+    )
+    assert (
+        _kinds_years(
+            "Kết quả năm 2024 của xã Tân Lập\n\nNăm 2024, tổng giá trị sản xuất đạt 820 tỷ đồng.\n\n"
+            "Tỷ lệ hộ nghèo còn 2,1%."
+        )
+        == [("actual", 2024)] * 2
+    )
