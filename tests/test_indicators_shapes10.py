@@ -172,3 +172,7 @@ def test_a_title_dated_otherwise_than_the_body_frames_none_of_it():
         )
         == [("actual", 2024)] * 2
     )
+    # a title of results keeps its year over a body that names another year in passing
+    assert _kinds_years(
+        "Kinh tế năm 2025 tăng trưởng khá\n\nGRDP cả năm tăng 8,1%, chỉ thấp hơn năm 2022."
+    ) == [("actual", 2025)]

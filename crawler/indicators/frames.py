@@ -208,10 +208,17 @@ def read_units(text: str) -> Iterator[Unit]:
         if headline is not None and heading is None:
             stated = _stated_years(line)
             if stated:
-                if headline.year not in stated and headings and headings[0][1] is headline:
+                if (
+                    headline.kind == "target"
+                    and headline.year not in stated
+                    and min(stated) < headline.year
+                    and headings
+                    and headings[0][1] is headline
+                ):
                     # "HĐND xã thông qua mục tiêu năm 2026" over "… năm 2025, xã có 22/27
-                    # chỉ tiêu đạt …": the title says how the story ends, the body reports
-                    # another year first; the title frames none of it
+                    # chỉ tiêu đạt …": the title says how the story ends (the plan it
+                    # approved), the body first reports the year before; the title frames
+                    # none of it
                     headings.pop(0)
                     last_year = None
                 headline = None
