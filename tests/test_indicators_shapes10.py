@@ -176,3 +176,27 @@ def test_a_title_dated_otherwise_than_the_body_frames_none_of_it():
     assert _kinds_years(
         "Kinh tế năm 2025 tăng trưởng khá\n\nGRDP cả năm tăng 8,1%, chỉ thấp hơn năm 2022."
     ) == [("actual", 2025)]
+
+
+def test_having_set_targets_is_no_actual_cue():
+    assert [
+        kind
+        for _, _, kind, _, _ in indicator_rows(
+            "Đại hội đã đề ra các mục tiêu của nhiệm kỳ 2025 - 2030: GRDP tăng 9-10%/năm; tổng thu "
+            "ngân sách đạt 4.500 tỷ đồng."
+        )
+    ] == ["target", "target"]
+    assert [
+        kind
+        for _, _, kind, _, _ in indicator_rows(
+            "HĐND xã đã thông qua các chỉ tiêu năm 2026: thu ngân sách 14 tỷ đồng; tỷ lệ hộ nghèo "
+            "dưới 2%."
+        )
+    ] == ["target", "target"]
+    # a deed done is still an actual
+    assert [
+        kind
+        for _, _, kind, _, _ in indicator_rows(
+            "Năm 2024, xã đã đạt 19/19 tiêu chí; thu ngân sách đạt 12 tỷ đồng."
+        )
+    ] == ["actual", "actual"]

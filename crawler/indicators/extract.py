@@ -204,9 +204,11 @@ _TARGET_CUE = re.compile(
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
+# "đã đề ra các mục tiêu: …" sets targets: the deed done is the setting, not the figures.
+_SETTING_VERBS = r"(?:đề ra|đặt ra|xác định|thông qua|ban hành|phê duyệt|quyết nghị)"
 _ACTUAL_CUE = re.compile(
-    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
-    rf"tính đến nay|thực tế|{_ESTIMATE})\b"
+    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã(?!\s+{_SETTING_VERBS})|đạt được|hiện nay|"
+    rf"hiện có|hiện đã|đến nay|tính đến nay|thực tế|{_ESTIMATE})\b"
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
