@@ -200,3 +200,27 @@ def test_having_set_targets_is_no_actual_cue():
             "Năm 2024, xã đã đạt 19/19 tiêu chí; thu ngân sách đạt 12 tỷ đồng."
         )
     ] == ["actual", "actual"]
+
+
+def test_a_budget_an_authority_assigns_is_a_plan_of_the_quantity_before():
+    rows = indicator_rows(
+        "Thu ngân sách 9 tháng năm 2025 đạt 5.200 tỷ đồng, bằng 98% dự toán Trung ương giao và "
+        "90% dự toán tỉnh giao (Trung ương giao: 5.300 tỷ đồng; HĐND tỉnh giao 5.780 tỷ đồng)."
+    )
+    assert [(value, kind, name) for value, unit, kind, _, name in rows if unit == "VND"] == [
+        (5.2e12, "actual", "thu ngân sách"),
+        (5.3e12, "target", "thu ngân sách"),
+        (5.78e12, "target", "thu ngân sách"),
+    ]
+    rows = indicator_rows("Chi ngân sách năm 2025 đạt 800 tỷ đồng, UBND huyện giao 900 tỷ đồng.")
+    assert [(kind, name) for _, _, kind, _, name in rows] == [
+        ("actual", "chi ngân sách"),
+        ("target", "chi ngân sách"),
+    ]
+    # handing over and allocating land are deeds, not plans
+    assert [
+        kind for _, _, kind, _, _ in indicator_rows("Xã đã bàn giao 20 căn nhà cho hộ nghèo.")
+    ] == ["actual"]
+    assert [
+        kind for _, _, kind, _, _ in indicator_rows("Tỉnh giao 50 ha đất cho doanh nghiệp.")
+    ] == ["actual"]

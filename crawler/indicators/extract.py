@@ -1746,6 +1746,16 @@ _ONLY_AN_ESTIMATE = re.compile(
     r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó|tính chung"
     r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình)$"
 )
+# Who assigns a plan or estimate: "Trung ương giao: 13.398 tỷ đồng", "HĐND tỉnh giao 16.310 tỷ
+# đồng", "dự toán tỉnh giao" — the figure after it is that plan, of the quantity before.
+_ASSIGNER = (
+    r"(?:dự toán\s+|kế hoạch\s+)?(?:trung ương|tỉnh|huyện|xã|thành phố|cấp trên|chính phủ|"
+    r"thủ tướng(?:\s+chính phủ)?|(?:hđnd|ubnd)(?:\s+(?:tỉnh|huyện|xã|thành phố|phường))?)\s+giao"
+)
+_ASSIGNED_BY = re.compile(rf"^{_ASSIGNER}$")
+_ASSIGNED_BEFORE = re.compile(
+    rf"(?<![^\s(,;])(?<!bàn ){_ASSIGNER}\s*(?::|là)?\s*(?:trên|hơn|gần|khoảng)?\s*$"
+)
 _ANAPHORA = re.compile(r"\b(?:chỉ số|chỉ tiêu|con số|mức|tỷ lệ|tốc độ|giá trị)\s+này\b")
 _COMPARISON_START = re.compile(r"(?:so với|so|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b")
 _ONLY_A_REFERENCE = re.compile(
@@ -1844,6 +1854,7 @@ def _name(
         subject = ""
     if (
         _ONLY_A_REFERENCE.match(subject)
+        or (figure.unit in _MONEY_UNITS and _ASSIGNED_BY.match(subject))
         or _COMPARISON_START.match(subject)
         or _ONLY_AN_ESTIMATE.match(subject)
         or (" này" in subject and _ANAPHORA.search(subject))
@@ -2084,6 +2095,12 @@ def _extract_sentence(
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
         if figure.unit in _RATIO_PLAN_UNITS:
             kind = "actual"  # "hoàn thành 26/29 chỉ tiêu", "25 chỉ tiêu vượt" measure fulfilment
+        elif figure.unit in _MONEY_UNITS and _ASSIGNED_BEFORE.search(
+            low, max(0, figure.number_start - 40), figure.number_start
+        ):
+            # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": the budget
+            # estimate assigned, a plan (land "tỉnh giao 50 ha đất" is allocated, not planned)
+            kind = "target"
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
             fallback = lead_in_year
