@@ -224,3 +224,19 @@ def test_a_budget_an_authority_assigns_is_a_plan_of_the_quantity_before():
     assert [
         kind for _, _, kind, _, _ in indicator_rows("Tỉnh giao 50 ha đất cho doanh nghiệp.")
     ] == ["actual"]
+
+
+def test_a_contrast_or_an_expectation_is_no_part_of_the_name():
+    assert (
+        _names(
+            "Doanh thu du lịch 9 tháng dự ước đạt 2.100 tỷ đồng, trong khi kế hoạch năm là 2.500 tỷ "
+            "đồng."
+        )
+        == ["doanh thu du lịch"] * 2
+    )
+    assert _names("Kim ngạch xuất khẩu quý III dự đạt 640 triệu USD.") == ["kim ngạch xuất khẩu"]
+    assert (
+        _names("Tỷ lệ giải ngân vốn đầu tư công đạt 61%, trong khi đó mục tiêu cả năm là 95%.")
+        == ["tỷ lệ giải ngân vốn đầu tư công"] * 2
+    )
+    assert _names("Năm 2024, sản lượng cá tra chỉ đạt 1,1 triệu tấn.") == ["sản lượng cá tra"]

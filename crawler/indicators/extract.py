@@ -251,6 +251,12 @@ _TRAILING_VERBS = (
     "ước đạt",
     "ước tính",
     "ước thực hiện",
+    "dự đạt",
+    "chỉ đạt",
+    "chỉ bằng",
+    "chỉ còn",
+    "dự ước",
+    "dự ước đạt",
     "ước",
     "đạt được",
     "đạt",
@@ -318,6 +324,7 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
+    r"trong khi(?: đó)?\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
@@ -1744,7 +1751,7 @@ _NOT_A_NOUN = re.compile(
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_AN_ESTIMATE = re.compile(
     r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó|tính chung"
-    r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình)$"
+    r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình|năm|cả năm)$"
 )
 # Who assigns a plan or estimate: "Trung ương giao: 13.398 tỷ đồng", "HĐND tỉnh giao 16.310 tỷ
 # đồng", "dự toán tỉnh giao" — the figure after it is that plan, of the quantity before.
