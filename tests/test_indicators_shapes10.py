@@ -240,3 +240,29 @@ def test_a_contrast_or_an_expectation_is_no_part_of_the_name():
         == ["tỷ lệ giải ngân vốn đầu tư công"] * 2
     )
     assert _names("Năm 2024, sản lượng cá tra chỉ đạt 1,1 triệu tấn.") == ["sản lượng cá tra"]
+
+
+def test_a_part_of_a_whole_just_measured_is_the_same_quantity_of_the_part():
+    assert _names(
+        "Năm 2025, tổng sản lượng thủy sản đạt 900.000 tấn, tăng 5%, riêng cá tra 520.000 tấn, "
+        "đứng đầu cả nước."
+    ) == ["tổng sản lượng thủy sản", "tổng sản lượng thủy sản", "sản lượng cá tra"]
+    assert _names(
+        "Diện tích gieo trồng đạt 120.000 ha, trong đó lúa 80.000 ha, ngô 12.000 ha."
+    ) == [
+        "diện tích gieo trồng",
+        "diện tích lúa",
+        "diện tích ngô",
+    ]
+    # a figure with its own subject, or in another unit, is not a part
+    assert _names(
+        "Sản lượng lúa đạt 50.000 tấn; chăn nuôi phát triển, tổng đàn lợn 20.000 con, thịt hơi "
+        "xuất chuồng 9.000 tấn."
+    ) == ["sản lượng lúa", "tổng đàn lợn", "thịt hơi xuất chuồng"]
+
+
+def test_a_ranking_after_a_figure_is_no_part_of_its_name():
+    assert _names("Năm 2025, xuất khẩu gạo đạt 1,4 triệu tấn, dẫn đầu vùng.") == ["xuất khẩu gạo"]
+    assert _names("Năm 2025, tỉnh trồng mới 8.000 ha sầu riêng, đứng thứ hai cả nước.") == [
+        "trồng mới sầu riêng"
+    ]

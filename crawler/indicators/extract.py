@@ -1677,6 +1677,13 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+# A part of the whole just measured: "…, riêng tôm 595.000 tấn", "trong đó lúa 80.000 ha".
+_PART_OF = re.compile(r"\b(?:riêng|trong đó|trong số đó)\b", re.IGNORECASE)
+_PART_WORDS = 3
+_QUANTITY_HEAD_OF = re.compile(
+    r"^(?:tổng\s+)?(sản lượng|diện tích|năng suất|giá trị sản xuất|kim ngạch xuất khẩu|"
+    r"kim ngạch nhập khẩu|doanh thu|số lượng)\b"
+)
 _QUANTITY_NOUNS = ("vốn", "kinh phí", "nguồn vốn", "ngân sách", "tổng vốn", "tổng nguồn")
 _ROLE_WITH_RATE = re.compile(
     r"^(.*?)\s+(?:tiếp tục\s+|vẫn\s+|vẫn là|trở thành\s+)?(?:là|giữ vai trò)\s+[^,;]*?\s+với\s+"
@@ -1746,7 +1753,8 @@ _QUALIFYING_TAIL = re.compile(
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
     r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
-    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\))(?!\w)"
+    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\)"
+    r"|đứng|dẫn đầu|xếp|lớn nhất|cao nhất|thấp nhất|nhiều nhất)(?!\w)"  # a ranking
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_AN_ESTIMATE = re.compile(
@@ -1805,7 +1813,8 @@ _ACTOR_AND_VERB_WORDS = 4
 _WELCOMING_VERBS = ("đón", "đón tiếp", "thu hút")
 
 _PHRASE_STOP = re.compile(
-    r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
+    r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|đứng|dẫn đầu|xếp|\d)"
+    r"|,(?=[^,;.]*\d)"
     r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
     r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
     r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
@@ -1953,13 +1962,15 @@ def _name(
         ):
             return subject
         return f"{figure.unit} {phrase}".strip()
-    if counted and len(subject.split()) <= _ACTOR_AND_VERB_WORDS:
+    measured = figure.unit in _MEASURE_CANONICAL and phrase and not _NOT_A_NOUN.match(phrase)
+    if (counted or measured) and len(subject.split()) <= _ACTOR_AND_VERB_WORDS:
         actor = _PLACE_ACTOR.match(subject)
         if actor and actor.end() < len(subject):
-            # "Tỉnh thu hút 7 dự án FDI" → "thu hút dự án fdi": the place that acts is not
-            # what is counted; the deed is ("thành lập mới doanh nghiệp")
+            # "Tỉnh thu hút 7 dự án FDI" → "thu hút dự án fdi", "tỉnh trồng mới 8.000 ha sầu
+            # riêng" → "trồng mới sầu riêng": the place that acts is not what is counted or
+            # measured; the deed is ("thành lập mới doanh nghiệp")
             subject = subject[actor.end() :]
-            if not phrase or _NOT_A_NOUN.match(phrase):
+            if counted and (not phrase or _NOT_A_NOUN.match(phrase)):
                 return f"{subject} {figure.unit}"  # "thành phố cấp mới 15 dự án với …"
     if subject:
         if (
@@ -2056,6 +2067,8 @@ def _extract_sentence(
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
     outer_name = ""  # the name of the last figure outside brackets
+    wholes: dict[str, str] = {}  # unit → the quantity a figure in it measured ("sản lượng")
+    parts: set[str] = set()  # units whose figures now list parts of that whole
     for figure in figures:
         before = _before(low, figure.number_start)
         bracketed = _bracket_open(low, figure.start) is not None
@@ -2138,6 +2151,26 @@ def _extract_sentence(
             sector = ""
         if figure.unit == "VND" and "/người" in low[figure.start : figure.end]:
             name = _per_head(name)
+        whole = wholes.get(figure.unit)
+        if (
+            whole is not None
+            and not change
+            and _LETTERS.search(name)
+            and len(name.split()) <= _PART_WORDS
+            and not name.startswith((whole, *SUBJECT_HEADS))
+            and (
+                _PART_OF.search(segment)
+                or (figure.unit in parts and not _VERB_IN_SEGMENT.search(segment))
+            )
+        ):
+            # "tổng sản lượng thủy sản đạt 1,2 triệu tấn, tăng 5%, riêng tôm 595.000 tấn",
+            # "trong đó lúa 80.000 ha, ngô 12.000 ha": the same quantity of each part
+            name = f"{whole} {name}"
+            parts.add(figure.unit)
+        else:
+            quantity = _QUANTITY_HEAD_OF.match(name)
+            if quantity is not None:
+                wholes[figure.unit] = quantity.group(1)
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
         years_of = _years_for(low, figure, year_index, fallback, averaged)
