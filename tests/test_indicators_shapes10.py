@@ -266,3 +266,17 @@ def test_a_ranking_after_a_figure_is_no_part_of_its_name():
     assert _names("Năm 2025, tỉnh trồng mới 8.000 ha sầu riêng, đứng thứ hai cả nước.") == [
         "trồng mới sầu riêng"
     ]
+
+
+def test_a_part_that_takes_a_share_of_an_economic_whole_is_named_by_both():
+    assert _names(
+        "Năm 2025, công nghiệp chế biến đóng góp gần 60% giá trị sản xuất công nghiệp."
+    ) == ["tỷ trọng công nghiệp chế biến trong giá trị sản xuất công nghiệp"]
+    assert _names("Năm 2025, kinh tế số chiếm khoảng 18% GRDP.") == [
+        "tỷ trọng kinh tế số trong grdp"
+    ]
+    assert _names("Xuất khẩu nông sản chiếm 42% tổng kim ngạch xuất khẩu.") == [
+        "tỷ trọng xuất khẩu nông sản trong tổng kim ngạch xuất khẩu"
+    ]
+    # a group's share of the population stays the group
+    assert _names("Đồng bào Khmer chiếm 31% dân số.") == ["đồng bào khmer"]

@@ -1690,6 +1690,13 @@ _ROLE_WITH_RATE = re.compile(
     r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$",
     re.IGNORECASE,
 )
+_SHARE_OF_WHOLE_BEFORE = re.compile(
+    r"\b(?:chiếm|đóng góp)\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến)\s+)?$"
+)
+_ECONOMIC_WHOLE = re.compile(
+    r"(?:grdp|gdp|giá trị|tổng (?:giá trị|thu|chi|vốn|sản phẩm|mức|kim ngạch|doanh thu)|"
+    r"kim ngạch|doanh thu|thu ngân sách|tổng sản phẩm|vốn đầu tư)\b"
+)
 _SHARE_OF = re.compile(r"\s*(?:trong|của)\s+(?:cơ cấu|tổng)\b[^,;.()\d]*")
 _SECTOR_HEADS = ("công nghiệp", "ngành", "khu vực", "nông nghiệp", "dịch vụ", "thương mại")
 _SECTOR_SYLLABLES = (" nông", " lâm", " ngư", " diêm", " công", " thương")
@@ -1884,6 +1891,20 @@ def _name(
         share_of = _SHARE_OF.match(low, figure.end)
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
             return f"{subject} {' '.join(share_of.group().split())}"
+    if (
+        subject
+        and figure.unit == "%"
+        and _ECONOMIC_WHOLE.match(phrase)
+        and _SHARE_OF_WHOLE_BEFORE.search(
+            low, max(0, figure.number_start - 24), figure.number_start
+        )
+    ):
+        # "Kinh tế số chiếm 30% GRDP", "Con tôm đóng góp trên 75% giá trị sản xuất khu vực
+        # I": the part's share of the economic whole named after the figure ("người Mường
+        # chiếm 88% dân số" stays the group, as labelled)
+        owner = subject.removesuffix("đóng góp").strip()
+        if owner:
+            return f"tỷ trọng {owner} trong {phrase}"
     if subject in _BARE_VERBS:
         subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
     if (
