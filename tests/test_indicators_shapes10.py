@@ -280,3 +280,19 @@ def test_a_part_that_takes_a_share_of_an_economic_whole_is_named_by_both():
     ]
     # a group's share of the population stays the group
     assert _names("Đồng bào Khmer chiếm 31% dân số.") == ["đồng bào khmer"]
+
+
+def test_what_follows_the_last_count_of_a_pair_qualifies_both():
+    assert _names("Toàn tỉnh có 14 hợp tác xã và hơn 900 hộ nuôi cá lồng trên sông.") == [
+        "hợp tác xã nuôi cá lồng trên sông",
+        "hộ nuôi cá lồng trên sông",
+    ]
+    assert _names("Năm 2025, huyện có 12 trường và 340 giáo viên đạt chuẩn quốc gia.") == [
+        "trường đạt chuẩn quốc gia",
+        "giáo viên đạt chuẩn quốc gia",
+    ]
+    # a compound noun of the last count is its own
+    assert (
+        _names("Trên địa bàn có 800 doanh nghiệp và 2.100 hộ kinh doanh cá thể.")[0]
+        == "doanh nghiệp"
+    )

@@ -1677,6 +1677,13 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+# A tail that says what the counted do (a clause both nouns of a pair share), not a compound
+# noun of the last one ("hộ kinh doanh cá thể").
+_SHARED_TAIL = re.compile(
+    r"\s(?:nuôi|trồng|đạt|tham gia|được|có|sản xuất|làm|sử dụng|ứng dụng|áp dụng|hoạt động|"
+    r"chăn nuôi|thực hiện|đăng ký|liên kết|theo)\b"
+)
+_PAIRED_COUNT = re.compile(r"\s+(?:và|cùng)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?\d")
 # A part of the whole just measured: "…, riêng tôm 595.000 tấn", "trong đó lúa 80.000 ha".
 _PART_OF = re.compile(r"\b(?:riêng|trong đó|trong số đó)\b", re.IGNORECASE)
 _PART_WORDS = 3
@@ -2088,6 +2095,7 @@ def _extract_sentence(
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
     outer_name = ""  # the name of the last figure outside brackets
+    bare: tuple[int, str] | None = None  # a count named by its noun alone, then "và" a count
     wholes: dict[str, str] = {}  # unit → the quantity a figure in it measured ("sản lượng")
     parts: set[str] = set()  # units whose figures now list parts of that whole
     for figure in figures:
@@ -2216,6 +2224,30 @@ def _extract_sentence(
                     sentence=sentence,
                 )
             )
+        if (
+            bare is not None
+            and name.startswith(f"{figure.unit} ")
+            and not change
+            and _SHARED_TAIL.match(name, len(figure.unit))
+        ):
+            # "27 tổ chức và hơn 6.000 hộ nuôi tôm siêu thâm canh": what follows the last
+            # count of a pair qualifies both
+            index, unit = bare
+            shared = f"{unit}{name[len(figure.unit) :]}"
+            rows[index:] = [
+                replace(row, name=shared, indicator=catalogue_code(shared, row.unit))
+                if position == index
+                else row
+                for position, row in enumerate(rows[index:], start=index)
+            ]
+        bare = None
+        if (
+            name == figure.unit
+            and figure.unit not in _LEVEL_UNITS
+            and not change
+            and _PAIRED_COUNT.match(low, figure.end)
+        ):
+            bare = (len(rows) - 1 - (len(years_of) - 1), figure.unit)
         previous, previous_name, previous_change = figure, name, change
         if sector:
             previous_name = canonical_name(sector)
