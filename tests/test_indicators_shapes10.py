@@ -296,3 +296,13 @@ def test_what_follows_the_last_count_of_a_pair_qualifies_both():
         _names("Trên địa bàn có 800 doanh nghiệp và 2.100 hộ kinh doanh cá thể.")[0]
         == "doanh nghiệp"
     )
+
+
+def test_who_ranks_first_and_the_ranking_are_no_part_of_the_quantity():
+    assert _names(
+        "Sau sáp nhập, Lâm Đồng là tỉnh có diện tích cà phê lớn nhất cả nước, gần 300.000 ha."
+    ) == ["diện tích cà phê"]
+    assert _names("Huyện là địa phương có sản lượng lúa cao nhất tỉnh với 120.000 tấn.") == [
+        "sản lượng lúa"
+    ]
+    assert _names("Diện tích rừng lớn nhất vùng Tây Bắc đạt 200.000 ha.") == ["diện tích rừng"]

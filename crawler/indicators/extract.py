@@ -331,6 +331,10 @@ _LEADING_FILLERS = re.compile(
     r"(?:đặt|đề ra)\s+mục tiêu\b|"
     r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
 )
+_RANKING = re.compile(r"\s(?:lớn|cao|nhiều|thấp|ít|dài|rộng|đông)\s+nhất\b")
+_RANKED_HOLDER = re.compile(
+    r"^.*?\blà\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|vùng|đơn vị|nơi)\s+(?:có\s+)?"
+)
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
 _REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|cho thấy|thông tin|thông báo)\s*,?\s+")
 _TIME_IN_NAME = re.compile(
@@ -1614,6 +1618,12 @@ def _clean_name(raw: str) -> str:
     name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
     if "cho b" in name or "cho hay" in name or "cho th" in name or "thông " in name:
         name = _REPORTED_BY.sub("", name)
+    if " nhất" in name:
+        # "Cà Mau là tỉnh có diện tích nuôi tôm lớn nhất cả nước, hơn 435.000 ha": the
+        # quantity, not who ranks first nor the ranking
+        ranked = _RANKING.search(name)
+        if ranked:
+            name = _RANKED_HOLDER.sub("", name[: ranked.start()])
     if " đã " in f" {name} ":
         doer, _, done = f" {name} ".rpartition(" đã ")
         doer, done = doer.strip(), done.strip()
