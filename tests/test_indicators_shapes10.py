@@ -306,3 +306,15 @@ def test_who_ranks_first_and_the_ranking_are_no_part_of_the_quantity():
         "sản lượng lúa"
     ]
     assert _names("Diện tích rừng lớn nhất vùng Tây Bắc đạt 200.000 ha.") == ["diện tích rừng"]
+
+
+def test_a_total_over_a_span_of_years_takes_no_earlier_sentences_year():
+    assert _years(
+        "Thu ngân sách năm 2025 đạt 85 tỷ đồng. Tổng vốn đầu tư toàn xã hội 5 năm đạt 3.250 tỷ "
+        "đồng. Sau 3 năm, toàn xã làm mới 12 km đường."
+    ) == [2025, None, None]
+    # a month and its year is no span
+    assert _years(
+        "Thu ngân sách năm 2025 đạt 85 tỷ đồng. Tháng 10 năm 2025, kim ngạch xuất khẩu đạt 500 "
+        "triệu USD."
+    ) == [2025, 2025]

@@ -109,11 +109,15 @@ _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
 _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
 # Sentences about a span or the present: an earlier sentence's year does not carry into them.
+# "Tổng vốn đầu tư toàn xã hội 5 năm đạt …", "sau 3 năm": a span of years ("tháng 10 năm
+# 2025" is none).
+_SPAN_OF_YEARS = r"(?<!tháng )(?<!ngày )\b\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)"
 _NO_CARRY = re.compile(
     r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
     r"trong \d+ năm)\b"
     # totals of several years: "Tính chung ba năm 2021 - 2023, …"
     rf"|\b(?:hai|ba|bốn|năm|sáu|\d+)\s+năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}"
+    rf"|{_SPAN_OF_YEARS}"
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
@@ -788,7 +792,8 @@ _SPAN_WORDS = re.compile(
 # A stock held at present ("Hiện nay, toàn tỉnh có 96 xã …"), a yearly rate or norm ("giảm
 # trung bình 3,1%/năm", "hằng năm đạt 85%"): of no one year, whatever the report's year.
 _UNDATED_BY_NATURE = re.compile(
-    r"\b(?:đến\s+nay|hiện\s+nay|hiện)\b[^.;]*?\bcó\s+\d|/\s*năm\b|\b(?:hằng|hàng|mỗi)\s+năm\b"
+    r"\b(?:đến\s+nay|hiện\s+nay|hiện)\b[^.;]{0,200}?\bcó\s+\d|/\s*năm\b|\b(?:hằng|hàng|mỗi)\s+năm\b"
+    rf"|{_SPAN_OF_YEARS}"
 )
 
 
