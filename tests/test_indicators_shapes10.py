@@ -318,3 +318,21 @@ def test_a_total_over_a_span_of_years_takes_no_earlier_sentences_year():
         "Thu ngân sách năm 2025 đạt 85 tỷ đồng. Tháng 10 năm 2025, kim ngạch xuất khẩu đạt 500 "
         "triệu USD."
     ) == [2025, 2025]
+
+
+def test_a_bracket_opening_with_its_figure_is_of_the_noun_before_it():
+    assert _names(
+        "Năm 2025, một số sản phẩm giảm, như xi măng (giảm 4,2%) và gạch nung (giảm 2,8%)."
+    ) == [
+        "xi măng",
+        "gạch nung",
+    ]
+    # a comparison before the bracket is no noun: the figure before it names it
+    assert _names("GRDP tăng 7,2% so với năm trước (quý IV tăng 8,1%).") == ["grdp", "grdp"]
+
+
+def test_the_part_a_sentence_names_after_trong_do_is_the_subject():
+    assert _names(
+        "Diện tích cây ăn quả tăng khá, trong đó sầu riêng 12.400 ha (tăng 8,2%) và bưởi 3.100 ha."
+    ) == ["sầu riêng", "sầu riêng", "bưởi"]
+    assert _names("Đàn gia súc phát triển ổn định, riêng đàn bò 45.000 con.") == ["đàn bò"]

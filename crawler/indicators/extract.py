@@ -328,7 +328,7 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"trong khi(?: đó)?\b|"
+    r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
@@ -1654,7 +1654,10 @@ def _clean_name(raw: str) -> str:
         return ""
     chosen = len(parts) - 1
     for index in range(len(parts) - 1, -1, -1):
-        if parts[index].startswith(SUBJECT_HEADS):
+        if parts[index].startswith(SUBJECT_HEADS) or (
+            index and parts[index].startswith(_PART_OPENERS)
+        ):
+            # "Diện tích cây lâu năm tăng khá, trong đó cà phê 32.877 ha": the part named
             chosen = index
             break
     else:
@@ -1699,6 +1702,7 @@ _SHARED_TAIL = re.compile(
     r"chăn nuôi|thực hiện|đăng ký|liên kết|theo)\b"
 )
 _PAIRED_COUNT = re.compile(r"\s+(?:và|cùng)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?\d")
+_PART_OPENERS = ("trong đó ", "riêng ")
 # A part of the whole just measured: "…, riêng tôm 595.000 tấn", "trong đó lúa 80.000 ha".
 _PART_OF = re.compile(r"\b(?:riêng|trong đó|trong số đó)\b", re.IGNORECASE)
 _PART_WORDS = 3
@@ -2035,6 +2039,19 @@ def _name(
                 # "gieo trồng được 31.394 ha" is an area, "thu hoạch được 500 tấn" an output
                 subject = f"{quantity} {subject}"
         return subject
+    if opened is not None and (previous is None or previous.end <= opened):
+        outside = _clean_name(
+            sentence[max(_clause_start(low, opened), previous.end if previous else 0) : opened]
+        )
+        if (
+            _LETTERS.search(outside)
+            and not _COMPARISON_START.match(outside)
+            and not _ONLY_A_REFERENCE.match(outside)
+            and not _ONLY_AN_ESTIMATE.match(outside)
+        ):
+            # "Một vài sản phẩm đi xuống, như bia (giảm 6,12%) và tinh bột mì (giảm 1,37%)": a
+            # bracket that opens with its figure is of the noun before it
+            return outside
     if previous_name and (
         change
         or figure.plan_share
