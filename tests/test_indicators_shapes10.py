@@ -278,6 +278,11 @@ def test_a_part_that_takes_a_share_of_an_economic_whole_is_named_by_both():
     assert _names("Xuất khẩu nông sản chiếm 42% tổng kim ngạch xuất khẩu.") == [
         "tỷ trọng xuất khẩu nông sản trong tổng kim ngạch xuất khẩu"
     ]
+    # with no subject of its own, the share is of what the figure before measured
+    assert _names(
+        "Năm 2025, quy mô GRDP đạt 98.000 tỷ đồng, đóng góp khoảng 0,8% GDP cả nước và đứng "
+        "thứ 30 cả nước."
+    ) == ["quy mô grdp", "tỷ trọng quy mô grdp trong gdp cả nước"]
     # a group's share of the population stays the group
     assert _names("Đồng bào Khmer chiếm 31% dân số.") == ["đồng bào khmer"]
 

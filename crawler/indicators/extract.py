@@ -1846,7 +1846,8 @@ _ACTOR_AND_VERB_WORDS = 4
 _WELCOMING_VERBS = ("đón", "đón tiếp", "thu hút")
 
 _PHRASE_STOP = re.compile(
-    r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|đứng|dẫn đầu|xếp|\d)"
+    r"[;.:()]|(?:,|\svà)\s*(?=đứng|dẫn đầu|xếp)"
+    r"|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)"
     r"|,(?=[^,;.]*\d)"
     r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
     r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
@@ -1918,7 +1919,7 @@ def _name(
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
             return f"{subject} {' '.join(share_of.group().split())}"
     if (
-        subject
+        (subject or previous_name)
         and figure.unit == "%"
         and _ECONOMIC_WHOLE.match(phrase)
         and _SHARE_OF_WHOLE_BEFORE.search(
@@ -1928,7 +1929,8 @@ def _name(
         # "Kinh tế số chiếm 30% GRDP", "Con tôm đóng góp trên 75% giá trị sản xuất khu vực
         # I": the part's share of the economic whole named after the figure ("người Mường
         # chiếm 88% dân số" stays the group, as labelled)
-        owner = subject.removesuffix("đóng góp").strip()
+        # "Quy mô GRDP đạt 316.000 tỷ đồng, …, đóng góp 2,5% GDP cả nước": the figure before's
+        owner = subject.removesuffix("đóng góp").strip() or previous_name
         if owner:
             return f"tỷ trọng {owner} trong {phrase}"
     if subject in _BARE_VERBS:
