@@ -341,3 +341,10 @@ def test_the_part_a_sentence_names_after_trong_do_is_the_subject():
         "Diện tích cây ăn quả tăng khá, trong đó sầu riêng 12.400 ha (tăng 8,2%) và bưởi 3.100 ha."
     ) == ["sầu riêng", "sầu riêng", "bưởi"]
     assert _names("Đàn gia súc phát triển ổn định, riêng đàn bò 45.000 con.") == ["đàn bò"]
+
+
+def test_a_phrase_taken_as_tourists_is_not_the_next_figures_subject():
+    assert _names(
+        "Năm 2026, ngành du lịch phấn đấu đón 2,4 triệu lượt khách, trong đó 90.000 lượt khách "
+        "quốc tế."
+    ) == ["khách du lịch", "khách quốc tế"]

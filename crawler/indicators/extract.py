@@ -2174,7 +2174,9 @@ def _extract_sentence(
         )
         if inherited and not _LETTERS.search(name):
             name = inherited  # rather than a figure dropped for want of a name
-        previous_phrase = phrase if name.endswith(phrase or "\0") else ""
+        # the phrase this figure's name took (as written, or as "khách" → "khách du lịch")
+        taken = phrase and (name.endswith(phrase) or name.startswith(phrase.split()[0] + " "))
+        previous_phrase = phrase if taken else ""
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
         if figure.unit in _RATIO_PLAN_UNITS:
             kind = "actual"  # "hoàn thành 26/29 chỉ tiêu", "25 chỉ tiêu vượt" measure fulfilment
