@@ -348,3 +348,12 @@ def test_a_phrase_taken_as_tourists_is_not_the_next_figures_subject():
         "Năm 2026, ngành du lịch phấn đấu đón 2,4 triệu lượt khách, trong đó 90.000 lượt khách "
         "quốc tế."
     ) == ["khách du lịch", "khách quốc tế"]
+
+
+def test_a_place_keeping_a_rate_and_a_target_met_by_a_deed_are_named_by_what_is_measured():
+    assert _names(
+        "Giai đoạn 2021 - 2025, tỉnh duy trì tốc độ tăng trưởng kinh tế bình quân 7,4%/năm."
+    ) == ["tốc độ tăng trưởng kinh tế"]
+    assert _names("Năm 2025, huyện hoàn thành chỉ tiêu bê tông hóa 95% đường trục xã.") == [
+        "bê tông hóa đường trục xã"
+    ]

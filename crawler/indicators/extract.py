@@ -1843,6 +1843,7 @@ _PLACE_ACTOR = re.compile(
     r"^(?:tỉnh|huyện|xã(?! hội)|phường|thị xã|thị trấn|quận|thành phố)\s+(?:cũng\s+|đã\s+|vẫn\s+)*"
 )
 _ACTOR_AND_VERB_WORDS = 4
+_HELD_BY_PLACE = re.compile(r"(?:duy trì|giữ vững|giữ|tiếp tục|hoàn thành|đạt|có)(?:\s+|$)")
 _WELCOMING_VERBS = ("đón", "đón tiếp", "thu hút")
 
 _PHRASE_STOP = re.compile(
@@ -1933,6 +1934,19 @@ def _name(
         owner = subject.removesuffix("đóng góp").strip() or previous_name
         if owner:
             return f"tỷ trọng {owner} trong {phrase}"
+    if figure.unit == "%" and subject:
+        actor = _PLACE_ACTOR.match(subject)
+        if actor:
+            held = _HELD_BY_PLACE.match(subject, actor.end())
+            if held and held.end() < len(subject):
+                # "tỉnh duy trì tăng trưởng GRDP bình quân 8,98%/năm": what the place keeps
+                subject = subject[held.end() :]
+        target = subject.rfind("chỉ tiêu ")
+        if target >= 0 and phrase and not _NOT_A_NOUN.match(phrase):
+            # "hoàn thành chỉ tiêu xóa 100% nhà tạm": the deed the target names, on what
+            deed = subject[target + len("chỉ tiêu ") :].strip()
+            if deed and deed not in _BARE_VERBS:
+                return f"{deed} {phrase}"
     if subject in _BARE_VERBS:
         subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
     if (
