@@ -357,3 +357,26 @@ def test_a_place_keeping_a_rate_and_a_target_met_by_a_deed_are_named_by_what_is_
     assert _names("Năm 2025, huyện hoàn thành chỉ tiêu bê tông hóa 95% đường trục xã.") == [
         "bê tông hóa đường trục xã"
     ]
+
+
+def test_the_capital_after_a_count_is_the_capital_of_those_counted():
+    assert _names(
+        "Năm 2025, tỉnh cấp phép 9 dự án FDI với tổng vốn đăng ký 410 triệu USD; chấp thuận 64 "
+        "dự án trong nước, tổng vốn hơn 21.000 tỷ đồng."
+    ) == [
+        "cấp phép dự án fdi",
+        "tổng vốn đăng ký fdi",
+        "chấp thuận dự án trong nước",
+        "tổng vốn trong nước",
+    ]
+    assert _names("Năm 2025, xã xây dựng 12 công trình, kinh phí 30 tỷ đồng.")[1] == (
+        "kinh phí công trình"
+    )
+    # a capital with a subject of its own keeps it
+    assert (
+        _names(
+            "Năm 2025, toàn tỉnh có 3.000 doanh nghiệp thành lập mới, vốn đầu tư toàn xã hội huy "
+            "động đạt 9.000 tỷ đồng."
+        )[1]
+        == "vốn đầu tư toàn xã hội huy động"
+    )

@@ -1710,6 +1710,7 @@ _QUANTITY_HEAD_OF = re.compile(
     r"^(?:tổng\s+)?(sản lượng|diện tích|năng suất|giá trị sản xuất|kim ngạch xuất khẩu|"
     r"kim ngạch nhập khẩu|doanh thu|số lượng)\b"
 )
+_CAPITAL_WORDS = 4  # "tổng vốn đăng ký", "kinh phí": a measure, not a subject of its own
 _QUANTITY_NOUNS = ("vốn", "kinh phí", "nguồn vốn", "ngân sách", "tổng vốn", "tổng nguồn")
 _ROLE_WITH_RATE = re.compile(
     r"^(.*?)\s+(?:tiếp tục\s+|vẫn\s+|vẫn là|trở thành\s+)?(?:là|giữ vai trò)\s+[^,;]*?\s+với\s+"
@@ -1786,7 +1787,7 @@ _QUALIFYING_TAIL = re.compile(
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
     r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
-    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\)"
+    r"trở lên|trở xuống|nâng|đưa|góp phần|trong(?! nước)|tại|ở|của|cho|vào|\(|\)"
     r"|đứng|dẫn đầu|xếp|lớn nhất|cao nhất|thấp nhất|nhiều nhất)(?!\w)"  # a ranking
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
@@ -1969,6 +1970,19 @@ def _name(
             # "Lớn nhất là huyện Ý Yên: 25.830ha, 56,82 tạ/ha, 146.759 tấn": the quantity
             # each unit measures, of the label's subject
             return f"{_QUANTITY_OF[figure.unit]} {base}"
+    capital = subject.rsplit(" với ", 1)[-1].rsplit(",", 1)[-1].strip()
+    if (
+        capital.startswith(_QUANTITY_NOUNS)
+        and len(capital.split()) <= _CAPITAL_WORDS
+        and figure.unit in _MONEY_UNITS
+        and previous is not None
+        and previous.unit not in _LEVEL_UNITS
+        and previous.unit not in (PLAN_SHARE_UNIT, SAME_PERIOD_SHARE_UNIT)
+    ):
+        # "172 dự án trong nước, tổng vốn hơn 113.400 tỷ đồng", "7 dự án FDI với tổng vốn
+        # đăng ký 622 triệu USD": the capital of those counted, told apart by what qualifies
+        # them ("tổng vốn đăng ký fdi", "tổng vốn trong nước"), else by their noun
+        return f"{capital} {_right_phrase(low, previous) or previous.unit}"
     if subject in _GENERIC_QUANTITIES and previous is None and previous_name:
         # "Khu vực dịch vụ: giá trị tăng thêm ước 12.862 tỷ đồng": the label says of what
         return f"{subject} {previous_name}"
