@@ -332,6 +332,8 @@ def test_a_bracket_opening_with_its_figure_is_of_the_noun_before_it():
         "xi măng",
         "gạch nung",
     ]
+    # the phrase the figure before took is that figure's, not the bracket's noun
+    assert _names("Năm 2025, xã có 12 sản phẩm OCOP (3 sản phẩm 4 sao).") == ["sản phẩm ocop"] * 2
     # a comparison before the bracket is no noun: the figure before it names it
     assert _names("GRDP tăng 7,2% so với năm trước (quý IV tăng 8,1%).") == ["grdp", "grdp"]
 

@@ -2069,12 +2069,13 @@ def _name(
                 # "gieo trồng được 31.394 ha" is an area, "thu hoạch được 500 tấn" an output
                 subject = f"{quantity} {subject}"
         return subject
-    if opened is not None and (previous is None or previous.end <= opened):
+    if figure.unit == "%" and opened is not None and (previous is None or previous.end <= opened):
         outside = _clean_name(
             sentence[max(_clause_start(low, opened), previous.end if previous else 0) : opened]
         )
         if (
             _LETTERS.search(outside)
+            and outside != previous_phrase  # "9 sản phẩm OCOP (1 sản phẩm 4 sao)"
             and not _COMPARISON_START.match(outside)
             and not _ONLY_A_REFERENCE.match(outside)
             and not _ONLY_AN_ESTIMATE.match(outside)
