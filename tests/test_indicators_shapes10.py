@@ -382,3 +382,17 @@ def test_the_capital_after_a_count_is_the_capital_of_those_counted():
         )[1]
         == "vốn đầu tư toàn xã hội huy động"
     )
+
+
+def test_an_area_given_with_a_count_is_the_area_of_what_was_counted():
+    assert _names("Năm 2025, xã đã giải phóng mặt bằng 6 dự án với diện tích 14,2 ha.") == [
+        "giải phóng mặt bằng dự án",
+        "diện tích giải phóng mặt bằng dự án",
+    ]
+    assert _names("Năm 2025, huyện xây dựng 15 mô hình liên kết, diện tích 320 ha.")[1] == (
+        "diện tích mô hình liên kết"
+    )
+    # a deed with nothing after its count names the counted noun too
+    assert _names("Năm 2025, huyện đã kiên cố hóa 14 trường.") == ["kiên cố hóa trường"]
+    # not after a preposition, nor a classifier
+    assert _names("Năm 2025, xã tạo việc làm cho 320 lao động.") == ["tạo việc làm"]

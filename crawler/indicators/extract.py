@@ -328,7 +328,7 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|"
+    r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|với\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
@@ -1605,6 +1605,8 @@ def _strip_trailing_verb(name: str) -> str:
     last = body.rsplit(None, 1)[-1] if body else ""
     if last == "thêm" and body.endswith("giá trị tăng thêm"):
         return body  # value added, a quantity, not "giá trị" and a verb
+    if last == "bằng" and body.endswith("mặt bằng"):
+        return body  # "giải phóng mặt bằng": site clearance, not "giải phóng mặt" and "bằng"
     if last == "hiện" and body.endswith("đầu tư thực hiện"):
         return body  # "vốn đầu tư thực hiện": the statistics' name of capital spent
     for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(last, ()):
@@ -1709,6 +1711,10 @@ _PART_WORDS = 3
 _QUANTITY_HEAD_OF = re.compile(
     r"^(?:tổng\s+)?(sản lượng|diện tích|năng suất|giá trị sản xuất|kim ngạch xuất khẩu|"
     r"kim ngạch nhập khẩu|doanh thu|số lượng)\b"
+)
+_CLASSIFIERS = frozenset({"con", "cây", "chiếc", "cái", "quả"})
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:cho|với|tại|ở|của|đến|tới|trên|gần|hơn|khoảng|từ)\s*(?:trên|hơn|gần|khoảng)?\s*$"
 )
 _CAPITAL_WORDS = 4  # "tổng vốn đăng ký", "kinh phí": a measure, not a subject of its own
 _QUANTITY_NOUNS = ("vốn", "kinh phí", "nguồn vốn", "ngân sách", "tổng vốn", "tổng nguồn")
@@ -1983,6 +1989,15 @@ def _name(
         # đăng ký 622 triệu USD": the capital of those counted, told apart by what qualifies
         # them ("tổng vốn đăng ký fdi", "tổng vốn trong nước"), else by their noun
         return f"{capital} {_right_phrase(low, previous) or previous.unit}"
+    if (
+        subject in _GENERIC_QUANTITIES
+        and previous is not None
+        and previous.unit not in _LEVEL_UNITS
+        and previous_name
+        and figure.unit in _MEASURE_CANONICAL
+    ):
+        # "giải phóng mặt bằng xong 09 dự án với diện tích 28,333 ha": the area of that deed
+        return f"{subject} {previous_name}"
     if subject in _GENERIC_QUANTITIES and previous is None and previous_name:
         # "Khu vực dịch vụ: giá trị tăng thêm ước 12.862 tỷ đồng": the label says of what
         return f"{subject} {previous_name}"
@@ -2047,7 +2062,11 @@ def _name(
             # riêng" → "trồng mới sầu riêng": the place that acts is not what is counted or
             # measured; the deed is ("thành lập mới doanh nghiệp")
             subject = subject[actor.end() :]
-            if counted and (not phrase or _NOT_A_NOUN.match(phrase)):
+            if (
+                counted
+                and (not phrase or _NOT_A_NOUN.match(phrase))
+                and not _PREPOSITION_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+            ):
                 return f"{subject} {figure.unit}"  # "thành phố cấp mới 15 dự án với …"
     if subject:
         if (
@@ -2057,6 +2076,15 @@ def _name(
                 # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích",
                 # "huy động 194,6 tỷ đồng xây dựng hạ tầng"
                 subject = f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
+            elif (
+                counted
+                and figure.unit not in _CLASSIFIERS
+                and not subject.endswith(figure.unit)
+                and not _PREPOSITION_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+            ):
+                # "giải phóng mặt bằng 6 dự án với …": the deed and what it counted ("tạo việc
+                # làm cho 12.000 lao động", "đàn bò 45.000 con" name the deed or the herd)
+                subject = f"{subject} {figure.unit}"
             quantity = _QUANTITY_OF.get(figure.unit)
             if (
                 quantity
