@@ -1854,14 +1854,15 @@ _HELD_BY_PLACE = re.compile(r"(?:duy trì|giữ vững|giữ|tiếp tục|hoàn 
 _WELCOMING_VERBS = ("đón", "đón tiếp", "thu hút")
 
 _PHRASE_STOP = re.compile(
-    r"[;.:()]|(?:,|\svà)\s*(?=đứng|dẫn đầu|xếp)"
-    r"|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)"
-    r"|,(?=[^,;.]*\d)"
-    r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
-    r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
-    r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
+    # grouped by the character a stop starts with (one test per position, not one per stop)
+    r"[;.:()]"
+    r"|,(?:\s*(?=đứng|dẫn đầu|xếp|trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)"
+    r"|(?=[^,;.]*\d)|\s+năm\s+\d{4})"
+    r"|\s(?:(?:và|với)\s+(?:(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|năm\s+\d{4})"
+    r"|(?=đạt từ\b|(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
+    r"|và\s*(?=đứng|dẫn đầu|xếp)"
     # "7 dự án FDI với tổng vốn đăng ký …": the measure of what was counted opens a figure
-    r"|\s(?=với\s+(?:tổng|quy mô|diện tích|kinh phí|vốn|số vốn|giá trị|công suất|tỷ lệ)\b)"
+    r"|(?=với\s+(?:tổng|quy mô|diện tích|kinh phí|vốn|số vốn|giá trị|công suất|tỷ lệ)\b))"
 )
 
 
