@@ -396,3 +396,13 @@ def test_an_area_given_with_a_count_is_the_area_of_what_was_counted():
     assert _names("Năm 2025, huyện đã kiên cố hóa 14 trường.") == ["kiên cố hóa trường"]
     # not after a preposition, nor a classifier
     assert _names("Năm 2025, xã tạo việc làm cho 320 lao động.") == ["tạo việc làm"]
+
+
+def test_members_the_delegates_stand_for_are_attendance_with_or_without_cho():
+    assert indicator_rows("Đại hội có 350 đại biểu thay mặt hơn 95.000 đảng viên toàn tỉnh.") == []
+    assert indicator_rows("Đại hội có 200 đại biểu thay mặt 12.400 đảng viên.") == []
+    # "thay mặt" as "on behalf of" before a deed is no attendance
+    assert [
+        value
+        for value, *_ in indicator_rows("Thay mặt lãnh đạo tỉnh, đồng chí Bí thư trao 50 suất quà.")
+    ] == [50]

@@ -191,7 +191,8 @@ _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
-    r"|thay mặt cho|đại diện cho"  # "155 đại biểu thay mặt cho 432 đảng viên": who they stand for
+    # "155 đại biểu thay mặt (cho) 432 đảng viên": who they stand for
+    r"|thay mặt(?= cho| hơn| gần| khoảng| trên| \d)|đại diện cho"
     r"|kết nối (?:trực tuyến\s+)?(?:đến|tới|với))"  # "họp … kết nối trực tuyến đến 130 xã"
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
