@@ -406,3 +406,18 @@ def test_members_the_delegates_stand_for_are_attendance_with_or_without_cho():
         value
         for value, *_ in indicator_rows("Thay mặt lãnh đạo tỉnh, đồng chí Bí thư trao 50 suất quà.")
     ] == [50]
+
+
+def test_targets_of_the_term_take_the_term_the_text_named():
+    assert (
+        _kinds_years(
+            "Đại hội Đảng bộ xã Tân Hòa lần thứ I, nhiệm kỳ 2025 - 2030, khai mạc sáng 12/8.\n\n"
+            "Đại hội đề ra các mục tiêu của nhiệm kỳ: thu nhập bình quân đầu người đạt 95 triệu "
+            "đồng; tỷ lệ hộ nghèo dưới 1%."
+        )
+        == [("target", 2030)] * 2
+    )
+    # with no term named, no year is made up
+    assert _kinds_years(
+        "Đại hội đề ra các mục tiêu của nhiệm kỳ: thu nhập bình quân đầu người đạt 95 triệu đồng."
+    ) == [("target", None)]

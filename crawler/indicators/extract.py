@@ -704,6 +704,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
+    named_term: int | None = None  # the last year of the term the text last named
     headline = _headline(text)
     if headline is not None:  # its own paragraph, even when one line break follows it
         first, _, rest = text.lstrip().partition("\n")
@@ -743,7 +744,12 @@ def extract_indicators(text: str) -> list[Indicator]:
             # among targets is one of them (a norm among results stays a result); so is the
             # next topic of the same list ("… Về xã hội, tỷ lệ trường đạt chuẩn 80%")
             given = _TargetBlock(targets_year)
-        found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried, last_name)
+        if "hiệm kỳ" in unit.sentence:
+            term = _TERM_NAMED.search(unit.sentence)
+            named_term = int(term.group(1)) if term else named_term
+        found, returned = _extract_sentence(
+            unit.sentence, given, unit.frame, carried, last_name, named_term
+        )
         block = block if returned is given and given is not block else returned
         if found:
             targets = all(row.kind == "target" for row in found)
@@ -884,6 +890,7 @@ def _continues_targets(sentence: str, targets_year: int | None) -> bool:
 
 
 _ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+_TERM_NAMED = re.compile(rf"nhiệm kỳ\s+{YEAR}\s*[-–—]\s*({YEAR})(?!\d)", re.IGNORECASE)
 _TOPIC_GOES_ON = re.compile(
     r"\s*(?:về|đối với|trong lĩnh vực|lĩnh vực)\s+[^\W\d][^,;.\d]{1,40},", re.IGNORECASE
 )
@@ -2148,11 +2155,13 @@ def _extract_sentence(
     frame: Frame = NO_FRAME,
     carried: list[int | None] | None = None,
     inherited: str = "",
+    named_term: int | None = None,
 ) -> tuple[list[Indicator], _TargetBlock | None]:
     """The figures of one sentence; ``block`` is a target lead-in opened earlier in the
     paragraph, ``frame`` what the document's headings say, ``carried`` the last year an
     earlier sentence stated (updated here), ``inherited`` the name of the paragraph's last
-    figure (for a figure whose sentence names nothing: "… Cả năm ước đạt 62.974 tỷ đồng")."""
+    figure (for a figure whose sentence names nothing: "… Cả năm ước đạt 62.974 tỷ đồng"),
+    ``named_term`` the last year of the term the text last named ("nhiệm kỳ 2025 - 2030")."""
     carried = [None] if carried is None else carried
     low = _lower(sentence)
     if not _DIGIT.search(sentence):
@@ -2187,6 +2196,10 @@ def _extract_sentence(
     no_carry = bool(_NO_CARRY.search(low, 0, first))
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
+    if lead_in_year is None and lead_in is not None and "nhiệm kỳ" in low[:lead_in_end]:
+        # "… đã đề ra các mục tiêu của nhiệm kỳ: …" after "Đại hội …, nhiệm kỳ 2025 - 2030":
+        # the term the text named, its last year
+        lead_in_year = named_term
     outer_name = ""  # the name of the last figure outside brackets
     bare: tuple[int, str] | None = None  # a count named by its noun alone, then "và" a count
     wholes: dict[str, str] = {}  # unit → the quantity a figure in it measured ("sản lượng")
