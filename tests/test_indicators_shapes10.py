@@ -421,3 +421,11 @@ def test_targets_of_the_term_take_the_term_the_text_named():
     assert _kinds_years(
         "Đại hội đề ra các mục tiêu của nhiệm kỳ: thu nhập bình quân đầu người đạt 95 triệu đồng."
     ) == [("target", None)]
+
+
+def test_two_objects_of_one_co_stay_together_in_the_name():
+    assert _names(
+        "Năm 2025, tỷ lệ lao động qua đào tạo đạt 80%, trong đó lao động có bằng cấp, chứng chỉ "
+        "trên 45%."
+    ) == ["tỷ lệ lao động qua đào tạo", "lao động có bằng cấp, chứng chỉ"]
+    assert _names("Năm 2025, hộ có nhà vệ sinh, nhà tắm đạt 92%.") == ["hộ có nhà vệ sinh, nhà tắm"]

@@ -1687,6 +1687,13 @@ def _clean_name(raw: str) -> str:
             and not _DIGIT.search(parts[chosen - 1])
         ):
             chosen -= 1
+        if (
+            chosen
+            and len(parts[chosen].split()) <= 2
+            and _HAS_OBJECT_AT_END.search(parts[chosen - 1])
+            and not _DIGIT.search(parts[chosen - 1])
+        ):
+            chosen -= 1  # "lao động có bằng cấp, chứng chỉ": two objects of one "có"
     name = ", ".join(parts[chosen:])
     filler = _LEADING_FILLERS.match(name)  # "…, trong đó khai thác đá tăng gần 62%"
     if filler:
@@ -1712,6 +1719,7 @@ _SHARED_TAIL = re.compile(
     r"chăn nuôi|thực hiện|đăng ký|liên kết|theo)\b"
 )
 _PAIRED_COUNT = re.compile(r"\s+(?:và|cùng)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?\d")
+_HAS_OBJECT_AT_END = re.compile(r"\S\s+có\s+[^\s,]+(?:\s+[^\s,]+){0,2}$")
 _PART_OPENERS = ("trong đó ", "riêng ")
 # A part of the whole just measured: "…, riêng tôm 595.000 tấn", "trong đó lúa 80.000 ha".
 _PART_OF = re.compile(r"\b(?:riêng|trong đó|trong số đó)\b", re.IGNORECASE)
