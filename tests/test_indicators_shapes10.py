@@ -29,6 +29,13 @@ def test_undated_actuals_of_a_report_about_one_year_take_that_year():
     )
 
 
+def test_the_day_a_report_is_published_does_not_mix_its_years():
+    assert _years(
+        "Năm 2025, sản lượng lúa đạt 310.000 tấn.\n\nĐến nay tỉnh đã giải ngân 5.210 tỷ đồng vốn "
+        "đầu tư công.\n\nSố liệu do Thống kê tỉnh công bố sáng 6/1/2026."
+    ) == [2025, 2025]
+
+
 def test_a_page_that_mixes_years_or_speaks_of_a_span_keeps_undated_figures_undated():
     # another year than the report's and the one before it, even as a base
     assert _years(

@@ -778,7 +778,7 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     if (
         _YEAR_RANGE.search(text)
         or _SPAN_WORDS.search(low)
-        or any(int(stated) not in (year, year - 1) for stated in _ANY_YEAR.findall(text))
+        or any(int(stated) not in (year, year - 1) for stated in _YEAR_NOT_IN_DATE.findall(text))
     ):
         return rows
     return [
@@ -792,6 +792,9 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     ]
 
 
+# A year not inside a date ("Chiều 5/1/2026, Thống kê tỉnh công bố số liệu năm 2025": the day
+# a report is published does not mix its years).
+_YEAR_NOT_IN_DATE = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d/-])")
 _SPAN_WORDS = re.compile(
     r"\b(?:nhiệm\s+kỳ|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:qua|vừa\s+qua|trước)|những\s+năm\s+qua"
     r"|\d+\s+năm\s+qua)\b"
@@ -2372,7 +2375,9 @@ def _extract_sentence(
     stated = [
         m.year
         for m in years
-        if not m.base and _bracket_open(low, m.start) is None and not _in_series(low, m.start)
+        if not m.base
+        and _bracket_open(low, m.start) is None
+        and not _in_series(low, m.start)
     ]
     if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own
