@@ -771,14 +771,13 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     ("nhiệm kỳ", "giai đoạn") or dates only targets, and a stock held at present ("Đến nay,
     toàn tỉnh có 154 xã …") or a yearly rate."""
     years = {row.year for row in rows if row.year is not None and row.kind == "actual"}
-    if len(years) != 1:
+    if len(years) != 1 or all(row.year is not None or row.kind != "actual" for row in rows):
         return rows
     (year,) = years
-    low = unicodedata.normalize("NFC", text).lower()
     if (
         _YEAR_RANGE.search(text)
-        or _SPAN_WORDS.search(low)
         or any(int(stated) not in (year, year - 1) for stated in _YEAR_NOT_IN_DATE.findall(text))
+        or _SPAN_WORDS.search(unicodedata.normalize("NFC", text).lower())
     ):
         return rows
     return [
