@@ -109,11 +109,15 @@ _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
 _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
 # Sentences about a span or the present: an earlier sentence's year does not carry into them.
+# "Tổng vốn đầu tư toàn xã hội 5 năm đạt …", "sau 3 năm": a span of years ("tháng 10 năm
+# 2025" is none).
+_SPAN_OF_YEARS = r"(?<!tháng )(?<!ngày )\b\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)"
 _NO_CARRY = re.compile(
     r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
     r"trong \d+ năm)\b"
     # totals of several years: "Tính chung ba năm 2021 - 2023, …"
     rf"|\b(?:hai|ba|bốn|năm|sáu|\d+)\s+năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}"
+    rf"|{_SPAN_OF_YEARS}"
 )
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
@@ -187,7 +191,8 @@ _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
     r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
-    r"|thay mặt cho|đại diện cho"  # "155 đại biểu thay mặt cho 432 đảng viên": who they stand for
+    # "155 đại biểu thay mặt (cho) 432 đảng viên": who they stand for
+    r"|thay mặt(?= cho| hơn| gần| khoảng| trên| \d)|đại diện cho"
     r"|kết nối (?:trực tuyến\s+)?(?:đến|tới|với))"  # "họp … kết nối trực tuyến đến 130 xã"
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
@@ -204,9 +209,11 @@ _TARGET_CUE = re.compile(
     rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
+# "đã đề ra các mục tiêu: …" sets targets: the deed done is the setting, not the figures.
+_SETTING_VERBS = r"(?:đề ra|đặt ra|xác định|thông qua|ban hành|phê duyệt|quyết nghị)"
 _ACTUAL_CUE = re.compile(
-    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã|đạt được|hiện nay|hiện có|hiện đã|đến nay|"
-    rf"tính đến nay|thực tế|{_ESTIMATE})\b"
+    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã(?!\s+{_SETTING_VERBS})|đạt được|hiện nay|"
+    rf"hiện có|hiện đã|đến nay|tính đến nay|thực tế|{_ESTIMATE})\b"
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
@@ -249,6 +256,12 @@ _TRAILING_VERBS = (
     "ước đạt",
     "ước tính",
     "ước thực hiện",
+    "dự đạt",
+    "chỉ đạt",
+    "chỉ bằng",
+    "chỉ còn",
+    "dự ước",
+    "dự ước đạt",
     "ước",
     "đạt được",
     "đạt",
@@ -316,14 +329,19 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
-    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|"
+    r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|với\b|"
+    r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
     r"(?:đặt|đề ra)\s+mục tiêu\b|"
     r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
 )
+_RANKING = re.compile(r"\s(?:lớn|cao|nhiều|thấp|ít|dài|rộng|đông)\s+nhất\b")
+_RANKED_HOLDER = re.compile(
+    r"^.*?\blà\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|vùng|đơn vị|nơi)\s+(?:có\s+)?"
+)
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
-_REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|thông tin|thông báo)\s+")
+_REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|cho thấy|thông tin|thông báo)\s*,?\s+")
 _TIME_IN_NAME = re.compile(
     rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
     r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
@@ -686,6 +704,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     frame = None
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
+    named_term: int | None = None  # the last year of the term the text last named
     headline = _headline(text)
     if headline is not None:  # its own paragraph, even when one line break follows it
         first, _, rest = text.lstrip().partition("\n")
@@ -725,7 +744,12 @@ def extract_indicators(text: str) -> list[Indicator]:
             # among targets is one of them (a norm among results stays a result); so is the
             # next topic of the same list ("… Về xã hội, tỷ lệ trường đạt chuẩn 80%")
             given = _TargetBlock(targets_year)
-        found, returned = _extract_sentence(unit.sentence, given, unit.frame, carried, last_name)
+        if "hiệm kỳ" in unit.sentence:
+            term = _TERM_NAMED.search(unit.sentence)
+            named_term = int(term.group(1)) if term else named_term
+        found, returned = _extract_sentence(
+            unit.sentence, given, unit.frame, carried, last_name, named_term
+        )
         block = block if returned is given and given is not block else returned
         if found:
             targets = all(row.kind == "target" for row in found)
@@ -735,7 +759,51 @@ def extract_indicators(text: str) -> list[Indicator]:
     allowance.report()
     if headline is not None:
         rows = _without_headline_repeats(headline, rows)
+    rows = _dated_by_its_one_year(text, rows)
     return _spelled_out(text, rows) if "(" in text else rows
+
+
+def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """A report of one year ("10 tháng năm 2025", "Cả năm 2025, …") whose every dated actual
+    is of that year, and that names no other year but the one before it (a base: "so với
+    năm 2024"), leaves its undated actuals in that year ("Đến nay tỉnh đã giải ngân 8.417 tỷ
+    đồng"). Kept undated: figures on a page that mixes years, speaks of a term or span
+    ("nhiệm kỳ", "giai đoạn") or dates only targets, and a stock held at present ("Đến nay,
+    toàn tỉnh có 154 xã …") or a yearly rate."""
+    years = {row.year for row in rows if row.year is not None and row.kind == "actual"}
+    if len(years) != 1 or all(row.year is not None or row.kind != "actual" for row in rows):
+        return rows
+    (year,) = years
+    if (
+        _YEAR_RANGE.search(text)
+        or any(int(stated) not in (year, year - 1) for stated in _YEAR_NOT_IN_DATE.findall(text))
+        or _SPAN_WORDS.search(unicodedata.normalize("NFC", text).lower())
+    ):
+        return rows
+    return [
+        replace(row, year=year)
+        if row.year is None
+        and row.kind == "actual"
+        and row.period is None
+        and not _UNDATED_BY_NATURE.search(row.sentence.lower())
+        else row
+        for row in rows
+    ]
+
+
+# A year not inside a date ("Chiều 5/1/2026, Thống kê tỉnh công bố số liệu năm 2025": the day
+# a report is published does not mix its years).
+_YEAR_NOT_IN_DATE = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d/-])")
+_SPAN_WORDS = re.compile(
+    r"\b(?:nhiệm\s+kỳ|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:qua|vừa\s+qua|trước)|những\s+năm\s+qua"
+    r"|\d+\s+năm\s+qua)\b"
+)
+# A stock held at present ("Hiện nay, toàn tỉnh có 96 xã …"), a yearly rate or norm ("giảm
+# trung bình 3,1%/năm", "hằng năm đạt 85%"): of no one year, whatever the report's year.
+_UNDATED_BY_NATURE = re.compile(
+    r"\b(?:đến\s+nay|hiện\s+nay|hiện)\b[^.;]{0,200}?\bcó\s+\d|/\s*năm\b|\b(?:hằng|hàng|mỗi)\s+năm\b"
+    rf"|{_SPAN_OF_YEARS}"
+)
 
 
 _HEADLINE_ROUNDING = 0.05  # "hơn 80% dự toán" over a body's "80,16%"
@@ -824,6 +892,7 @@ def _continues_targets(sentence: str, targets_year: int | None) -> bool:
 
 
 _ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+_TERM_NAMED = re.compile(rf"nhiệm kỳ\s+{YEAR}\s*[-–—]\s*({YEAR})(?!\d)", re.IGNORECASE)
 _TOPIC_GOES_ON = re.compile(
     r"\s*(?:về|đối với|trong lĩnh vực|lĩnh vực)\s+[^\W\d][^,;.\d]{1,40},", re.IGNORECASE
 )
@@ -974,7 +1043,7 @@ class _Table:
             plan_value = None
             if plan is not None and kind == "actual" and column.role == "value":
                 plan_value = scale(plan[0], multiplier)
-            row_name = name
+            row_name = _share_of_row(column.title, name) if column.role == "value" else name
             if period is not None:
                 # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
                 # measures, one row per period
@@ -997,6 +1066,25 @@ class _Table:
                 )
             )
         return rows
+
+
+_SHARE_TITLE = re.compile(r"^(?:tỷ trọng|cơ cấu)\b")
+_SHARE_TITLE_LINK = re.compile(r"\s(?=(?:vào|trong|của|so với)\s)")
+
+
+def _share_of_row(title: str, row: str) -> str:
+    """A column of shares names each row's figure by the row: "Tỷ trọng (%)" → "tỷ trọng
+    dịch vụ", "Tỷ trọng trong GRDP" → "tỷ trọng dịch vụ trong grdp", "Tỷ trọng đóng góp vào
+    tăng trưởng chung" → "tỷ trọng đóng góp của dịch vụ vào tăng trưởng chung", "Cơ cấu kinh
+    tế" → "tỷ trọng dịch vụ trong cơ cấu kinh tế"; any other column is named by its row."""
+    if not _SHARE_TITLE.match(title) or not row:
+        return row
+    if title.startswith("cơ cấu"):
+        return f"tỷ trọng {row} trong {title}"
+    link = _SHARE_TITLE_LINK.search(title)
+    head, tail = (title[: link.start()], title[link.end() :]) if link else (title, "")
+    owner = f"tỷ trọng {row}" if head == "tỷ trọng" else f"{head} của {row}"
+    return f"{owner} {tail}".strip()
 
 
 def _table_unit(cell: str, name: str) -> _Unit | None:
@@ -1527,6 +1615,8 @@ def _strip_trailing_verb(name: str) -> str:
     last = body.rsplit(None, 1)[-1] if body else ""
     if last == "thêm" and body.endswith("giá trị tăng thêm"):
         return body  # value added, a quantity, not "giá trị" and a verb
+    if last == "bằng" and body.endswith("mặt bằng"):
+        return body  # "giải phóng mặt bằng": site clearance, not "giải phóng mặt" and "bằng"
     if last == "hiện" and body.endswith("đầu tư thực hiện"):
         return body  # "vốn đầu tư thực hiện": the statistics' name of capital spent
     for phrase in _TRAILING_VERBS_BY_LAST_WORD.get(last, ()):
@@ -1543,8 +1633,14 @@ def _clean_name(raw: str) -> str:
     if "(" in name:
         name = _BRACKETED.sub(" ", name)
     name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
-    if "cho b" in name or "cho hay" in name or "thông " in name:
+    if "cho b" in name or "cho hay" in name or "cho th" in name or "thông " in name:
         name = _REPORTED_BY.sub("", name)
+    if " nhất" in name:
+        # "Cà Mau là tỉnh có diện tích nuôi tôm lớn nhất cả nước, hơn 435.000 ha": the
+        # quantity, not who ranks first nor the ranking
+        ranked = _RANKING.search(name)
+        if ranked:
+            name = _RANKED_HOLDER.sub("", name[: ranked.start()])
     if " đã " in f" {name} ":
         doer, _, done = f" {name} ".rpartition(" đã ")
         doer, done = doer.strip(), done.strip()
@@ -1570,7 +1666,10 @@ def _clean_name(raw: str) -> str:
         return ""
     chosen = len(parts) - 1
     for index in range(len(parts) - 1, -1, -1):
-        if parts[index].startswith(SUBJECT_HEADS):
+        if parts[index].startswith(SUBJECT_HEADS) or (
+            index and parts[index].startswith(_PART_OPENERS)
+        ):
+            # "Diện tích cây lâu năm tăng khá, trong đó cà phê 32.877 ha": the part named
             chosen = index
             break
     else:
@@ -1590,6 +1689,13 @@ def _clean_name(raw: str) -> str:
             and not _DIGIT.search(parts[chosen - 1])
         ):
             chosen -= 1
+        if (
+            chosen
+            and len(parts[chosen].split()) <= 2
+            and _HAS_OBJECT_AT_END.search(parts[chosen - 1])
+            and not _DIGIT.search(parts[chosen - 1])
+        ):
+            chosen -= 1  # "lao động có bằng cấp, chứng chỉ": two objects of one "có"
     name = ", ".join(parts[chosen:])
     filler = _LEADING_FILLERS.match(name)  # "…, trong đó khai thác đá tăng gần 62%"
     if filler:
@@ -1608,11 +1714,39 @@ def _clean_name(raw: str) -> str:
     return name if any(ch.isalpha() for ch in name) else ""
 
 
+# A tail that says what the counted do (a clause both nouns of a pair share), not a compound
+# noun of the last one ("hộ kinh doanh cá thể").
+_SHARED_TAIL = re.compile(
+    r"\s(?:nuôi|trồng|đạt|tham gia|được|có|sản xuất|làm|sử dụng|ứng dụng|áp dụng|hoạt động|"
+    r"chăn nuôi|thực hiện|đăng ký|liên kết|theo)\b"
+)
+_PAIRED_COUNT = re.compile(r"\s+(?:và|cùng)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?\d")
+_HAS_OBJECT_AT_END = re.compile(r"\S\s+có\s+[^\s,]+(?:\s+[^\s,]+){0,2}$")
+_PART_OPENERS = ("trong đó ", "riêng ")
+# A part of the whole just measured: "…, riêng tôm 595.000 tấn", "trong đó lúa 80.000 ha".
+_PART_OF = re.compile(r"\b(?:riêng|trong đó|trong số đó)\b", re.IGNORECASE)
+_PART_WORDS = 3
+_QUANTITY_HEAD_OF = re.compile(
+    r"^(?:tổng\s+)?(sản lượng|diện tích|năng suất|giá trị sản xuất|kim ngạch xuất khẩu|"
+    r"kim ngạch nhập khẩu|doanh thu|số lượng)\b"
+)
+_CLASSIFIERS = frozenset({"con", "cây", "chiếc", "cái", "quả"})
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:cho|với|tại|ở|của|đến|tới|trên|gần|hơn|khoảng|từ)\s*(?:trên|hơn|gần|khoảng)?\s*$"
+)
+_CAPITAL_WORDS = 4  # "tổng vốn đăng ký", "kinh phí": a measure, not a subject of its own
 _QUANTITY_NOUNS = ("vốn", "kinh phí", "nguồn vốn", "ngân sách", "tổng vốn", "tổng nguồn")
 _ROLE_WITH_RATE = re.compile(
     r"^(.*?)\s+(?:tiếp tục\s+|vẫn\s+|vẫn là|trở thành\s+)?(?:là|giữ vai trò)\s+[^,;]*?\s+với\s+"
     r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$",
     re.IGNORECASE,
+)
+_SHARE_OF_WHOLE_BEFORE = re.compile(
+    r"\b(?:chiếm|đóng góp)\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến)\s+)?$"
+)
+_ECONOMIC_WHOLE = re.compile(
+    r"(?:grdp|gdp|giá trị|tổng (?:giá trị|thu|chi|vốn|sản phẩm|mức|kim ngạch|doanh thu)|"
+    r"kim ngạch|doanh thu|thu ngân sách|tổng sản phẩm|vốn đầu tư)\b"
 )
 _SHARE_OF = re.compile(r"\s*(?:trong|của)\s+(?:cơ cấu|tổng)\b[^,;.()\d]*")
 _SECTOR_HEADS = ("công nghiệp", "ngành", "khu vực", "nông nghiệp", "dịch vụ", "thương mại")
@@ -1654,6 +1788,10 @@ _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|m�
 _TOPIC_OPENING = re.compile(
     r"về\s+(?:(?:công tác|xây dựng|phát triển|thực hiện|lĩnh vực)\s+)?([^,;.\d]{3,60}?)\s*,"
 )
+# "Trong cơ cấu kinh tế, …", "Về cơ cấu ngành nông nghiệp, …": the percentages after it are
+# shares of that structure (a label "Cơ cấu kinh tế: nông nghiệp 13,8%; …" names each share
+# by its sector alone, as held-out part 8 labels it).
+_STRUCTURE_OPENING = re.compile(r"\s*(?:trong|về|theo)\s+(cơ cấu[^,;:.()\d]{0,40}?)\s*,")
 _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
 # "toàn tỉnh gieo cấy 72.911 ha": the area sown
@@ -1673,12 +1811,23 @@ _QUALIFYING_TAIL = re.compile(
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
     r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
-    r"trở lên|trở xuống|nâng|đưa|góp phần|trong|tại|ở|của|cho|vào|\(|\))(?!\w)"
+    r"trở lên|trở xuống|nâng|đưa|góp phần|trong(?! nước)|tại|ở|của|cho|vào|\(|\)"
+    r"|đứng|dẫn đầu|xếp|lớn nhất|cao nhất|thấp nhất|nhiều nhất)(?!\w)"  # a ranking
 )
 _COMPARISON_AFTER = re.compile(r"\s*(?:so với|so|bằng|như)\b")
 _ONLY_AN_ESTIMATE = re.compile(
     r"(?:sơ bộ|ước tính|ước|dự ước|dự tính|ước thực hiện|ước đạt|riêng|trong đó|tính chung"
-    r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình)$"
+    r"|chung|cộng dồn|lũy kế|luỹ kế|bình quân|trung bình|năm|cả năm)$"
+)
+# Who assigns a plan or estimate: "Trung ương giao: 13.398 tỷ đồng", "HĐND tỉnh giao 16.310 tỷ
+# đồng", "dự toán tỉnh giao" — the figure after it is that plan, of the quantity before.
+_ASSIGNER = (
+    r"(?:dự toán\s+|kế hoạch\s+)?(?:trung ương|tỉnh|huyện|xã|thành phố|cấp trên|chính phủ|"
+    r"thủ tướng(?:\s+chính phủ)?|(?:hđnd|ubnd)(?:\s+(?:tỉnh|huyện|xã|thành phố|phường))?)\s+giao"
+)
+_ASSIGNED_BY = re.compile(rf"^{_ASSIGNER}$")
+_ASSIGNED_BEFORE = re.compile(
+    rf"(?<![^\s(,;])(?<!bàn ){_ASSIGNER}\s*(?::|là)?\s*(?:trên|hơn|gần|khoảng)?\s*$"
 )
 _ANAPHORA = re.compile(r"\b(?:chỉ số|chỉ tiêu|con số|mức|tỷ lệ|tốc độ|giá trị)\s+này\b")
 _COMPARISON_START = re.compile(r"(?:so với|so|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b")
@@ -1714,12 +1863,24 @@ _ACTORS = (
     "trong ",  # "Trên địa bàn có 1.000 doanh nghiệp": where, not what
 )
 
+# A place that acts, then its verb: "tỉnh thu hút", "thành phố đã cấp mới" (not "xã hội").
+_PLACE_ACTOR = re.compile(
+    r"^(?:tỉnh|huyện|xã(?! hội)|phường|thị xã|thị trấn|quận|thành phố)\s+(?:cũng\s+|đã\s+|vẫn\s+)*"
+)
+_ACTOR_AND_VERB_WORDS = 4
+_HELD_BY_PLACE = re.compile(r"(?:duy trì|giữ vững|giữ|tiếp tục|hoàn thành|đạt|có)(?:\s+|$)")
+_WELCOMING_VERBS = ("đón", "đón tiếp", "thu hút")
 
 _PHRASE_STOP = re.compile(
-    r"[;.:()]|,\s*(?=trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)|,(?=[^,;.]*\d)"
-    r"|\s(?:và|với)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|\s(?=đạt từ\b)"
-    r"|\s(?=(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
-    r"|(?:,|\s(?:và|với))\s+năm\s+\d{4}"
+    # grouped by the character a stop starts with (one test per position, not one per stop)
+    r"[;.:()]"
+    r"|,(?:\s*(?=đứng|dẫn đầu|xếp|trong đó|đạt|tăng|giảm|bằng|chiếm|vượt|nâng|\d)"
+    r"|(?=[^,;.]*\d)|\s+năm\s+\d{4})"
+    r"|\s(?:(?:và|với)\s+(?:(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|năm\s+\d{4})"
+    r"|(?=đạt từ\b|(?:đạt và vượt|chưa đạt|đều đạt)\b|đạt\s*(?:[,;.]|$))"
+    r"|và\s*(?=đứng|dẫn đầu|xếp)"
+    # "7 dự án FDI với tổng vốn đăng ký …": the measure of what was counted opens a figure
+    r"|(?=với\s+(?:tổng|quy mô|diện tích|kinh phí|vốn|số vốn|giá trị|công suất|tỷ lệ)\b))"
 )
 
 
@@ -1770,6 +1931,7 @@ def _name(
         subject = ""
     if (
         _ONLY_A_REFERENCE.match(subject)
+        or (figure.unit in _MONEY_UNITS and _ASSIGNED_BY.match(subject))
         or _COMPARISON_START.match(subject)
         or _ONLY_AN_ESTIMATE.match(subject)
         or (" này" in subject and _ANAPHORA.search(subject))
@@ -1783,6 +1945,34 @@ def _name(
         share_of = _SHARE_OF.match(low, figure.end)
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
             return f"{subject} {' '.join(share_of.group().split())}"
+    if (
+        (subject or previous_name)
+        and figure.unit == "%"
+        and _ECONOMIC_WHOLE.match(phrase)
+        and _SHARE_OF_WHOLE_BEFORE.search(
+            low, max(0, figure.number_start - 24), figure.number_start
+        )
+    ):
+        # "Kinh tế số chiếm 30% GRDP", "Con tôm đóng góp trên 75% giá trị sản xuất khu vực
+        # I": the part's share of the economic whole named after the figure ("người Mường
+        # chiếm 88% dân số" stays the group, as labelled)
+        # "Quy mô GRDP đạt 316.000 tỷ đồng, …, đóng góp 2,5% GDP cả nước": the figure before's
+        owner = subject.removesuffix("đóng góp").strip() or previous_name
+        if owner:
+            return f"tỷ trọng {owner} trong {phrase}"
+    if figure.unit == "%" and subject:
+        actor = _PLACE_ACTOR.match(subject)
+        if actor:
+            held = _HELD_BY_PLACE.match(subject, actor.end())
+            if held and held.end() < len(subject):
+                # "tỉnh duy trì tăng trưởng GRDP bình quân 8,98%/năm": what the place keeps
+                subject = subject[held.end() :]
+        target = subject.rfind("chỉ tiêu ")
+        if target >= 0 and phrase and not _NOT_A_NOUN.match(phrase):
+            # "hoàn thành chỉ tiêu xóa 100% nhà tạm": the deed the target names, on what
+            deed = subject[target + len("chỉ tiêu ") :].strip()
+            if deed and deed not in _BARE_VERBS:
+                return f"{deed} {phrase}"
     if subject in _BARE_VERBS:
         subject = ""  # "Kim ngạch xuất khẩu: tăng bình quân 14%": the label is the subject
     if (
@@ -1805,6 +1995,28 @@ def _name(
             # "Lớn nhất là huyện Ý Yên: 25.830ha, 56,82 tạ/ha, 146.759 tấn": the quantity
             # each unit measures, of the label's subject
             return f"{_QUANTITY_OF[figure.unit]} {base}"
+    capital = subject.rsplit(" với ", 1)[-1].rsplit(",", 1)[-1].strip()
+    if (
+        capital.startswith(_QUANTITY_NOUNS)
+        and len(capital.split()) <= _CAPITAL_WORDS
+        and figure.unit in _MONEY_UNITS
+        and previous is not None
+        and previous.unit not in _LEVEL_UNITS
+        and previous.unit not in (PLAN_SHARE_UNIT, SAME_PERIOD_SHARE_UNIT)
+    ):
+        # "172 dự án trong nước, tổng vốn hơn 113.400 tỷ đồng", "7 dự án FDI với tổng vốn
+        # đăng ký 622 triệu USD": the capital of those counted, told apart by what qualifies
+        # them ("tổng vốn đăng ký fdi", "tổng vốn trong nước"), else by their noun
+        return f"{capital} {_right_phrase(low, previous) or previous.unit}"
+    if (
+        subject in _GENERIC_QUANTITIES
+        and previous is not None
+        and previous.unit not in _LEVEL_UNITS
+        and previous_name
+        and figure.unit in _MEASURE_CANONICAL
+    ):
+        # "giải phóng mặt bằng xong 09 dự án với diện tích 28,333 ha": the area of that deed
+        return f"{subject} {previous_name}"
     if subject in _GENERIC_QUANTITIES and previous is None and previous_name:
         # "Khu vực dịch vụ: giá trị tăng thêm ước 12.862 tỷ đồng": the label says of what
         return f"{subject} {previous_name}"
@@ -1831,8 +2043,13 @@ def _name(
     ):
         # "bê tông hóa được 42% tuyến đường liên thôn": the share of the roads so treated
         return f"tỷ lệ {phrase} được {subject}"
-    if figure.unit == "lượt" and phrase.startswith("khách") and "du lịch" in low:
-        # "Du lịch …: tỉnh đón 17,11 triệu lượt khách": tourists ("lượt khách quốc tế" stays)
+    if (
+        figure.unit == "lượt"
+        and phrase.startswith("khách")
+        and ("du lịch" in low or subject.endswith(_WELCOMING_VERBS))
+    ):
+        # "Du lịch …: tỉnh đón 17,11 triệu lượt khách", "thành phố đón 9 triệu lượt khách":
+        # tourists ("lượt khách quốc tế" stays)
         return "khách du lịch" if phrase == "khách" else phrase
     if figure.unit in _RATIO_PLAN_UNITS and figure.total is None:
         # "25 chỉ tiêu vượt kế hoạch", "14 chỉ tiêu đạt": the items so fulfilled
@@ -1856,6 +2073,20 @@ def _name(
         ):
             return subject
         return f"{figure.unit} {phrase}".strip()
+    measured = figure.unit in _MEASURE_CANONICAL and phrase and not _NOT_A_NOUN.match(phrase)
+    if (counted or measured) and len(subject.split()) <= _ACTOR_AND_VERB_WORDS:
+        actor = _PLACE_ACTOR.match(subject)
+        if actor and actor.end() < len(subject):
+            # "Tỉnh thu hút 7 dự án FDI" → "thu hút dự án fdi", "tỉnh trồng mới 8.000 ha sầu
+            # riêng" → "trồng mới sầu riêng": the place that acts is not what is counted or
+            # measured; the deed is ("thành lập mới doanh nghiệp")
+            subject = subject[actor.end() :]
+            if (
+                counted
+                and (not phrase or _NOT_A_NOUN.match(phrase))
+                and not _PREPOSITION_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+            ):
+                return f"{subject} {figure.unit}"  # "thành phố cấp mới 15 dự án với …"
     if subject:
         if (
             counted or figure.unit in _MEASURE_CANONICAL or figure.unit in _MONEY_UNITS
@@ -1864,6 +2095,15 @@ def _name(
                 # "trồng mới 15 ha rừng tập trung", "khen thưởng 10 tập thể có thành tích",
                 # "huy động 194,6 tỷ đồng xây dựng hạ tầng"
                 subject = f"{subject} {figure.unit + ' ' if counted else ''}{phrase}"
+            elif (
+                counted
+                and figure.unit not in _CLASSIFIERS
+                and not subject.endswith(figure.unit)
+                and not _PREPOSITION_BEFORE.search(low, max(0, figure.start - 12), figure.start)
+            ):
+                # "giải phóng mặt bằng 6 dự án với …": the deed and what it counted ("tạo việc
+                # làm cho 12.000 lao động", "đàn bò 45.000 con" name the deed or the herd)
+                subject = f"{subject} {figure.unit}"
             quantity = _QUANTITY_OF.get(figure.unit)
             if (
                 quantity
@@ -1876,6 +2116,20 @@ def _name(
                 # "gieo trồng được 31.394 ha" is an area, "thu hoạch được 500 tấn" an output
                 subject = f"{quantity} {subject}"
         return subject
+    if figure.unit == "%" and opened is not None and (previous is None or previous.end <= opened):
+        outside = _clean_name(
+            sentence[max(_clause_start(low, opened), previous.end if previous else 0) : opened]
+        )
+        if (
+            _LETTERS.search(outside)
+            and outside != previous_phrase  # "9 sản phẩm OCOP (1 sản phẩm 4 sao)"
+            and not _COMPARISON_START.match(outside)
+            and not _ONLY_A_REFERENCE.match(outside)
+            and not _ONLY_AN_ESTIMATE.match(outside)
+        ):
+            # "Một vài sản phẩm đi xuống, như bia (giảm 6,12%) và tinh bột mì (giảm 1,37%)": a
+            # bracket that opens with its figure is of the noun before it
+            return outside
     if previous_name and (
         change
         or figure.plan_share
@@ -1911,11 +2165,13 @@ def _extract_sentence(
     frame: Frame = NO_FRAME,
     carried: list[int | None] | None = None,
     inherited: str = "",
+    named_term: int | None = None,
 ) -> tuple[list[Indicator], _TargetBlock | None]:
     """The figures of one sentence; ``block`` is a target lead-in opened earlier in the
     paragraph, ``frame`` what the document's headings say, ``carried`` the last year an
     earlier sentence stated (updated here), ``inherited`` the name of the paragraph's last
-    figure (for a figure whose sentence names nothing: "… Cả năm ước đạt 62.974 tỷ đồng")."""
+    figure (for a figure whose sentence names nothing: "… Cả năm ước đạt 62.974 tỷ đồng"),
+    ``named_term`` the last year of the term the text last named ("nhiệm kỳ 2025 - 2030")."""
     carried = [None] if carried is None else carried
     low = _lower(sentence)
     if not _DIGIT.search(sentence):
@@ -1938,6 +2194,7 @@ def _extract_sentence(
     label = _LABEL.match(sentence)
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
     topic = _TOPIC_OPENING.match(low) if low.startswith("về ") else None
+    structure = _STRUCTURE_OPENING.match(low) if "cơ cấu" in low else None
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -1949,7 +2206,14 @@ def _extract_sentence(
     no_carry = bool(_NO_CARRY.search(low, 0, first))
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
+    if lead_in_year is None and lead_in is not None and "nhiệm kỳ" in low[:lead_in_end]:
+        # "… đã đề ra các mục tiêu của nhiệm kỳ: …" after "Đại hội …, nhiệm kỳ 2025 - 2030":
+        # the term the text named, its last year
+        lead_in_year = named_term
     outer_name = ""  # the name of the last figure outside brackets
+    bare: tuple[int, str] | None = None  # a count named by its noun alone, then "và" a count
+    wholes: dict[str, str] = {}  # unit → the quantity a figure in it measured ("sản lượng")
+    parts: set[str] = set()  # units whose figures now list parts of that whole
     for figure in figures:
         before = _before(low, figure.number_start)
         bracketed = _bracket_open(low, figure.start) is not None
@@ -1992,10 +2256,18 @@ def _extract_sentence(
         )
         if inherited and not _LETTERS.search(name):
             name = inherited  # rather than a figure dropped for want of a name
-        previous_phrase = phrase if name.endswith(phrase or "\0") else ""
+        # the phrase this figure's name took (as written, or as "khách" → "khách du lịch")
+        taken = phrase and (name.endswith(phrase) or name.startswith(phrase.split()[0] + " "))
+        previous_phrase = phrase if taken else ""
         kind = _kind(low, figure.number_start, block, lead_in_end, frame)
         if figure.unit in _RATIO_PLAN_UNITS:
             kind = "actual"  # "hoàn thành 26/29 chỉ tiêu", "25 chỉ tiêu vượt" measure fulfilment
+        elif figure.unit in _MONEY_UNITS and _ASSIGNED_BEFORE.search(
+            low, max(0, figure.number_start - 40), figure.number_start
+        ):
+            # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": the budget
+            # estimate assigned, a plan (land "tỉnh giao 50 ha đất" is allocated, not planned)
+            kind = "target"
         fallback = block.year if block is not None else None
         if lead_in is not None and lead_in_end <= figure.start:
             fallback = lead_in_year
@@ -2010,8 +2282,42 @@ def _extract_sentence(
             name = _in_season(name, season.group(1))
         if topic is not None and name == figure.unit:
             name = f"{name} {topic.group(1)}"  # "Về xây dựng nông thôn mới, xã đạt 9/19 tiêu chí"
+        if (
+            structure is not None
+            and figure.unit == "%"
+            and not change
+            and _LETTERS.search(name)
+            and "cơ cấu" not in name
+            and not name.startswith(("tỷ trọng", "tỉ trọng"))
+        ):
+            # "Trong cơ cấu kinh tế, dịch vụ chiếm 41%; công nghiệp 33%": each sector's share
+            # (what comes next, "và tăng 7,5%", is of the sector)
+            sector = name
+            name = f"tỷ trọng {name} trong {' '.join(structure.group(1).split())}"
+        else:
+            sector = ""
         if figure.unit == "VND" and "/người" in low[figure.start : figure.end]:
             name = _per_head(name)
+        whole = wholes.get(figure.unit)
+        if (
+            whole is not None
+            and not change
+            and _LETTERS.search(name)
+            and len(name.split()) <= _PART_WORDS
+            and not name.startswith((whole, *SUBJECT_HEADS))
+            and (
+                _PART_OF.search(segment)
+                or (figure.unit in parts and not _VERB_IN_SEGMENT.search(segment))
+            )
+        ):
+            # "tổng sản lượng thủy sản đạt 1,2 triệu tấn, tăng 5%, riêng tôm 595.000 tấn",
+            # "trong đó lúa 80.000 ha, ngô 12.000 ha": the same quantity of each part
+            name = f"{whole} {name}"
+            parts.add(figure.unit)
+        else:
+            quantity = _QUANTITY_HEAD_OF.match(name)
+            if quantity is not None:
+                wholes[figure.unit] = quantity.group(1)
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
         years_of = _years_for(low, figure, year_index, fallback, averaged)
@@ -2036,13 +2342,41 @@ def _extract_sentence(
                     sentence=sentence,
                 )
             )
+        if (
+            bare is not None
+            and name.startswith(f"{figure.unit} ")
+            and not change
+            and _SHARED_TAIL.match(name, len(figure.unit))
+        ):
+            # "27 tổ chức và hơn 6.000 hộ nuôi tôm siêu thâm canh": what follows the last
+            # count of a pair qualifies both
+            index, unit = bare
+            shared = f"{unit}{name[len(figure.unit) :]}"
+            rows[index:] = [
+                replace(row, name=shared, indicator=catalogue_code(shared, row.unit))
+                if position == index
+                else row
+                for position, row in enumerate(rows[index:], start=index)
+            ]
+        bare = None
+        if (
+            name == figure.unit
+            and figure.unit not in _LEVEL_UNITS
+            and not change
+            and _PAIRED_COUNT.match(low, figure.end)
+        ):
+            bare = (len(rows) - 1 - (len(years_of) - 1), figure.unit)
         previous, previous_name, previous_change = figure, name, change
+        if sector:
+            previous_name = canonical_name(sector)
         if not bracketed:
             outer_name = name
     stated = [
         m.year
         for m in years
-        if not m.base and _bracket_open(low, m.start) is None and not _in_series(low, m.start)
+        if not m.base
+        and _bracket_open(low, m.start) is None
+        and not _in_series(low, m.start)
     ]
     if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own

@@ -134,6 +134,14 @@ def _heading_level(line: str) -> int | None:
     return 2 if len(title.split()) <= 12 else None
 
 
+def _stated_years(line: str) -> set[int]:
+    """The single years a line states, not as a base ("so với năm 2024") or in a range."""
+    low = line.lower()
+    if not _DIGIT.search(low):
+        return set()
+    return {int(year) for year in _SINGLE_YEAR.findall(_BASE_YEAR.sub(" ", _RANGE.sub(" ", low)))}
+
+
 def _list_item(line: str) -> bool:
     return _MARKER.match(line) is not None
 
@@ -189,6 +197,7 @@ def read_units(text: str) -> Iterator[Unit]:
     lead_in: Frame | None = None  # open lead-in over list items
     lead_in_items = False
     last_year: int | None = None
+    headline: Frame | None = None  # a dated title line the body has not yet confirmed
     for line, paragraph in _lines(text):
         if TABLE_CELL_SEPARATOR in line:
             cells = tuple(cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR.strip()))
@@ -196,6 +205,23 @@ def read_units(text: str) -> Iterator[Unit]:
                        cells)
             continue
         heading = _heading_level(line)
+        if headline is not None and heading is None:
+            stated = _stated_years(line)
+            if stated:
+                if (
+                    headline.kind == "target"
+                    and headline.year not in stated
+                    and min(stated) < headline.year
+                    and headings
+                    and headings[0][1] is headline
+                ):
+                    # "HĐND xã thông qua mục tiêu năm 2026" over "… năm 2025, xã có 22/27
+                    # chỉ tiêu đạt …": the title says how the story ends (the plan it
+                    # approved), the body first reports the year before; the title frames
+                    # none of it
+                    headings.pop(0)
+                    last_year = None
+                headline = None
         outer = headings[-1][1] if headings else NO_FRAME
         if heading is not None:
             while headings and headings[-1][0] >= heading:
@@ -205,6 +231,10 @@ def read_units(text: str) -> Iterator[Unit]:
             if frame.year is None and frame.kind is not None and last_year is not None:
                 frame = Frame(frame.kind, last_year, frame.period)
             headings.append((heading, frame))
+            first = paragraph == 0 and len(headings) == 1
+            headline = frame if first and heading == 2 and not _NUMBERED.match(line) else None
+            if headline is not None and headline.year is None:
+                headline = None
             last_year = frame.year or last_year
             lead_in = None
             continue
