@@ -204,12 +204,17 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
 
 @pytest.mark.parametrize(
     "part, passages, figures, provinces_at_least",
-    [(8, (9, 13), (100, 135), 8), (9, (9, 13), (100, 135), 8), (10, (8, 10), (80, 100), 6)],
+    [
+        (8, (9, 13), (100, 135), 8),
+        (9, (9, 13), (100, 135), 8),
+        (10, (8, 10), (80, 100), 6),
+        (11, (10, 12), (105, 125), 6),
+    ],
 )
 def test_later_blind_parts_are_complete_and_from_documents_not_used_before(
     part, passages, figures, provinces_at_least
 ):
-    """Parts 8-10, written blind and each scored once on its "freeze rules N": documents published after the July 2025 reorganisation that neither README nor the
+    """Parts 8-11, written blind and each scored once on its "freeze rules N": documents published after the July 2025 reorganisation that neither README nor the
     sources files of the parts before name (not even among the pages read but not used), over
     8+ provinces (6+ for the smaller part 10), a table among them, each labelled figure written
     in its passage (scaled by nghìn … triệu tỷ, or "vượt 16%" as 116 % of the plan)."""
@@ -217,7 +222,8 @@ def test_later_blind_parts_are_complete_and_from_documents_not_used_before(
     _assert_labelled_completely(rows)
     assert passages[0] <= len(rows) <= passages[1]
     assert figures[0] <= sum(len(row["expected"]) for row in rows) <= figures[1]
-    assert 1 <= sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
+    # at most two passages with nothing to read (part 11 has none), every one with its "not"
+    assert sum(not row["expected"] for row in rows) <= 2 and all(row["not"] for row in rows)
     sources = FIXTURES / f"reports_heldout{part}.sources.md"
     provinces = _sources_table(sources)
     assert {row["source"] for row in rows} <= set(provinces)
@@ -282,12 +288,23 @@ def test_name_word_f1():
 
 
 @pytest.mark.parametrize(
-    "part, bar, names", [(5, 0.98, 0.92), (6, 0.98, 0.92), (7, 0.98, 0.9), (8, 0.93, 0.93)]
+    "part, bar, names",
+    [
+        (5, 0.98, 0.92),
+        (6, 0.98, 0.92),
+        (7, 0.98, 0.9),
+        (8, 0.93, 0.93),
+        (9, 0.98, 0.9),
+        (10, 0.98, 0.95),
+        (11, 0.93, 0.92),
+    ],
 )
 def test_later_parts_score_where_their_fixes_brought_them(part, bar, names):
-    """Held-out parts 5 to 8 after the rules learned from their misses (at their freezes:
+    """Held-out parts 5 to 11 after the rules learned from their misses (at their freezes:
     0.910 / 0.918 / 1.000 / 0.891, names 0.891; 0.909 / 0.902 / 0.982 / 0.864, names 0.836;
-    0.939 / 0.947 / 0.897 / 0.991, names 0.832; 0.901 / 0.929 / 0.941 / 0.932, names 0.881)."""
+    0.939 / 0.947 / 0.897 / 0.991, names 0.832; 0.901 / 0.929 / 0.941 / 0.932, names 0.881;
+    0.896 / 0.905 / 0.768 / 0.863, names 0.853; 0.968 / 0.968 / 1.000 / 0.911, names 0.844;
+    0.934 / 0.991 / 0.920 / 0.912, names 0.858)."""
     scores = evaluate(load_labelled(FIXTURES / f"reports_heldout{part}.jsonl"))
     assert min(scores.precision, scores.recall, scores.kind_share, scores.year_share) >= bar
     assert scores.names_share >= names
@@ -310,7 +327,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in range(5, 11)))
+    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in range(5, 12)))
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 

@@ -167,7 +167,9 @@ _CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|loại|hạng|cấp độ|mức độ|đợt|phiên|"
     r"điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
-    r"tầng)\s+(?:thứ\s+)?$"
+    r"tầng|nhóm|top|tốp)\s+(?:thứ\s+)?$"
+    # the field of a rank: "đứng thứ ba trong 9 tỉnh vùng …", "xếp thứ 2 trên 34 tỉnh"
+    r"|\bthứ\s+(?:\d+|[^\W\d]+)\s+(?:trong|trên)\s+(?:số\s+)?(?:các\s+)?$"
 )
 _ORDINAL_REACH = 24
 
@@ -182,7 +184,21 @@ def _numbered_thing(low: str, position: int) -> bool:
 
 # Delegates and comrades counted are a meeting's or an elected body's make-up ("Có mặt 398/398
 # đại biểu", "bầu 15 đồng chí vào Ban Chấp hành"), never a figure of the territory.
-_MEETING_NOUNS = frozenset({"đại biểu", "đồng chí"})
+_MEETING_NOUNS = frozenset({"đại biểu", "đồng chí", "phiếu"})
+# The make-up of an elected or appointed body ("Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ mới gồm 65
+# người, Ban Thường vụ gồm 17 thành viên") is the meeting's business, not the territory's.
+_BODY_MAKEUP_BEFORE = re.compile(
+    r"\b(?:ban chấp hành|ban thường vụ|ủy ban kiểm tra|uỷ ban kiểm tra|thường trực|"
+    r"hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|đoàn đại biểu)\b[^,;.()]{0,60}"
+    r"\b(?:gồm|có|với)\s+(?:(?:tổng số\s+)?(?:hơn|gần|khoảng|trên)\s+)?$"
+)
+_MEMBERS = frozenset({"người", "thành viên", "ủy viên", "uỷ viên"})
+# Votes and their shares ("37/41 phiếu đồng ý (bằng 90,24% tổng số đại biểu có mặt)") are
+# how a council decided, not a figure of the territory.
+_VOTE = re.compile(
+    r"\b(?:phiếu (?:đồng ý|tán thành|bầu|thuận|tín nhiệm|hợp lệ)|số phiếu|"
+    r"(?:tổng số )?đại biểu (?:có mặt|dự họp|tham dự))"
+)
 # "thành lập trên cơ sở sáp nhập 4 xã": the units merged are the commune's history.
 _THRESHOLD_AFTER = re.compile(
     r"[^,;.\d]{0,60}?\btrở lên\s+(?:là|có|đạt|gồm)\s+(?:[^\W\d_]+\s+){0,2}\d"
@@ -206,7 +222,8 @@ _PLANNED = rf"dự kiến(?! {_ESTIMATE_WORDS}\b)"
 _TARGET_CUE = re.compile(
     rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
     r"dự toán|sau (?:khi )?điều chỉnh|"
-    rf"dự báo|kỳ vọng|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|năm sau)\b"
+    rf"dự báo|kỳ vọng|quyết tâm|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|"
+    r"năm sau)\b"
     r"(?!\s+(?:số|và đầu tư))"
 )
 # "đã đề ra các mục tiêu: …" sets targets: the deed done is the setting, not the figures.
@@ -280,6 +297,7 @@ _TRAILING_VERBS = (
     "thêm",
     "gấp",
     "vượt",
+    "vượt mốc",
     "ở mức",
     "mức",
     "duy trì",
@@ -328,13 +346,14 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
     _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
+    r"bước (?:sang|vào)\b|trong năm(?: qua| nay)?\s*,|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|với\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
     r"(?:đặt|đề ra)\s+mục tiêu\b|"
-    r"(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+phấn đấu\b)+"
+    r"(?:(?:toàn\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:phấn đấu|quyết tâm)\b)+"
 )
 _RANKING = re.compile(r"\s(?:lớn|cao|nhiều|thấp|ít|dài|rộng|đông)\s+nhất\b")
 _RANKED_HOLDER = re.compile(
@@ -1255,6 +1274,7 @@ def _before(low: _Scanned, position: int) -> str:
 def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMark]]:
     blocked = _Spans(_blocked_spans(low))
     attendance = bool(_ATTENDANCE.search(low))
+    voting = "phiếu" in low or "đại biểu" in low
     figures: list[_Figure] = []
     years: list[_YearMark] = []
     ratio_spans = _Spans()
@@ -1339,6 +1359,12 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             if unit is None or unit.skip:
                 continue
         if attendance and unit.unit not in ("%", "VND"):
+            continue
+        if unit.unit in _MEMBERS and _BODY_MAKEUP_BEFORE.search(before):
+            continue
+        if voting and (
+            _VOTE.search(low, max(0, start - 40), start) or _VOTE.match(low, unit.end + 1)
+        ):
             continue
         if unit.unit in _MEETING_NOUNS or (
             before.endswith(_MERGED_ENDINGS) and _MERGED_BEFORE.search(before, len(before) - 16)
@@ -1454,6 +1480,14 @@ def _plans_in_brackets(low: str, figures: list[_Figure]) -> list[_Figure]:
     return kept
 
 
+# "vượt kế hoạch (được giao) 5%", "vượt chỉ tiêu thành phố giao từ 8 - 10%": the excess over
+# the plan named before the figure.
+_OVER_NAMED_PLAN_BEFORE = re.compile(
+    r"\bvượt\s+(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu)\b"
+    r"(?:(?!tăng|giảm|đạt|so|là|bằng|ở mức)[^,;.\d]){0,40}$"
+)
+
+
 def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Spans) -> None:
     """The plan written after the figure ("/KH 24,5-25,5%"), or the figure as a share of
     plan ("đạt 101,6% kế hoạch", "vượt 74% mục tiêu" = 174% of plan)."""
@@ -1487,6 +1521,13 @@ def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Sp
         figure.plan_share = True
         reference = _REFERENCE_PHRASE.match(low, unit.end)
         figure.end = reference.end() if reference else figure.end
+        return
+    if figure.unit == "%" and _OVER_NAMED_PLAN_BEFORE.search(before):
+        # "vượt chỉ tiêu thành phố giao từ 8 - 10%": 108-110% of the plan
+        figure.value = round(100 + figure.value, 6)
+        if figure.value_max is not None:
+            figure.value_max = round(100 + figure.value_max, 6)
+        figure.unit, figure.plan_share = PLAN_SHARE_UNIT, True
         return
     if figure.unit == "%" and figure.value_max is None and _PLAN_REFERENCE.match(low, unit.end):
         verb = _SHARE_VERB.search(before)
@@ -1742,8 +1783,12 @@ _ROLE_WITH_RATE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_OF_WHOLE_BEFORE = re.compile(
-    r"\b(?:chiếm|đóng góp)\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến)\s+)?$"
+    r"\b(?:chiếm|đóng góp)\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến|tối thiểu|ít nhất)\s+)?$"
 )
+_SHARE_VERB_BEFORE = re.compile(
+    r"\bchiếm\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến|tối thiểu|ít nhất)\s+)?$"
+)
+_COPULA_AFTER = re.compile(r"\s+(?:vẫn|tiếp tục|luôn|đã)?\s*là\s+[^,;]*$")
 _ECONOMIC_WHOLE = re.compile(
     r"(?:grdp|gdp|giá trị|tổng (?:giá trị|thu|chi|vốn|sản phẩm|mức|kim ngạch|doanh thu)|"
     r"kim ngạch|doanh thu|thu ngân sách|tổng sản phẩm|vốn đầu tư)\b"
@@ -1788,10 +1833,19 @@ _YEARLY_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\s+(?:hằng|hàng|m�
 _TOPIC_OPENING = re.compile(
     r"về\s+(?:(?:công tác|xây dựng|phát triển|thực hiện|lĩnh vực)\s+)?([^,;.\d]{3,60}?)\s*,"
 )
-# "Trong cơ cấu kinh tế, …", "Về cơ cấu ngành nông nghiệp, …": the percentages after it are
-# shares of that structure (a label "Cơ cấu kinh tế: nông nghiệp 13,8%; …" names each share
-# by its sector alone, as held-out part 8 labels it).
-_STRUCTURE_OPENING = re.compile(r"\s*(?:trong|về|theo)\s+(cơ cấu[^,;:.()\d]{0,40}?)\s*,")
+# "Trong cơ cấu kinh tế, …", "Về cơ cấu ngành nông nghiệp, …", "Cơ cấu kinh tế: …": the
+# percentages after it are shares of that structure, named with it ("tỷ trọng dịch vụ trong
+# cơ cấu kinh tế": a sector alone does not say the figure is its share).
+_STRUCTURE_OPENING = re.compile(
+    r"\s*(?:(?:trong|về|theo)\s+(cơ cấu[^,;:.()\d]{0,40}?)\s*,|(cơ cấu[^,;:.()\d]{0,40}?)\s*:)"
+)
+_QUARTER_OPENING = re.compile(
+    r"[\s(;,:–-]*(?:riêng\s+)?quý\s+([ivx]{1,3}|[1-4])\b(?:\s*/\s*\d{4})?"
+)
+# "Năm 2024 là năm đầu tiên thành phố thu vượt mốc …": a sentence about a year, told in
+# passing, does not move the report to it.
+_YEAR_AS_SUBJECT = re.compile(r"\s+(?:là|được xem là|được coi là)\s+(?:năm|thời điểm|dấu mốc)\b")
+_QUARTER_SUFFIX = re.compile(r"\s+quý\s+(?:[ivx]{1,3}|[1-4])$")
 _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
 # "toàn tỉnh gieo cấy 72.911 ha": the area sown
@@ -1941,9 +1995,11 @@ def _name(
         # quý I tăng 7,1%)": how sure a figure of the subject before is; "chỉ số này": the
         # index just named
         subject = ""
-    if subject and figure.unit == "%" and low.endswith("chiếm ", 0, figure.start):
+    if subject and figure.unit == "%" and _SHARE_VERB_BEFORE.search(low, 0, figure.start):
         share_of = _SHARE_OF.match(low, figure.end)
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
+            # "Khu vực công nghiệp vẫn là động lực chính, chiếm hơn 60% …": who, not what it is
+            subject = _COPULA_AFTER.sub("", subject)
             return f"{subject} {' '.join(share_of.group().split())}"
     if (
         (subject or previous_name)
@@ -2194,7 +2250,7 @@ def _extract_sentence(
     label = _LABEL.match(sentence)
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
     topic = _TOPIC_OPENING.match(low) if low.startswith("về ") else None
-    structure = _STRUCTURE_OPENING.match(low) if "cơ cấu" in low else None
+    structure = _STRUCTURE_OPENING.match(low.lstrip(" -–•*")) if "cơ cấu" in low else None
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -2280,6 +2336,12 @@ def _extract_sentence(
             fallback = carried_year or frame.year
         if season is not None:
             name = _in_season(name, season.group(1))
+        quarter = _QUARTER_OPENING.match(segment)
+        if quarter and _LETTERS.search(name):
+            name = _QUARTER_SUFFIX.sub("", name)  # the quarter of the figure it inherits from
+            # "(quý I tăng 8,58%; quý II tăng 8,80%)", "riêng quý I/2026, … khoảng 9,5%": a
+            # quarter's figure beside the period's, told apart by its name
+            name = f"{name} quý {quarter.group(1)}"
         if topic is not None and name == figure.unit:
             name = f"{name} {topic.group(1)}"  # "Về xây dựng nông thôn mới, xã đạt 9/19 tiêu chí"
         if (
@@ -2293,7 +2355,8 @@ def _extract_sentence(
             # "Trong cơ cấu kinh tế, dịch vụ chiếm 41%; công nghiệp 33%": each sector's share
             # (what comes next, "và tăng 7,5%", is of the sector)
             sector = name
-            name = f"tỷ trọng {name} trong {' '.join(structure.group(1).split())}"
+            whole = structure.group(1) or structure.group(2)
+            name = f"tỷ trọng {name} trong {' '.join(whole.split())}"
         else:
             sector = ""
         if figure.unit == "VND" and "/người" in low[figure.start : figure.end]:
@@ -2377,6 +2440,7 @@ def _extract_sentence(
         if not m.base
         and _bracket_open(low, m.start) is None
         and not _in_series(low, m.start)
+        and not _YEAR_AS_SUBJECT.match(low, m.end)
     ]
     if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own
