@@ -5,7 +5,9 @@ from tests.conftest import indicator_rows
 
 
 def _by_value(text):
-    return {value: (unit, kind, year, name) for value, unit, kind, year, name in indicator_rows(text)}
+    return {
+        value: (unit, kind, year, name) for value, unit, kind, year, name in indicator_rows(text)
+    }
 
 
 def test_quyet_tam_sets_a_target_like_phan_dau():
@@ -101,3 +103,20 @@ def test_shares_of_a_structure_are_named_with_the_structure_in_every_form():
 def test_trong_nam_opening_a_sentence_is_no_part_of_a_name():
     rows = _by_value("Trong năm, ngân hàng cho vay hộ nghèo 1.250 tỷ đồng.")
     assert not rows[1.25e12][3].startswith("trong năm")
+
+
+def test_a_year_a_new_term_has_reached_is_no_target_year():
+    review = (
+        "Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030 khai mạc sáng 20/9.\n\n"
+        "Trong nhiệm kỳ 2020 - 2025, kinh tế tỉnh tăng trưởng bình quân 7,1%/năm. Đến năm 2025, "
+        "GRDP đạt 185.400 tỷ đồng, gấp 1,5 lần năm 2020; thu ngân sách gần 21.000 tỷ đồng."
+    )
+    rows = _by_value(review)
+    assert [rows[v][1:3] for v in (185.4e12, 1.5, 21e12)] == [("actual", 2025)] * 3
+    # a congress opening the 2020-2025 term sets 2025 as a target; so does a cue of its own
+    plan = review.replace("2025 - 2030", "2020 - 2025").replace(
+        "Trong nhiệm kỳ 2020 - 2025", "Trong nhiệm kỳ 2015 - 2020"
+    )
+    assert _by_value(plan)[185.4e12][1] == "target"
+    own_cue = review.replace("Đến năm 2025, GRDP đạt", "Phấn đấu đến năm 2025, GRDP đạt")
+    assert _by_value(own_cue)[185.4e12][1] == "target"

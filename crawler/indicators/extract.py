@@ -37,6 +37,7 @@ from .catalogue import canonical_name, catalogue_code
 from .frames import NO_FRAME, Frame, frame_of, read_units
 from .model import Indicator
 from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
+from .text import normalise
 from .vocabulary import (
     ADMINISTRATIVE_UNITS,
     COUNT_NOUNS,
@@ -779,7 +780,40 @@ def extract_indicators(text: str) -> list[Indicator]:
     if headline is not None:
         rows = _without_headline_repeats(headline, rows)
     rows = _dated_by_its_one_year(text, rows)
+    if any(row.kind == "target" for row in rows):
+        rows = _reached_by_the_new_term(normalise(text), rows)
     return _spelled_out(text, rows) if "(" in text else rows
+
+
+_TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)", re.IGNORECASE)
+_BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
+_TARGET_WORDS = re.compile(
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|đề ra|kịch bản|quyết tâm|"
+    r"nhiệm vụ|phương hướng)\b"
+)
+
+
+def _reached_by_the_new_term(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """A report that opens a term ("Đại hội …, nhiệm kỳ 2025 - 2030") writes what the last one
+    reached as "Đến năm 2025, GRDP đạt 202.925 tỷ đồng": a year the document has reached is no
+    target year, so a figure only "đến năm" made a target is an actual (a target cue of its
+    own, "phấn đấu đến năm 2025 …", still makes it one)."""
+    starts = [int(year) for year in _TERM_STARTS.findall(text)] if "hiệm kỳ" in text else []
+    if not starts:
+        return rows
+    present = max(starts)
+    reached = []
+    for row in rows:
+        low = normalise(row.sentence).lower()
+        by = _BY_YEAR.search(low) if row.kind == "target" and row.year is not None else None
+        if (
+            by is not None
+            and int(by.group(1)) == row.year <= present
+            and not _TARGET_WORDS.search(low)
+        ):
+            row = replace(row, kind="actual")
+        reached.append(row)
+    return reached
 
 
 def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
