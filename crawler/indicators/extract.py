@@ -169,17 +169,21 @@ _ORDINAL_BEFORE = re.compile(
     r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|loại|hạng|cấp độ|mức độ|đợt|phiên|"
     r"điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
     r"tầng|nhóm|top|tốp)\s+(?:thứ\s+)?$"
-    # the field of a rank: "đứng thứ ba trong 9 tỉnh vùng …", "xếp thứ 2 trên 34 tỉnh"
-    r"|\bthứ\s+(?:\d+|[^\W\d]+)\s+(?:trong|trên)\s+(?:số\s+)?(?:các\s+)?$"
+)
+# the field of a rank: "đứng thứ ba trong 9 tỉnh vùng …", "xếp thứ 2 trên 34 tỉnh"
+_RANK_FIELD_BEFORE = re.compile(
+    r"\bthứ\s+(?:\d+|[^\W\d]+)\s+(?:trong|trên)\s+(?:số\s+)?(?:các\s+)?$"
 )
 _ORDINAL_REACH = 24
 
 
 def _numbered_thing(low: str, position: int) -> bool:
     """Whether the number starting at ``position`` is a clock time or an ordinal."""
+    start = max(0, position - _ORDINAL_REACH)
     return bool(
         _CLOCK_AT.match(low, position)
-        or _ORDINAL_BEFORE.search(low, max(0, position - _ORDINAL_REACH), position)
+        or _ORDINAL_BEFORE.search(low, start, position)
+        or ("thứ" in low[start:position] and _RANK_FIELD_BEFORE.search(low, start, position))
     )
 
 
@@ -780,11 +784,12 @@ def extract_indicators(text: str) -> list[Indicator]:
     if headline is not None:
         rows = _without_headline_repeats(headline, rows)
     rows = _dated_by_its_one_year(text, rows)
-    if any(row.kind == "target" for row in rows):
+    if _YEAR_SPAN.search(text) and any(row.kind == "target" for row in rows):
         rows = _reached_by_the_new_term(normalise(text), rows)
     return _spelled_out(text, rows) if "(" in text else rows
 
 
+_YEAR_SPAN = re.compile(r"\d{4}\s*[-–—]\s*\d{4}")
 _TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)", re.IGNORECASE)
 _BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
 _TARGET_WORDS = re.compile(
@@ -1556,7 +1561,7 @@ def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Sp
         reference = _REFERENCE_PHRASE.match(low, unit.end)
         figure.end = reference.end() if reference else figure.end
         return
-    if figure.unit == "%" and _OVER_NAMED_PLAN_BEFORE.search(before):
+    if figure.unit == "%" and "vượt" in before and _OVER_NAMED_PLAN_BEFORE.search(before):
         # "vượt chỉ tiêu thành phố giao từ 8 - 10%": 108-110% of the plan
         figure.value = round(100 + figure.value, 6)
         if figure.value_max is not None:
@@ -2029,7 +2034,11 @@ def _name(
         # quý I tăng 7,1%)": how sure a figure of the subject before is; "chỉ số này": the
         # index just named
         subject = ""
-    if subject and figure.unit == "%" and _SHARE_VERB_BEFORE.search(low, 0, figure.start):
+    if (
+        subject
+        and figure.unit == "%"
+        and _SHARE_VERB_BEFORE.search(low, max(0, figure.start - 24), figure.start)
+    ):
         share_of = _SHARE_OF.match(low, figure.end)
         if share_of:  # "Chăn nuôi chiếm 30% trong cơ cấu ngành nông nghiệp"
             # "Khu vực công nghiệp vẫn là động lực chính, chiếm hơn 60% …": who, not what it is
@@ -2370,7 +2379,7 @@ def _extract_sentence(
             fallback = carried_year or frame.year
         if season is not None:
             name = _in_season(name, season.group(1))
-        quarter = _QUARTER_OPENING.match(segment)
+        quarter = _QUARTER_OPENING.match(segment) if "quý" in segment else None
         if quarter and _LETTERS.search(name):
             name = _QUARTER_SUFFIX.sub("", name)  # the quarter of the figure it inherits from
             # "(quý I tăng 8,58%; quý II tăng 8,80%)", "riêng quý I/2026, … khoảng 9,5%": a
