@@ -71,6 +71,7 @@ _OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 PLAN_SHARE_UNIT = "% kế hoạch"
 _PLAN_REFERENCE = re.compile(
     r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
+    r"kịch bản|"
     r"(?:số\s+)?vốn\s+(?:được\s+)?giao|"
     r"nghị quyết|nq\b)"
 )
@@ -784,7 +785,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     if headline is not None:
         rows = _without_headline_repeats(headline, rows)
     rows = _dated_by_its_one_year(text, rows)
-    if _YEAR_SPAN.search(text) and any(row.kind == "target" for row in rows):
+    if _YEAR_SPAN.search(text):
         rows = _reached_by_the_new_term(normalise(text), rows)
     return _spelled_out(text, rows) if "(" in text else rows
 
@@ -792,6 +793,7 @@ def extract_indicators(text: str) -> list[Indicator]:
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–—]\s*\d{4}")
 _TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)", re.IGNORECASE)
 _BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
+_AT_PRESENT = re.compile(r"\s*(?:hiện nay|hiện tại|hiện)\b")
 _TARGET_WORDS = re.compile(
     r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|đề ra|kịch bản|quyết tâm|"
     r"nhiệm vụ|phương hướng)\b"
@@ -803,7 +805,11 @@ def _reached_by_the_new_term(text: str, rows: list[Indicator]) -> list[Indicator
     reached as "Đến năm 2025, GRDP đạt 202.925 tỷ đồng": a year the document has reached is no
     target year, so a figure only "đến năm" made a target is an actual (a target cue of its
     own, "phấn đấu đến năm 2025 …", still makes it one)."""
-    starts = [int(year) for year in _TERM_STARTS.findall(text)] if "hiệm kỳ" in text else []
+    if "hiệm kỳ" not in text:
+        return rows
+    # the term of the council or committee that speaks ("khóa XV, nhiệm kỳ 2021 - 2026") is
+    # not one the document opens
+    starts = [int(year) for year in _TERM_STARTS.findall(_BODY_TERM.sub(" ", text))]
     if not starts:
         return rows
     present = max(starts)
@@ -817,6 +823,9 @@ def _reached_by_the_new_term(text: str, rows: list[Indicator]) -> list[Indicator
             and not _TARGET_WORDS.search(low)
         ):
             row = replace(row, kind="actual")
+        elif row.year is None and row.kind == "actual" and _AT_PRESENT.match(low):
+            # "Hiện tỉnh đã quy hoạch 2 khu công nghiệp …": the stock held as the term opens
+            row = replace(row, year=present)
         reached.append(row)
     return reached
 
@@ -832,10 +841,13 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     if len(years) != 1 or all(row.year is not None or row.kind != "actual" for row in rows):
         return rows
     (year,) = years
+    text = unicodedata.normalize("NFC", text)
+    if "khóa" in text or "khoá" in text:
+        text = _BODY_TERM.sub(" ", text)
     if (
         _YEAR_RANGE.search(text)
         or any(int(stated) not in (year, year - 1) for stated in _YEAR_NOT_IN_DATE.findall(text))
-        or _SPAN_WORDS.search(unicodedata.normalize("NFC", text).lower())
+        or _SPAN_WORDS.search(text.lower())
     ):
         return rows
     return [
@@ -849,6 +861,11 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     ]
 
 
+# The term of the council or committee that meets ("UBND tỉnh khóa XV, nhiệm kỳ 2021 - 2026")
+# names who speaks, not a span the figures are of.
+_BODY_TERM = re.compile(
+    rf"\bkh(?:óa|oá)\s+[IVXLCivxlc\d]+\s*,?\s*nhiệm\s+kỳ\s+{YEAR}\s*[-–—]\s*{YEAR}", re.IGNORECASE
+)
 # A year not inside a date ("Chiều 5/1/2026, Thống kê tỉnh công bố số liệu năm 2025": the day
 # a report is published does not mix its years).
 _YEAR_NOT_IN_DATE = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d/-])")
@@ -1310,6 +1327,11 @@ def _before(low: _Scanned, position: int) -> str:
     return low[max(low.clause_start(position), position - _REACH) : position]
 
 
+_FULFILLED_BEFORE = re.compile(
+    r"\b(?:hoàn thành|đạt)(?:\s+và\s+vượt)?\s+(?:được\s+)?(?:(?:trên|hơn|gần)\s+)?$"
+)
+
+
 def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMark]]:
     blocked = _Spans(_blocked_spans(low))
     attendance = bool(_ATTENDANCE.search(low))
@@ -1393,7 +1415,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             if unit is None and running and figures and "lũy kế" in before:
                 unit = _running_total_unit(before, figures[-1], match.end())
             elif unit is not None and unit.unit in _TARGET_UNITS:
-                if _FULFILLED_AFTER.match(low, unit.end):  # "25 chỉ tiêu vượt kế hoạch"
+                if _FULFILLED_AFTER.match(low, unit.end) or _FULFILLED_BEFORE.search(before):
+                    # "25 chỉ tiêu vượt kế hoạch", "đã hoàn thành và vượt 18 chỉ tiêu"
                     unit = unit._replace(skip=False)
             if unit is None or unit.skip:
                 continue
