@@ -48,6 +48,7 @@ from .vocabulary import (
     MONEY_CUES,
     PLAN_UNITS,
     QUALIFIERS,
+    STORED_AS,
     SUBJECT_HEADS,
     TIME_UNITS,
     UNIT_ALIASES,
@@ -158,6 +159,7 @@ _BLOCKED = [
         (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
+        (r"\bt[ỷỉ]\s*lệ\s+1\s*[/:]\s*\d[\d.]*", ("1/", "1 /")),  # a map's scale, "tỷ lệ 1/500"
         (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
@@ -352,7 +354,7 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
     _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
-    r"bước (?:sang|vào)\b|trong năm(?: qua| nay)?\s*,|"
+    r"bước (?:sang|vào)\b|trong năm(?: qua| nay)?\s*,|giữ vững\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|với\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
@@ -366,7 +368,9 @@ _RANKED_HOLDER = re.compile(
     r"^.*?\blà\s+(?:tỉnh|thành phố|địa phương|huyện|xã|phường|vùng|đơn vị|nơi)\s+(?:có\s+)?"
 )
 # "UBND tỉnh cho biết kim ngạch xuất khẩu …": who reports it is not the subject.
-_REPORTED_BY = re.compile(r"^.*?\b(?:cho biết|cho hay|cho thấy|thông tin|thông báo)\s*,?\s+")
+_REPORTED_BY = re.compile(
+    r"^.*?\b(?:cho biết|cho hay|cho thấy|thông tin|thông báo|yêu cầu|chỉ đạo|đề nghị)\s*,?\s+"
+)
 _TIME_IN_NAME = re.compile(
     rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
     r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
@@ -785,9 +789,31 @@ def extract_indicators(text: str) -> list[Indicator]:
     if headline is not None:
         rows = _without_headline_repeats(headline, rows)
     rows = _dated_by_its_one_year(text, rows)
+    if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
+        rows = _shares_as_the_figures_say(rows)
     if _YEAR_SPAN.search(text):
         rows = _reached_by_the_new_term(normalise(text), rows)
     return _spelled_out(text, rows) if "(" in text else rows
+
+
+def _shares_as_the_figures_say(rows: list[Indicator]) -> list[Indicator]:
+    """ "đạt 55,188 tỉ đồng, vượt 142,38% so với chỉ tiêu (38,760 tỉ đồng)": read as written,
+    "vượt 142,38%" is 242,38% of the plan, but the amount is 142,38% of the plan it states;
+    when the report's own figures say so, the share is what they give."""
+    fixed = list(rows)
+    for index in range(1, len(rows)):
+        amount, share = rows[index - 1], rows[index]
+        if (
+            share.unit == PLAN_SHARE_UNIT
+            and share.value > 100
+            and amount.plan_value
+            and amount.sentence == share.sentence
+            and amount.value > 0
+        ):
+            stated = amount.value / amount.plan_value * 100
+            if abs(stated - (share.value - 100)) < 0.5 and abs(stated - share.value) > 1:
+                fixed[index] = replace(share, value=round(share.value - 100, 6))
+    return fixed
 
 
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–—]\s*\d{4}")
@@ -1472,6 +1498,10 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
 
 
 _AMOUNT_THEN_SHARE = re.compile(r"\s*,\s*đạt\s*(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?")
+_PART_THEN_SHARE = re.compile(
+    r"\s*[,;]\s*(?:trong đó|riêng)\s+[^,;.\d]{2,40}?\s+(?:đạt|bằng)\s*"
+    r"(?:khoảng\s+|gần\s+|trên\s+|hơn\s+)?"
+)
 _BARE_END = re.compile(r"\s*(?:[,;.)]|và\b|$)")
 
 
@@ -1482,11 +1512,17 @@ def _elided_plan_shares(low: str, figures: list[_Figure]) -> None:
     for previous, figure in zip([None, *figures], figures, strict=False):
         if (
             previous is not None
-            and previous.unit in _MONEY_UNITS
             and figure.unit == "%"
             and figure.value_max is None
-            and _AMOUNT_THEN_SHARE.fullmatch(low, previous.end, figure.start)
             and _BARE_END.match(low, figure.end)
+            and (
+                previous.unit in _MONEY_UNITS
+                and _AMOUNT_THEN_SHARE.fullmatch(low, previous.end, figure.start)
+                # "bằng 145,5% dự toán, trong đó thu nội địa đạt 149,8%": a part's share of
+                # the same plan
+                or previous.plan_share
+                and _PART_THEN_SHARE.fullmatch(low, previous.end, figure.start)
+            )
         ):
             figure.unit, figure.plan_share = PLAN_SHARE_UNIT, True
 
@@ -1736,8 +1772,17 @@ def _clean_name(raw: str) -> str:
     if "(" in name:
         name = _BRACKETED.sub(" ", name)
     name = " ".join(name.split()).strip(" ,;:–-.()[]\"“”'’")
-    if "cho b" in name or "cho hay" in name or "cho th" in name or "thông " in name:
+    if (
+        "cho b" in name
+        or "cho hay" in name
+        or "cho th" in name
+        or "thông " in name
+        or "yêu cầu " in name
+        or "chỉ đạo " in name
+        or "đề nghị " in name
+    ):
         name = _REPORTED_BY.sub("", name)
+        name = _LEADING_FILLERS.sub("", name)
     if " nhất" in name:
         # "Cà Mau là tỉnh có diện tích nuôi tôm lớn nhất cả nước, hơn 435.000 ha": the
         # quantity, not who ranks first nor the ranking
@@ -2458,7 +2503,7 @@ def _extract_sentence(
                     name=name,
                     value=sign * figure.value,
                     value_max=sign * figure.value_max if figure.value_max is not None else None,
-                    unit=figure.unit,
+                    unit=STORED_AS.get(figure.unit, figure.unit),
                     kind=kind,
                     year=year,
                     change=change,

@@ -59,6 +59,10 @@ COUNT_NOUNS = {
             "căn",  # "xóa nhà tạm … 20.802 căn"
             "tổ",  # "32 tổ chuyển đổi số cộng đồng"
             "tuyến phố",
+            "tuyến hẻm",
+            "ý kiến",
+            "kiến nghị",
+            "thực thể kinh tế",
             "gia đình",
             *ADMINISTRATIVE_UNITS,
             "thôn",
@@ -213,6 +217,9 @@ COUNT_NOUNS = {
 }
 # Canonical units folded further so "hộ dân" and "hộ" count the same thing.
 UNIT_ALIASES = {"hộ dân": "hộ", "nhà văn hoá": "nhà văn hóa", "bác sỹ": "bác sĩ"}
+# Counted nouns stored in a wider unit once their name is read ("560 hộ kinh doanh cá thể":
+# 560 "hộ", named "hộ kinh doanh cá thể"), as households of every kind are charted together.
+STORED_AS = {"hộ kinh doanh": "hộ"}
 
 # Nouns after a number that make it a duration, an age or a count of plan items, not an
 # indicator of the territory (a count of plan items is kept only as a fulfilment ratio).
