@@ -791,8 +791,8 @@ def extract_indicators(text: str) -> list[Indicator]:
     rows = _dated_by_its_one_year(text, rows)
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
-    if _YEAR_SPAN.search(text):
-        rows = _reached_by_the_new_term(normalise(text), rows)
+    if _YEAR_SPAN.search(text) or "/20" in text:
+        rows = _as_of_the_documents_present(normalise(text), rows)
     return _spelled_out(text, rows) if "(" in text else rows
 
 
@@ -821,39 +821,56 @@ _TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)"
 _BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
 _AT_PRESENT = re.compile(r"\s*(?:hiện nay|hiện tại|hiện)\b")
 _TARGET_WORDS = re.compile(
-    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|dự kiến|định hướng|đề ra|kịch bản|quyết tâm|"
+    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|định hướng|đề ra|kịch bản|quyết tâm|"
     r"nhiệm vụ|phương hướng)\b"
 )
 
 
-def _reached_by_the_new_term(text: str, rows: list[Indicator]) -> list[Indicator]:
-    """A report that opens a term ("Đại hội …, nhiệm kỳ 2025 - 2030") writes what the last one
-    reached as "Đến năm 2025, GRDP đạt 202.925 tỷ đồng": a year the document has reached is no
-    target year, so a figure only "đến năm" made a target is an actual (a target cue of its
-    own, "phấn đấu đến năm 2025 …", still makes it one)."""
-    if "hiệm kỳ" not in text:
-        return rows
+def _as_of_the_documents_present(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """What a document says of a year it has reached is no plan. Its present is the first year
+    of the newest term it opens ("Đại hội …, nhiệm kỳ 2025 - 2030") or the year of the latest
+    day it reports ("Ngày 5/10/2025, Đại hội … khai mạc", "thành lập ngày 1/7/2025"):
+    "Đến năm 2025, GRDP đạt 202.925 tỷ đồng" and "năm 2025 dự kiến tăng 8%" are then what was
+    reached or is expected of it, actuals, unless another target cue of their own ("phấn đấu",
+    "mục tiêu" …) says otherwise; a stock held "Hiện …" as a term opens is of its first year."""
     # the term of the council or committee that speaks ("khóa XV, nhiệm kỳ 2021 - 2026") is
     # not one the document opens
-    starts = [int(year) for year in _TERM_STARTS.findall(_BODY_TERM.sub(" ", text))]
-    if not starts:
+    starts = (
+        [int(year) for year in _TERM_STARTS.findall(_BODY_TERM.sub(" ", text))]
+        if "hiệm kỳ" in text
+        else []
+    )
+    days = [int(year) for year in _DAY_REPORTED.findall(text)] if "/" in text else []
+    if not starts and not days:
         return rows
-    present = max(starts)
+    present = max(starts + days)
     reached = []
     for row in rows:
         low = normalise(row.sentence).lower()
-        by = _BY_YEAR.search(low) if row.kind == "target" and row.year is not None else None
-        if (
-            by is not None
-            and int(by.group(1)) == row.year <= present
-            and not _TARGET_WORDS.search(low)
-        ):
-            row = replace(row, kind="actual")
-        elif row.year is None and row.kind == "actual" and _AT_PRESENT.match(low):
+        if row.kind == "target" and row.year is not None and row.year <= present:
+            by = _BY_YEAR.search(low)
+            expected = _EXPECTED_OF_YEAR.search(low)
+            if (
+                by is not None
+                and int(by.group(1)) == row.year
+                or expected is not None
+                and int(expected.group(1)) == row.year
+            ) and not _TARGET_WORDS.search(low):
+                row = replace(row, kind="actual")
+        elif row.year is None and row.kind == "actual" and starts and _AT_PRESENT.match(low):
             # "Hiện tỉnh đã quy hoạch 2 khu công nghiệp …": the stock held as the term opens
-            row = replace(row, year=present)
+            row = replace(row, year=max(starts))
         reached.append(row)
     return reached
+
+
+# A day the document reports, not a deadline ("trước ngày 31/12/2025").
+_DAY_REPORTED = re.compile(
+    rf"(?<!trước )(?<!đến )(?<!hạn )(?<!chậm nhất )(?<!trước ngày )(?<!đến ngày )"
+    rf"(?<![\d/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)"
+)
+# "năm 2025 dự kiến tăng 8%": the year's expected outcome, said in that year
+_EXPECTED_OF_YEAR = re.compile(rf"\bnăm\s+({YEAR})\s*,?\s+(?:[^\W\d]+\s+){{0,3}}?dự kiến\b")
 
 
 def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:

@@ -44,7 +44,15 @@ _TARGET_WORDS = re.compile(
 )
 _ACTUAL_WORDS = re.compile(
     r"\b(?:kết quả|tình hình|(?<!đầu tư )thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
-    r"thành tựu|tổng kết|sơ kết)\b"
+    r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt)\b"
+)
+# A title that opens with what it sets out ("Mục tiêu đến năm 2030", "Kế hoạch năm 2026") heads
+# a section; a news headline tells who does what ("Cà Mau phấn đấu tăng trưởng hai con số
+# trong năm 2026") and frames no kind: its body says which of its figures are plans.
+_SECTION_TITLE = re.compile(
+    r"\s*(?:các\s+|những\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch|phương hướng|nhiệm vụ|định hướng|"
+    r"dự kiến|kết quả|tình hình)\b",
+    re.IGNORECASE,
 )
 _RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 _SINGLE_YEAR = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d/-])")
@@ -198,6 +206,7 @@ def read_units(text: str) -> Iterator[Unit]:
     lead_in_items = False
     last_year: int | None = None
     headline: Frame | None = None  # a dated title line the body has not yet confirmed
+    titled_kind: str | None = None  # the kind its words state, framed or not
     for line, paragraph in _lines(text):
         if TABLE_CELL_SEPARATOR in line:
             cells = tuple(cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR.strip()))
@@ -209,7 +218,7 @@ def read_units(text: str) -> Iterator[Unit]:
             stated = _stated_years(line)
             if stated:
                 if (
-                    headline.kind == "target"
+                    titled_kind == "target"
                     and headline.year not in stated
                     and min(stated) < headline.year
                     and headings
@@ -230,6 +239,9 @@ def read_units(text: str) -> Iterator[Unit]:
             frame = _continue(frame_of(line), parent)
             if frame.year is None and frame.kind is not None and last_year is not None:
                 frame = Frame(frame.kind, last_year, frame.period)
+            titled_kind = frame.kind
+            if paragraph == 0 and not headings and heading == 2 and not _SECTION_TITLE.match(line):
+                frame = Frame(None, frame.year, frame.period)
             headings.append((heading, frame))
             first = paragraph == 0 and len(headings) == 1
             headline = frame if first and heading == 2 and not _NUMBERED.match(line) else None
