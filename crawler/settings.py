@@ -36,6 +36,10 @@ PAGE_DICTIONARY_PAGES = 24
 # starts 100 asyncio tasks for every response, about a tenth of a crawl's CPU time.
 CONCURRENT_ITEMS = 1
 
+# JOBDIR queues that a killed crawl left broken are set aside instead of dropping every
+# request pushed to them (crawler/jobqueue.py).
+SCHEDULER_DISK_QUEUE = "crawler.jobqueue.RecoveringPickleLifoDiskQueue"
+
 # --- politeness towards small government servers ---------------------------------------
 # Who we are, with a URL or e-mail address the portal's administrators can reach us at.
 CONTACT_URL = "https://github.com/vn-portal-crawler/vn-portal-crawler"
