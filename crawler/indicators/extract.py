@@ -186,7 +186,10 @@ def _numbered_thing(low: str, position: int) -> bool:
     return bool(
         _CLOCK_AT.match(low, position)
         or _ORDINAL_BEFORE.search(low, start, position)
-        or ("thứ" in low[start:position] and _RANK_FIELD_BEFORE.search(low, start, position))
+        or (
+            low.find("thứ", start, position) >= 0
+            and _RANK_FIELD_BEFORE.search(low, start, position)
+        )
     )
 
 
@@ -251,7 +254,7 @@ _FULFILMENT = re.compile(r"\b(?:hoàn thành|đạt|vượt|đã)\b")
 _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến năm|đến hết năm)\s+{YEAR}")
 _BASE_BEFORE = re.compile(
     r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
-    r"(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
+    r"(?:(?:thực hiện|kết quả|ước thực hiện)\s+)?(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
     r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
     # "so với 6 tháng đầu năm 2023", "so với quý I/2023": the period compared with
     r"|\bso(?: với)?\s+(?:cùng kỳ\s+)?(?:\d+\s+tháng|quý\s+[ivx\d]+|tháng\s+\d+|học kỳ)"
@@ -359,7 +362,8 @@ _LEADING_FILLERS = re.compile(
     r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|với\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
-    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?)\s+)?"
+    r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?|tỉnh ủy|thành ủy|"
+    r"huyện ủy|đảng ủy|đảng bộ)\s+)?"
     r"(?:đặt|đề ra)\s+mục tiêu\b|"
     r"(?:(?:toàn\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:phấn đấu|quyết tâm)\b)+"
 )
@@ -791,7 +795,11 @@ def extract_indicators(text: str) -> list[Indicator]:
     rows = _dated_by_its_one_year(text, rows)
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
-    if _YEAR_SPAN.search(text) or "/20" in text:
+    if any(
+        row.kind == "target" and row.year is not None
+        or row.year is None and row.sentence[:5].lower().startswith("hiện")
+        for row in rows
+    ):
         rows = _as_of_the_documents_present(normalise(text), rows)
     return _spelled_out(text, rows) if "(" in text else rows
 
@@ -816,7 +824,6 @@ def _shares_as_the_figures_say(rows: list[Indicator]) -> list[Indicator]:
     return fixed
 
 
-_YEAR_SPAN = re.compile(r"\d{4}\s*[-–—]\s*\d{4}")
 _TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)", re.IGNORECASE)
 _BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
 _AT_PRESENT = re.compile(r"\s*(?:hiện nay|hiện tại|hiện)\b")
@@ -840,14 +847,27 @@ def _as_of_the_documents_present(text: str, rows: list[Indicator]) -> list[Indic
         if "hiệm kỳ" in text
         else []
     )
-    days = [int(year) for year in _DAY_REPORTED.findall(text)] if "/" in text else []
+    days = (
+        [
+            int(day.group(1))
+            for day in _FULL_DAY.finditer(text)
+            if not _DEADLINE_BEFORE.search(text, max(0, day.start() - 16), day.start())
+        ]
+        if "/" in text
+        else []
+    )
     if not starts and not days:
         return rows
     present = max(starts + days)
     reached = []
     for row in rows:
+        reachable = row.kind == "target" and row.year is not None and row.year <= present
+        held = row.year is None and row.kind == "actual" and starts
+        if not (reachable or held):
+            reached.append(row)
+            continue
         low = normalise(row.sentence).lower()
-        if row.kind == "target" and row.year is not None and row.year <= present:
+        if reachable:
             by = _BY_YEAR.search(low)
             expected = _EXPECTED_OF_YEAR.search(low)
             if (
@@ -857,7 +877,7 @@ def _as_of_the_documents_present(text: str, rows: list[Indicator]) -> list[Indic
                 and int(expected.group(1)) == row.year
             ) and not _TARGET_WORDS.search(low):
                 row = replace(row, kind="actual")
-        elif row.year is None and row.kind == "actual" and starts and _AT_PRESENT.match(low):
+        elif held and _AT_PRESENT.match(low):
             # "Hiện tỉnh đã quy hoạch 2 khu công nghiệp …": the stock held as the term opens
             row = replace(row, year=max(starts))
         reached.append(row)
@@ -865,10 +885,8 @@ def _as_of_the_documents_present(text: str, rows: list[Indicator]) -> list[Indic
 
 
 # A day the document reports, not a deadline ("trước ngày 31/12/2025").
-_DAY_REPORTED = re.compile(
-    rf"(?<!trước )(?<!đến )(?<!hạn )(?<!chậm nhất )(?<!trước ngày )(?<!đến ngày )"
-    rf"(?<![\d/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)"
-)
+_FULL_DAY = re.compile(rf"(?<![\d/])\d{{1,2}}/\d{{1,2}}/({YEAR})(?!\d)")
+_DEADLINE_BEFORE = re.compile(r"\b(?:trước|đến|hạn|chậm nhất)\s+(?:ngày\s+)?$")
 # "năm 2025 dự kiến tăng 8%": the year's expected outcome, said in that year
 _EXPECTED_OF_YEAR = re.compile(rf"\bnăm\s+({YEAR})\s*,?\s+(?:[^\W\d]+\s+){{0,3}}?dự kiến\b")
 
@@ -1672,6 +1690,8 @@ def _kind(
 ) -> str:
     sentence_target = block is not None or (lead_in_end is not None and lead_in_end <= start)
     state = "target" if sentence_target else (frame.kind or "actual")
+    if "để " in low and _PURPOSE_OF_TARGET.match(low, low.clause_start(start)):
+        return "target"  # "Để hoàn thành mục tiêu tăng trưởng năm 2025 đạt 8,75%, tỉnh …"
     opened = _bracket_open(low, start)
     if opened is not None and _ACTUALS_IN_BRACKET.match(low, opened + 1):
         return "actual"  # "(Thực hiện: năm 2021 là 13,2%, …)", "(năm 2022 đạt 73,4%)"
@@ -1963,12 +1983,25 @@ _TOPIC_OPENING = re.compile(
 _STRUCTURE_OPENING = re.compile(
     r"\s*(?:(?:trong|về|theo)\s+(cơ cấu[^,;:.()\d]{0,40}?)\s*,|(cơ cấu[^,;:.()\d]{0,40}?)\s*:)"
 )
+_STRUCTURE_LIST = re.compile(r"(?:^|[;,]\s*)(cơ cấu[^,;:.()\d]{0,50}?)\s*:")
+# The whole a structure is of, without what the sentence says of it ("cơ cấu kinh tế chuyển
+# dịch tích cực" → "cơ cấu kinh tế").
+_STRUCTURE_WHOLE = re.compile(
+    r"cơ cấu(?:\s+(?!chuyển|tiếp|theo|có|đạt|là|tích|đã|được|vẫn|tăng|giảm|đúng)[^\W\d]+){0,3}"
+)
 _QUARTER_OPENING = re.compile(
     r"[\s(;,:–-]*(?:riêng\s+)?quý\s+([ivx]{1,3}|[1-4])\b(?:\s*/\s*\d{4})?"
 )
 # "Năm 2024 là năm đầu tiên thành phố thu vượt mốc …": a sentence about a year, told in
 # passing, does not move the report to it.
 _YEAR_AS_SUBJECT = re.compile(r"\s+(?:là|được xem là|được coi là)\s+(?:năm|thời điểm|dấu mốc)\b")
+# "Quy hoạch chung xã đến năm 2045 đã hoàn thành", "tầm nhìn đến năm 2050": a plan's horizon,
+# told without a figure or a target word, is no year the report moves to.
+_PURPOSE_OF_TARGET = re.compile(
+    r"\s*(?:[-–•*]\s*)?để\s+(?:hoàn thành|đạt được|đạt|thực hiện)\s+(?:các\s+|được\s+)?"
+    r"(?:mục tiêu|kế hoạch|chỉ tiêu)\b"
+)
+_HORIZON_BEFORE = re.compile(r"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+$")
 _QUARTER_SUFFIX = re.compile(r"\s+quý\s+(?:[ivx]{1,3}|[1-4])$")
 _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
@@ -2379,6 +2412,11 @@ def _extract_sentence(
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
     topic = _TOPIC_OPENING.match(low) if low.startswith("về ") else None
     structure = _STRUCTURE_OPENING.match(low.lstrip(" -–•*")) if "cơ cấu" in low else None
+    structure_end = 0
+    if structure is None and "cơ cấu" in low:
+        # "…; cơ cấu kinh tế chuyển dịch tích cực: dịch vụ chiếm 51,36%, …": the shares after
+        structure = _STRUCTURE_LIST.search(low)
+        structure_end = structure.end() if structure is not None else 0
     rows: list[Indicator] = []
     previous: _Figure | None = None
     previous_name = _clean_name(label.group(1)) if label else ""
@@ -2474,6 +2512,7 @@ def _extract_sentence(
             name = f"{name} {topic.group(1)}"  # "Về xây dựng nông thôn mới, xã đạt 9/19 tiêu chí"
         if (
             structure is not None
+            and figure.start >= structure_end
             and figure.unit == "%"
             and not change
             and _LETTERS.search(name)
@@ -2483,7 +2522,7 @@ def _extract_sentence(
             # "Trong cơ cấu kinh tế, dịch vụ chiếm 41%; công nghiệp 33%": each sector's share
             # (what comes next, "và tăng 7,5%", is of the sector)
             sector = name
-            whole = structure.group(1) or structure.group(2)
+            whole = _STRUCTURE_WHOLE.match(next(g for g in structure.groups() if g)).group()
             name = f"tỷ trọng {name} trong {' '.join(whole.split())}"
         else:
             sector = ""
@@ -2569,6 +2608,11 @@ def _extract_sentence(
         and _bracket_open(low, m.start) is None
         and not _in_series(low, m.start)
         and not _YEAR_AS_SUBJECT.match(low, m.end)
+        and not (
+            not figures
+            and _HORIZON_BEFORE.search(low, max(0, m.start - 24), m.start)
+            and not _TARGET_WORDS.search(low)
+        )
     ]
     if no_carry:
         carried[0] = None  # a span or the present: what follows has no year of its own

@@ -218,8 +218,9 @@ COUNT_NOUNS = {
 # Canonical units folded further so "hộ dân" and "hộ" count the same thing.
 UNIT_ALIASES = {"hộ dân": "hộ", "nhà văn hoá": "nhà văn hóa", "bác sỹ": "bác sĩ"}
 # Counted nouns stored in a wider unit once their name is read ("560 hộ kinh doanh cá thể":
-# 560 "hộ", named "hộ kinh doanh cá thể"), as households of every kind are charted together.
-STORED_AS = {"hộ kinh doanh": "hộ"}
+# 560 "hộ", named "hộ kinh doanh cá thể"; "9.500 căn nhà": 9.500 "căn"), as the labelled
+# reports count them.
+STORED_AS = {"hộ kinh doanh": "hộ", "căn nhà": "căn"}
 
 # Nouns after a number that make it a duration, an age or a count of plan items, not an
 # indicator of the territory (a count of plan items is kept only as a fulfilment ratio).

@@ -1,0 +1,59 @@
+"""Report shapes learned from held-out part 15, one test per rule; each failed on the commit
+"freeze rules 15". The sentences are ours, in the shapes real Vietnamese reports use."""
+
+from tests.conftest import indicator_rows
+
+
+def _by_value(text):
+    return {
+        value: (unit, kind, year, name) for value, unit, kind, year, name in indicator_rows(text)
+    }
+
+
+def test_houses_are_counted_in_can():
+    rows = _by_value("Toàn tỉnh đã hoàn thành xây dựng 6.200 căn nhà cho hộ nghèo.")
+    assert rows[6200.0][0] == "căn"
+
+
+def test_shares_after_a_structure_named_mid_sentence_are_shares_of_it():
+    rows = _by_value(
+        "Tăng trưởng GRDP ước đạt 8,2%; cơ cấu kinh tế chuyển dịch tích cực: dịch vụ chiếm "
+        "50,1%, công nghiệp - xây dựng 31,2%."
+    )
+    assert rows[8.2][3] == "tăng trưởng grdp"
+    assert rows[50.1][3] == "tỷ trọng dịch vụ trong cơ cấu kinh tế"
+    assert rows[31.2][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế"
+
+
+def test_a_plans_horizon_told_without_a_figure_moves_no_year():
+    rows = _by_value(
+        "Năm 2025, xã đạt nhiều kết quả. Quy hoạch chung xã đến năm 2045 đã hoàn thành. "
+        "Giải ngân vốn đầu tư công ước đạt 95,2%."
+    )
+    assert rows[95.2][2] == 2025
+    # a horizon with a target word still frames what follows
+    rows = _by_value(
+        "Phấn đấu đến năm 2030 xã đạt chuẩn nông thôn mới nâng cao. Thu nhập đạt 90 triệu đồng."
+    )
+    assert rows[90e6][2] == 2030
+
+
+def test_a_figure_a_purpose_clause_aims_at_is_a_target():
+    rows = _by_value(
+        "Để hoàn thành mục tiêu tăng trưởng năm 2025 đạt 8,5% theo Nghị quyết của Chính phủ, tỉnh "
+        "tiếp tục tháo gỡ khó khăn cho doanh nghiệp."
+    )
+    assert rows[8.5][1:3] == ("target", 2025)
+
+
+def test_the_year_compared_with_after_thuc_hien_is_a_base():
+    rows = _by_value(
+        "Năm 2026 tỉnh đặt mục tiêu giá trị sản xuất công nghiệp tăng 11,8% so với thực hiện năm "
+        "2025, dự kiến đạt hơn 120.400 tỷ đồng."
+    )
+    assert rows[11.8][2] == rows[120.4e12][2] == 2026
+
+
+def test_the_party_committee_that_sets_a_target_is_no_part_of_its_name():
+    rows = _by_value("Bước sang năm 2026, Thành ủy đặt mục tiêu tăng trưởng GRDP từ 10% trở lên.")
+    assert rows[10.0][1:] == ("target", 2026, "tăng trưởng grdp")
