@@ -57,3 +57,14 @@ def test_the_year_compared_with_after_thuc_hien_is_a_base():
 def test_the_party_committee_that_sets_a_target_is_no_part_of_its_name():
     rows = _by_value("Bước sang năm 2026, Thành ủy đặt mục tiêu tăng trưởng GRDP từ 10% trở lên.")
     assert rows[10.0][1:] == ("target", 2026, "tăng trưởng grdp")
+
+
+def test_shares_after_a_structure_named_after_a_semicolon_or_a_list_number():
+    # from held-out part 16 (failed on "freeze rules 16")
+    rows = _by_value(
+        "GRDP ước đạt 150 ngàn tỷ đồng; trong cơ cấu kinh tế, khu vực nông nghiệp chiếm 30,2%, "
+        "công nghiệp - xây dựng chiếm 26,4%, dịch vụ chiếm 37,1%."
+    )
+    assert rows[26.4][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế"
+    rows = _by_value("(3) Cơ cấu GRDP đến năm 2030: công nghiệp - xây dựng chiếm 48%, dịch vụ 42%.")
+    assert rows[48.0][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu grdp"

@@ -1983,11 +1983,14 @@ _TOPIC_OPENING = re.compile(
 _STRUCTURE_OPENING = re.compile(
     r"\s*(?:(?:trong|về|theo)\s+(cơ cấu[^,;:.()\d]{0,40}?)\s*,|(cơ cấu[^,;:.()\d]{0,40}?)\s*:)"
 )
-_STRUCTURE_LIST = re.compile(r"(?:^|[;,]\s*)(cơ cấu[^,;:.()\d]{0,50}?)\s*:")
+_STRUCTURE_LIST = re.compile(
+    r"(?:^|[;,)]\s*)(?:(?:trong|về|theo)\s+)?(cơ cấu[^,;:.()]{0,50}?)\s*(?::|,(?=\s*[^\W\d]))"
+)
 # The whole a structure is of, without what the sentence says of it ("cơ cấu kinh tế chuyển
 # dịch tích cực" → "cơ cấu kinh tế").
 _STRUCTURE_WHOLE = re.compile(
-    r"cơ cấu(?:\s+(?!chuyển|tiếp|theo|có|đạt|là|tích|đã|được|vẫn|tăng|giảm|đúng)[^\W\d]+){0,3}"
+    r"cơ cấu(?:\s+(?!chuyển|tiếp|theo|có|đạt|là|tích|đã|được|vẫn|tăng|giảm|đúng|đến|tới|năm)"
+    r"[^\W\d]+){0,3}"
 )
 _QUARTER_OPENING = re.compile(
     r"[\s(;,:–-]*(?:riêng\s+)?quý\s+([ivx]{1,3}|[1-4])\b(?:\s*/\s*\d{4})?"
