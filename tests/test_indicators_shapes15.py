@@ -68,3 +68,24 @@ def test_shares_after_a_structure_named_after_a_semicolon_or_a_list_number():
     assert rows[26.4][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế"
     rows = _by_value("(3) Cơ cấu GRDP đến năm 2030: công nghiệp - xây dựng chiếm 48%, dịch vụ 42%.")
     assert rows[48.0][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu grdp"
+
+
+def test_targets_a_plan_aims_to_meet_are_not_counted_and_an_exchange_rate_is_no_figure():
+    # from held-out part 16 (failed on "freeze rules 16")
+    assert not indicator_rows(
+        "HĐND phường xác định nhiệm vụ năm 2026, phấn đấu hoàn thành và vượt 28 chỉ tiêu kinh tế "
+        "- xã hội."
+    )
+    rows = _by_value(
+        "GRDP bình quân đầu người đạt 82,1 triệu đồng, tương đương 3.490 USD (tỷ giá quy đổi "
+        "23.500 đồng/USD)."
+    )
+    assert set(rows) == {82.1e6, 3490.0}
+
+
+def test_who_sets_a_target_and_for_what_term_are_no_part_of_its_name():
+    rows = _by_value(
+        "Cho nhiệm kỳ 2025 - 2030, Đại hội đặt mục tiêu GRDP tăng từ 9% trở lên mỗi năm; để đạt "
+        "mục tiêu tăng trưởng 8%, tỉnh tập trung giải ngân vốn đầu tư công."
+    )
+    assert rows[9.0][3] == "grdp" and rows[8.0][3] == "tăng trưởng"

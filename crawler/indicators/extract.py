@@ -160,6 +160,8 @@ _BLOCKED = [
         (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
         (r"\bt[ỷỉ]\s*lệ\s+1\s*[/:]\s*\d[\d.]*", ("1/", "1 /")),  # a map's scale, "tỷ lệ 1/500"
+        # an exchange rate: "(tỷ giá quy đổi 23.500 đồng/USD)"
+        (r"\bt[ỷỉ] giá[^,;.\d]{0,20}\d[\d.,]*", ("tỷ giá", "tỉ giá")),
         (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
@@ -357,13 +359,14 @@ for _phrase in sorted(_TRAILING_VERBS, key=len, reverse=True):
     _TRAILING_VERBS_BY_LAST_WORD.setdefault(_phrase.rsplit(" ", 1)[-1], []).append(_phrase)
 _LEADING_FILLERS = re.compile(
     r"^(?:[\s,;:–-]|và\b|trong đó\b|trong\s*,|riêng\b|đồng thời\b|ngoài ra\b|bên cạnh đó\b|"
-    r"bước (?:sang|vào)\b|trong năm(?: qua| nay)?\s*,|giữ vững\b|"
+    r"bước (?:sang|vào)\b|trong năm(?: qua| nay)?\s*,|giữ vững\b|cho\s*,|"
+    r"để\s+(?:đạt|hoàn thành|thực hiện)(?:\s+được)?\s+(?:mục tiêu|kế hoạch|chỉ tiêu)\b|"
     r"phấn đấu\b|mục tiêu\b|dự kiến\b|kế hoạch\b|hiện nay\b|đến nay\b|hiện\b|qua đó\b|"
     r"trong khi(?: đó)?\b|như\b(?!\s+(?:vậy|thế|sau|trên|cũ))|với\b|"
     r"tính đến nay\b|cụ thể\b|theo đó\b|lũy kế\b|luỹ kế\b|đối với\b|tính chung\b|nhìn chung\b|"
     r"(?:bình quân|trung bình)\b(?!\s+(?:đầu người|mỗi|một|\d))|"
     r"(?:(?:tỉnh|huyện|xã|thành phố|thị xã|phường|nghị quyết(?:\s+đại hội)?|tỉnh ủy|thành ủy|"
-    r"huyện ủy|đảng ủy|đảng bộ)\s+)?"
+    r"huyện ủy|đảng ủy|đảng bộ|đại hội)\s+)?"
     r"(?:đặt|đề ra)\s+mục tiêu\b|"
     r"(?:(?:toàn\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường)\s+)?(?:phấn đấu|quyết tâm)\b)+"
 )
@@ -1388,6 +1391,8 @@ def _before(low: _Scanned, position: int) -> str:
     return low[max(low.clause_start(position), position - _REACH) : position]
 
 
+# "phấn đấu hoàn thành và vượt 31 chỉ tiêu": targets a plan aims at are how many it has
+_AIMED_BEFORE = re.compile(r"\b(?:phấn đấu|để|sẽ|nhằm|quyết tâm|kế hoạch|mục tiêu)\b")
 _FULFILLED_BEFORE = re.compile(
     r"\b(?:hoàn thành|đạt)(?:\s+và\s+vượt)?\s+(?:được\s+)?(?:(?:trên|hơn|gần)\s+)?$"
 )
@@ -1476,7 +1481,9 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             if unit is None and running and figures and "lũy kế" in before:
                 unit = _running_total_unit(before, figures[-1], match.end())
             elif unit is not None and unit.unit in _TARGET_UNITS:
-                if _FULFILLED_AFTER.match(low, unit.end) or _FULFILLED_BEFORE.search(before):
+                if _FULFILLED_AFTER.match(low, unit.end) or (
+                    _FULFILLED_BEFORE.search(before) and not _AIMED_BEFORE.search(before)
+                ):
                     # "25 chỉ tiêu vượt kế hoạch", "đã hoàn thành và vượt 18 chỉ tiêu"
                     unit = unit._replace(skip=False)
             if unit is None or unit.skip:
