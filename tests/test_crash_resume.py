@@ -104,6 +104,30 @@ def test_a_jobdir_queue_a_kill_left_without_its_header_loses_no_article(tmp_path
     assert "'jobdir/broken_queue'" in result.stderr
 
 
+def test_a_crawl_that_ends_on_an_engine_error_having_stored_nothing_exits_1(tmp_path):
+    """A job directory whose start-request queue is a file, not a folder: Scrapy cannot queue
+    the start requests, logs the error and ends "shutdown" with nothing read. It exited 0."""
+    server = FaultServer(generated_articles(10), page_size=10).start()
+    db, jobdir = tmp_path / "crawl.db", tmp_path / "job"
+    slot = jobdir / "requests.queue" / _path_safe("127.0.0.1")
+    slot.mkdir(parents=True)
+    (slot / "0s").write_bytes(b"")  # a FIFO start queue is a folder
+    try:
+        result = crawl(
+            "haiduong",
+            "-a",
+            f"url={server.listing_url}",
+            "-s",
+            f"JOBDIR={jobdir}",
+            db=db,
+            proxy=server.url,
+        )
+    finally:
+        server.stop()
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "error: crawl stored nothing: it ended with 'shutdown'" in result.stderr
+
+
 PORTAL_SIZE = 300
 
 

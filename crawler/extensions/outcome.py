@@ -6,7 +6,7 @@ that stored nothing because every page failed, or that stopped on a full disk. T
 (also in README "Exit codes"):
 
     0  the crawl ran and stored (or found already stored) articles, or nothing failed
-    1  the crawl stored nothing while pages failed
+    1  the crawl stored nothing while pages failed, or ended early (not "finished")
     2  a mistake on the command line, in the registry or in DATABASE_URL (nothing ran)
     3  a database error stopped the crawl
     4  the disk (or the database's quota) was full: the crawl stopped
@@ -111,4 +111,9 @@ def crawl_outcome(spider, stats: dict) -> tuple[int, str | None]:
     failures = sum(c.failures for c in counts)
     if seen == 0 and failures > 0:
         return EXIT_NOTHING_STORED, f"crawl stored nothing: {failures} pages failed"
+    reason = stats.get("finish_reason")
+    if seen == 0 and reason not in (None, "finished"):
+        # an error in the engine (a start request that could not be queued) or a stop: no
+        # page failed, yet nothing was read
+        return EXIT_NOTHING_STORED, f"crawl stored nothing: it ended with {reason!r}"
     return EXIT_OK, None
