@@ -89,3 +89,17 @@ def test_who_sets_a_target_and_for_what_term_are_no_part_of_its_name():
         "mục tiêu tăng trưởng 8%, tỉnh tập trung giải ngân vốn đầu tư công."
     )
     assert rows[9.0][3] == "grdp" and rows[8.0][3] == "tăng trưởng"
+
+
+def test_a_plans_headline_frames_no_body_that_first_reports_the_year_before():
+    # from held-out part 17 (failed on "freeze rules 17"): the first dated line names both years
+    text = (
+        "Xã Hải Vân thống nhất mục tiêu, nhiệm vụ năm 2026\n\nNgày 23/12, HĐND xã họp đánh giá "
+        "kết quả năm 2025 và thống nhất mục tiêu năm 2026.\n\nNăm 2025, xã vừa được thành lập, "
+        "nhiều khó khăn.\n\nTổng giá trị sản xuất ước đạt 950 tỷ đồng; thu ngân sách đạt 62 tỷ "
+        "đồng."
+    )
+    rows = _by_value(text)
+    assert rows[950e9][2] == rows[62e9][2] == 2025
+    rows = _by_value("Toàn tỉnh có 780 cơ sở lưu trú; 4.000 điểm đến được số hóa.")
+    assert rows[780.0][0] == "cơ sở lưu trú" and rows[4000.0][0] == "điểm đến"

@@ -206,6 +206,7 @@ _BODY_MAKEUP_BEFORE = re.compile(
     r"\b(?:gồm|có|với)\s+(?:(?:tổng số\s+)?(?:hơn|gần|khoảng|trên)\s+)?$"
 )
 _MEMBERS = frozenset({"người", "thành viên", "ủy viên", "uỷ viên"})
+
 # Votes and their shares ("37/41 phiếu đồng ý (bằng 90,24% tổng số đại biểu có mặt)") are
 # how a council decided, not a figure of the territory.
 _VOTE = re.compile(

@@ -219,7 +219,6 @@ def read_units(text: str) -> Iterator[Unit]:
             if stated:
                 if (
                     titled_kind == "target"
-                    and headline.year not in stated
                     and min(stated) < headline.year
                     and headings
                     and headings[0][1] is headline

@@ -60,6 +60,8 @@ COUNT_NOUNS = {
             "tổ",  # "32 tổ chuyển đổi số cộng đồng"
             "tuyến phố",
             "tuyến hẻm",
+            "cơ sở lưu trú",
+            "điểm đến",
             "ý kiến",
             "kiến nghị",
             "thực thể kinh tế",
