@@ -75,17 +75,16 @@ def test_a_killed_crawl_resumed_with_its_jobdir_stores_every_article_exactly_onc
     assert len(fetched_before) > len(at_kill)
 
 
-def test_a_jobdir_queue_a_kill_left_without_its_header_loses_no_article(tmp_path):
-    """A disk queue's size header is buffered until the crawl closes: a SIGKILL leaves the
-    file empty, queuelib cannot open it, and Scrapy dropped every request pushed to it: the
-    resumed crawl "finished" with nothing more stored, exit 0 (1 run in 6 of the test above
-    under load). Here the JOBDIR holds such files for the mirror's host from the start."""
-    server = FaultServer(generated_articles(40), page_size=10).start()
+def crawl_with_queue_files(tmp_path, articles: int, names: tuple[str, ...]):
+    """A crawl of a mirror of ``articles`` articles whose job directory already holds empty
+    queue files ``names`` for the mirror's host (one queue folder per host), as a kill leaves
+    them; returns the finished crawl and its database."""
+    server = FaultServer(generated_articles(articles), page_size=10).start()
     db, jobdir = tmp_path / "crawl.db", tmp_path / "job"
-    slot = jobdir / "requests.queue" / _path_safe("127.0.0.1")  # one queue folder per host
+    slot = jobdir / "requests.queue" / _path_safe("127.0.0.1")
     slot.mkdir(parents=True)
-    for priority in ("-1", "0", "1"):  # the priorities of its pending requests
-        (slot / priority).write_bytes(b"")
+    for name in names:
+        (slot / name).write_bytes(b"")
     try:
         result = crawl(
             "haiduong",
@@ -98,6 +97,15 @@ def test_a_jobdir_queue_a_kill_left_without_its_header_loses_no_article(tmp_path
         )
     finally:
         server.stop()
+    return result, db
+
+
+def test_a_jobdir_queue_a_kill_left_without_its_header_loses_no_article(tmp_path):
+    """A disk queue's size header is buffered until the crawl closes: a SIGKILL leaves the
+    file empty, queuelib cannot open it, and Scrapy dropped every request pushed to it: the
+    resumed crawl "finished" with nothing more stored, exit 0 (1 run in 6 of the test above
+    under load)."""
+    result, db = crawl_with_queue_files(tmp_path, 40, ("-1", "0", "1"))  # pending requests
     assert result.returncode == 0, result.stderr[-3000:]
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == 40
     assert "was left broken by an interrupted crawl" in result.stderr
@@ -105,25 +113,9 @@ def test_a_jobdir_queue_a_kill_left_without_its_header_loses_no_article(tmp_path
 
 
 def test_a_crawl_that_ends_on_an_engine_error_having_stored_nothing_exits_1(tmp_path):
-    """A job directory whose start-request queue is a file, not a folder: Scrapy cannot queue
-    the start requests, logs the error and ends "shutdown" with nothing read. It exited 0."""
-    server = FaultServer(generated_articles(10), page_size=10).start()
-    db, jobdir = tmp_path / "crawl.db", tmp_path / "job"
-    slot = jobdir / "requests.queue" / _path_safe("127.0.0.1")
-    slot.mkdir(parents=True)
-    (slot / "0s").write_bytes(b"")  # a FIFO start queue is a folder
-    try:
-        result = crawl(
-            "haiduong",
-            "-a",
-            f"url={server.listing_url}",
-            "-s",
-            f"JOBDIR={jobdir}",
-            db=db,
-            proxy=server.url,
-        )
-    finally:
-        server.stop()
+    """A start-request queue that is a file, not a folder: Scrapy cannot queue the start
+    requests, logs the error and ends "shutdown" with nothing read. It exited 0."""
+    result, _ = crawl_with_queue_files(tmp_path, 10, ("0s",))
     assert result.returncode == 1, result.stderr[-2000:]
     assert "error: crawl stored nothing: it ended with 'shutdown'" in result.stderr
 

@@ -831,7 +831,7 @@ def _shares_as_the_figures_say(rows: list[Indicator]) -> list[Indicator]:
 _TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)", re.IGNORECASE)
 _BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
 _AT_PRESENT = re.compile(r"\s*(?:hiện nay|hiện tại|hiện)\b")
-_TARGET_WORDS = re.compile(
+_OWN_TARGET_CUE = re.compile(
     r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|định hướng|đề ra|kịch bản|quyết tâm|"
     r"nhiệm vụ|phương hướng)\b"
 )
@@ -879,7 +879,7 @@ def _as_of_the_documents_present(text: str, rows: list[Indicator]) -> list[Indic
                 and int(by.group(1)) == row.year
                 or expected is not None
                 and int(expected.group(1)) == row.year
-            ) and not _TARGET_WORDS.search(low):
+            ) and not _OWN_TARGET_CUE.search(low):
                 row = replace(row, kind="actual")
         elif held and _AT_PRESENT.match(low):
             # "Hiện tỉnh đã quy hoạch 2 khu công nghiệp …": the stock held as the term opens
@@ -2006,12 +2006,13 @@ _QUARTER_OPENING = re.compile(
 # "Năm 2024 là năm đầu tiên thành phố thu vượt mốc …": a sentence about a year, told in
 # passing, does not move the report to it.
 _YEAR_AS_SUBJECT = re.compile(r"\s+(?:là|được xem là|được coi là)\s+(?:năm|thời điểm|dấu mốc)\b")
-# "Quy hoạch chung xã đến năm 2045 đã hoàn thành", "tầm nhìn đến năm 2050": a plan's horizon,
-# told without a figure or a target word, is no year the report moves to.
+# "Để hoàn thành mục tiêu tăng trưởng năm 2025 đạt 8,75%, …": what a purpose clause aims at.
 _PURPOSE_OF_TARGET = re.compile(
     r"\s*(?:[-–•*]\s*)?để\s+(?:hoàn thành|đạt được|đạt|thực hiện)\s+(?:các\s+|được\s+)?"
     r"(?:mục tiêu|kế hoạch|chỉ tiêu)\b"
 )
+# "Quy hoạch chung xã đến năm 2045 đã hoàn thành", "tầm nhìn đến năm 2050": a plan's horizon,
+# told without a figure or a target word, is no year the report moves to.
 _HORIZON_BEFORE = re.compile(r"\b(?:đến|tới|tầm nhìn(?: đến)?)\s+năm\s+$")
 _QUARTER_SUFFIX = re.compile(r"\s+quý\s+(?:[ivx]{1,3}|[1-4])$")
 _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả năm")
@@ -2622,7 +2623,7 @@ def _extract_sentence(
         and not (
             not figures
             and _HORIZON_BEFORE.search(low, max(0, m.start - 24), m.start)
-            and not _TARGET_WORDS.search(low)
+            and not _OWN_TARGET_CUE.search(low)
         )
     ]
     if no_carry:
