@@ -124,3 +124,10 @@ def indicator_rows(text):
     from crawler.indicators import extract_indicators
 
     return [(r.value, r.unit, r.kind, r.year, r.name) for r in extract_indicators(text)]
+
+
+def indicator_values(text):
+    """``indicator_rows`` keyed by value: {value: (unit, kind, year, name)}."""
+    return {
+        value: (unit, kind, year, name) for value, unit, kind, year, name in indicator_rows(text)
+    }

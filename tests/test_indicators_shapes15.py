@@ -1,22 +1,16 @@
 """Report shapes learned from held-out part 15, one test per rule; each failed on the commit
 "freeze rules 15". The sentences are ours, in the shapes real Vietnamese reports use."""
 
-from tests.conftest import indicator_rows
-
-
-def _by_value(text):
-    return {
-        value: (unit, kind, year, name) for value, unit, kind, year, name in indicator_rows(text)
-    }
+from tests.conftest import indicator_rows, indicator_values
 
 
 def test_houses_are_counted_in_can():
-    rows = _by_value("Toàn tỉnh đã hoàn thành xây dựng 6.200 căn nhà cho hộ nghèo.")
+    rows = indicator_values("Toàn tỉnh đã hoàn thành xây dựng 6.200 căn nhà cho hộ nghèo.")
     assert rows[6200.0][0] == "căn"
 
 
 def test_shares_after_a_structure_named_mid_sentence_are_shares_of_it():
-    rows = _by_value(
+    rows = indicator_values(
         "Tăng trưởng GRDP ước đạt 8,2%; cơ cấu kinh tế chuyển dịch tích cực: dịch vụ chiếm "
         "50,1%, công nghiệp - xây dựng 31,2%."
     )
@@ -26,20 +20,20 @@ def test_shares_after_a_structure_named_mid_sentence_are_shares_of_it():
 
 
 def test_a_plans_horizon_told_without_a_figure_moves_no_year():
-    rows = _by_value(
+    rows = indicator_values(
         "Năm 2025, xã đạt nhiều kết quả. Quy hoạch chung xã đến năm 2045 đã hoàn thành. "
         "Giải ngân vốn đầu tư công ước đạt 95,2%."
     )
     assert rows[95.2][2] == 2025
     # a horizon with a target word still frames what follows
-    rows = _by_value(
+    rows = indicator_values(
         "Phấn đấu đến năm 2030 xã đạt chuẩn nông thôn mới nâng cao. Thu nhập đạt 90 triệu đồng."
     )
     assert rows[90e6][2] == 2030
 
 
 def test_a_figure_a_purpose_clause_aims_at_is_a_target():
-    rows = _by_value(
+    rows = indicator_values(
         "Để hoàn thành mục tiêu tăng trưởng năm 2025 đạt 8,5% theo Nghị quyết của Chính phủ, tỉnh "
         "tiếp tục tháo gỡ khó khăn cho doanh nghiệp."
     )
@@ -47,7 +41,7 @@ def test_a_figure_a_purpose_clause_aims_at_is_a_target():
 
 
 def test_the_year_compared_with_after_thuc_hien_is_a_base():
-    rows = _by_value(
+    rows = indicator_values(
         "Năm 2026 tỉnh đặt mục tiêu giá trị sản xuất công nghiệp tăng 11,8% so với thực hiện năm "
         "2025, dự kiến đạt hơn 120.400 tỷ đồng."
     )
@@ -55,18 +49,22 @@ def test_the_year_compared_with_after_thuc_hien_is_a_base():
 
 
 def test_the_party_committee_that_sets_a_target_is_no_part_of_its_name():
-    rows = _by_value("Bước sang năm 2026, Thành ủy đặt mục tiêu tăng trưởng GRDP từ 10% trở lên.")
+    rows = indicator_values(
+        "Bước sang năm 2026, Thành ủy đặt mục tiêu tăng trưởng GRDP từ 10% trở lên."
+    )
     assert rows[10.0][1:] == ("target", 2026, "tăng trưởng grdp")
 
 
 def test_shares_after_a_structure_named_after_a_semicolon_or_a_list_number():
     # from held-out part 16 (failed on "freeze rules 16")
-    rows = _by_value(
+    rows = indicator_values(
         "GRDP ước đạt 150 ngàn tỷ đồng; trong cơ cấu kinh tế, khu vực nông nghiệp chiếm 30,2%, "
         "công nghiệp - xây dựng chiếm 26,4%, dịch vụ chiếm 37,1%."
     )
     assert rows[26.4][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu kinh tế"
-    rows = _by_value("(3) Cơ cấu GRDP đến năm 2030: công nghiệp - xây dựng chiếm 48%, dịch vụ 42%.")
+    rows = indicator_values(
+        "(3) Cơ cấu GRDP đến năm 2030: công nghiệp - xây dựng chiếm 48%, dịch vụ 42%."
+    )
     assert rows[48.0][3] == "tỷ trọng công nghiệp - xây dựng trong cơ cấu grdp"
 
 
@@ -76,7 +74,7 @@ def test_targets_a_plan_aims_to_meet_are_not_counted_and_an_exchange_rate_is_no_
         "HĐND phường xác định nhiệm vụ năm 2026, phấn đấu hoàn thành và vượt 28 chỉ tiêu kinh tế "
         "- xã hội."
     )
-    rows = _by_value(
+    rows = indicator_values(
         "GRDP bình quân đầu người đạt 82,1 triệu đồng, tương đương 3.490 USD (tỷ giá quy đổi "
         "23.500 đồng/USD)."
     )
@@ -84,7 +82,7 @@ def test_targets_a_plan_aims_to_meet_are_not_counted_and_an_exchange_rate_is_no_
 
 
 def test_who_sets_a_target_and_for_what_term_are_no_part_of_its_name():
-    rows = _by_value(
+    rows = indicator_values(
         "Cho nhiệm kỳ 2025 - 2030, Đại hội đặt mục tiêu GRDP tăng từ 9% trở lên mỗi năm; để đạt "
         "mục tiêu tăng trưởng 8%, tỉnh tập trung giải ngân vốn đầu tư công."
     )
@@ -99,7 +97,7 @@ def test_a_plans_headline_frames_no_body_that_first_reports_the_year_before():
         "nhiều khó khăn.\n\nTổng giá trị sản xuất ước đạt 950 tỷ đồng; thu ngân sách đạt 62 tỷ "
         "đồng."
     )
-    rows = _by_value(text)
+    rows = indicator_values(text)
     assert rows[950e9][2] == rows[62e9][2] == 2025
-    rows = _by_value("Toàn tỉnh có 780 cơ sở lưu trú; 4.000 điểm đến được số hóa.")
+    rows = indicator_values("Toàn tỉnh có 780 cơ sở lưu trú; 4.000 điểm đến được số hóa.")
     assert rows[780.0][0] == "cơ sở lưu trú" and rows[4000.0][0] == "điểm đến"
