@@ -101,3 +101,12 @@ def test_a_plans_headline_frames_no_body_that_first_reports_the_year_before():
     assert rows[950e9][2] == rows[62e9][2] == 2025
     rows = indicator_values("Toàn tỉnh có 780 cơ sở lưu trú; 4.000 điểm đến được số hóa.")
     assert rows[780.0][0] == "cơ sở lưu trú" and rows[4000.0][0] == "điểm đến"
+
+
+def test_a_sector_described_as_the_economys_mainstay_is_named_by_the_sector():
+    # from held-out part 18 (failed on "freeze rules 18")
+    rows = indicator_values(
+        "Khu vực dịch vụ tiếp tục là trụ đỡ của nền kinh tế: giá trị tăng thêm ước tăng 7,9% so "
+        "với cùng kỳ."
+    )
+    assert rows[7.9][3] == "giá trị tăng thêm khu vực dịch vụ"

@@ -1828,6 +1828,10 @@ def _clean_name(raw: str) -> str:
     ):
         name = _REPORTED_BY.sub("", name)
         name = _LEADING_FILLERS.sub("", name)
+    if " là " in name and _DESCRIBED.search(name):
+        # "Khu vực dịch vụ tiếp tục là trụ đỡ của nền kinh tế: giá trị tăng thêm …": who is
+        # described, not the description
+        name = _DESCRIBED.sub("", name)
     if " nhất" in name:
         # "Cà Mau là tỉnh có diện tích nuôi tôm lớn nhất cả nước, hơn 435.000 ha": the
         # quantity, not who ranks first nor the ranking
@@ -1939,6 +1943,10 @@ _SHARE_OF_WHOLE_BEFORE = re.compile(
 )
 _SHARE_VERB_BEFORE = re.compile(
     r"\bchiếm\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến|tối thiểu|ít nhất)\s+)?$"
+)
+_DESCRIBED = re.compile(
+    r"\s+(?:vẫn|tiếp tục|luôn|đã)?\s*là\s+(?:trụ đỡ|động lực|điểm sáng|điểm nhấn|thế mạnh|"
+    r"mũi nhọn|lĩnh vực|ngành|trọng tâm|nền tảng|bệ đỡ)\b[^,;]*$"
 )
 _COPULA_AFTER = re.compile(r"\s+(?:vẫn|tiếp tục|luôn|đã)?\s*là\s+[^,;]*$")
 _ECONOMIC_WHOLE = re.compile(
