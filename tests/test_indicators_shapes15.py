@@ -110,3 +110,12 @@ def test_a_sector_described_as_the_economys_mainstay_is_named_by_the_sector():
         "với cùng kỳ."
     )
     assert rows[7.9][3] == "giá trị tăng thêm khu vực dịch vụ"
+
+
+def test_a_base_year_written_theo_gia_is_no_figures_year():
+    # from held-out part 19 (failed on "freeze rules 19")
+    rows = indicator_values(
+        "Năm 2026, xã phấn đấu thu ngân sách hơn 300 tỷ đồng; tốc độ tăng tổng giá trị sản phẩm "
+        "(theo giá 2010) từ 9 - 9,5%."
+    )
+    assert rows[9.0][1:3] == ("target", 2026)

@@ -256,7 +256,7 @@ _LEAD_IN = re.compile(
 _FULFILMENT = re.compile(r"\b(?:hoàn thành|đạt|vượt|đã)\b")
 _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến năm|đến hết năm)\s+{YEAR}")
 _BASE_BEFORE = re.compile(
-    r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành)\s+"
+    r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành|theo giá)\s+"
     r"(?:(?:thực hiện|kết quả|ước thực hiện)\s+)?(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
     r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
     # "so với 6 tháng đầu năm 2023", "so với quý I/2023": the period compared with
