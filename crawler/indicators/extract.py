@@ -783,7 +783,7 @@ def extract_indicators(text: str) -> list[Indicator]:
             given = _TargetBlock(targets_year)
         if "hiệm kỳ" in unit.sentence:
             term = _TERM_NAMED.search(unit.sentence)
-            named_term = int(term.group(1)) if term else named_term
+            named_term = int(term.group(2)) if term else named_term
         found, returned = _extract_sentence(
             unit.sentence, given, unit.frame, carried, last_name, named_term
         )
@@ -800,8 +800,8 @@ def extract_indicators(text: str) -> list[Indicator]:
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
     if any(
-        row.kind == "target" and row.year is not None
-        or row.year is None and row.sentence[:5].lower().startswith("hiện")
+        (row.kind == "target" and row.year is not None)
+        or (row.year is None and row.sentence[:5].lower().startswith("hiện"))
         for row in rows
     ):
         rows = _as_of_the_documents_present(normalise(text), rows)
@@ -828,7 +828,6 @@ def _shares_as_the_figures_say(rows: list[Indicator]) -> list[Indicator]:
     return fixed
 
 
-_TERM_STARTS = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*{YEAR}(?!\d)", re.IGNORECASE)
 _BY_YEAR = re.compile(rf"\bđến\s+(?:cuối\s+|hết\s+)?năm\s+({YEAR})\b")
 _AT_PRESENT = re.compile(r"\s*(?:hiện nay|hiện tại|hiện)\b")
 _OWN_TARGET_CUE = re.compile(
@@ -847,7 +846,7 @@ def _as_of_the_documents_present(text: str, rows: list[Indicator]) -> list[Indic
     # the term of the council or committee that speaks ("khóa XV, nhiệm kỳ 2021 - 2026") is
     # not one the document opens
     starts = (
-        [int(year) for year in _TERM_STARTS.findall(_BODY_TERM.sub(" ", text))]
+        [int(first) for first, _ in _TERM_NAMED.findall(_BODY_TERM.sub(" ", text))]
         if "hiệm kỳ" in text
         else []
     )
@@ -1032,7 +1031,8 @@ def _continues_targets(sentence: str, targets_year: int | None) -> bool:
 
 
 _ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-_TERM_NAMED = re.compile(rf"nhiệm kỳ\s+{YEAR}\s*[-–—]\s*({YEAR})(?!\d)", re.IGNORECASE)
+# "nhiệm kỳ 2025 - 2030": its first and last years
+_TERM_NAMED = re.compile(rf"nhiệm kỳ\s+({YEAR})\s*[-–—]\s*({YEAR})(?!\d)", re.IGNORECASE)
 _TOPIC_GOES_ON = re.compile(
     r"\s*(?:về|đối với|trong lĩnh vực|lĩnh vực)\s+[^\W\d][^,;.\d]{1,40},", re.IGNORECASE
 )
@@ -1938,12 +1938,10 @@ _ROLE_WITH_RATE = re.compile(
     r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?\s*$",
     re.IGNORECASE,
 )
-_SHARE_OF_WHOLE_BEFORE = re.compile(
-    r"\b(?:chiếm|đóng góp)\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến|tối thiểu|ít nhất)\s+)?$"
-)
-_SHARE_VERB_BEFORE = re.compile(
-    r"\bchiếm\s+(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến|tối thiểu|ít nhất)\s+)?$"
-)
+# What may stand between a share's verb and its figure ("chiếm hơn 60%").
+_SHARE_HEDGE = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|tới|đến|tối thiểu|ít nhất)\s+)?$"
+_SHARE_OF_WHOLE_BEFORE = re.compile(rf"\b(?:chiếm|đóng góp)\s+{_SHARE_HEDGE}")
+_SHARE_VERB_BEFORE = re.compile(rf"\bchiếm\s+{_SHARE_HEDGE}")
 _DESCRIBED = re.compile(
     r"\s+(?:vẫn|tiếp tục|luôn|đã)?\s*là\s+(?:trụ đỡ|động lực|điểm sáng|điểm nhấn|thế mạnh|"
     r"mũi nhọn|lĩnh vực|ngành|trọng tâm|nền tảng|bệ đỡ)\b[^,;]*$"

@@ -192,7 +192,7 @@ _MAYBE_HIDDEN = AttributeOwners(
 )
 # The texts and tails under an element, in document order, as plain strings: what
 # itertext() yields, at a fifth of its cost on large subtrees (no Python object per step).
-_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
+text_nodes = etree.XPath("descendant::text()", smart_strings=False)
 
 
 def _visible_strings(element: HtmlElement) -> Iterable[str]:
@@ -205,7 +205,7 @@ def _visible_strings(element: HtmlElement) -> Iterable[str]:
     if not len(element):  # no children: its text (the tail is not its own)
         return (element.text or "",)
     if _nothing_hidden_under(element):
-        return _TEXTS(element)  # empty pieces are spaces, which clean_inline collapses
+        return text_nodes(element)  # empty pieces are spaces, which clean_inline collapses
     return _walk_visible(element)
 
 
