@@ -406,7 +406,6 @@ _VERB_THEN_SUBJECT = re.compile(
 _INNER_CHANGE = re.compile(
     r"(?<!tỷ lệ)(?<!tỉ lệ)(?<!tốc độ)(?<!mức)(?<!giá trị)\s(?:tăng|giảm)(?!\s*trưởng)\b"
 )
-_REFERENCE = re.compile(r"^\s*(?:so với\s+)?(dự toán|kế hoạch|mục tiêu|chỉ tiêu|cùng kỳ)")
 
 
 # Units of a level (not of a count): "53,5/52 ha" is an actual and its plan, not 53,5 of 52.
@@ -420,7 +419,6 @@ _YEAR_WORD_BEFORE = re.compile(r"(?:năm|đến|từ|trước|sau)\s*$")
 _PER_BEFORE = re.compile(r"(?:trên|mỗi|/)\s*$")
 _YEAR_JOINER = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:năm\s+)?")
 _BRACKETED = re.compile(r"\([^)]*\)")
-_SPACES = re.compile(r"\s+")
 # Words that qualify how a quantity moved, not what it is: "… ổn định", "GRDP bình quân".
 _STEADY_TAIL = re.compile(r"\s+(?:liên tục|ổn định|bình quân|trung bình)$")
 _PHRASE_ARTICLE = re.compile(r"^\s*(?:các|những|số|tổng số)\s+")
@@ -2025,7 +2023,6 @@ _SEASON_STARTS = ("vụ ", "so với vụ", "trong vụ", "riêng vụ", "cả n
 _QUANTITY_HEAD = re.compile(r"^(?:diện tích|năng suất|sản lượng)\b")
 # "toàn tỉnh gieo cấy 72.911 ha": the area sown
 _SOWN_BEFORE = re.compile(r"\b(?:gieo cấy|gieo trồng|gieo sạ|xuống giống)\s*(?:được\s*)?$")
-_CONJUNCTION = re.compile(r"(?:và|với|còn|hoặc|hay)\b")
 # "huyện phấn đấu giảm tỷ lệ hộ nghèo", "hạ tỷ lệ trẻ em … xuống": the subject after the verb.
 _VERB_BEFORE_SUBJECT = re.compile(
     r"^(?:.*?\s)?(?:giảm|tăng|nâng|hạ|đưa|kéo giảm)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b)"
