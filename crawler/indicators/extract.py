@@ -171,9 +171,9 @@ _BLOCKED = [
 # are counts).
 _CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
 _ORDINAL_BEFORE = re.compile(
-    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|loại|hạng|cấp độ|mức độ|đợt|phiên|"
-    r"điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|đường|mục|bài|trang|"
-    r"tầng|nhóm|top|tốp)\s+(?:thứ\s+)?$"
+    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|(?<!các )(?<!mọi )loại|hạng|cấp độ|"
+    r"mức độ|đợt|phiên|điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|"
+    r"đường|mục|bài|trang|tầng|nhóm|top|tốp)\s+(?:thứ\s+)?$"
 )
 # the field of a rank: "đứng thứ ba trong 9 tỉnh vùng …", "xếp thứ 2 trên 34 tỉnh"
 _RANK_FIELD_BEFORE = re.compile(
@@ -246,6 +246,9 @@ _ACTUAL_CUE = re.compile(
     rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã(?!\s+{_SETTING_VERBS})|đạt được|hiện nay|"
     rf"hiện có|hiện đã|đến nay|tính đến nay|thực tế|{_ESTIMATE})\b"
 )
+# A verb of aiming is never what a figure is compared with: "Cao Bằng phấn đấu …" is no
+# "bằng <kế hoạch>".
+_VERB_CUES = frozenset(("phấn đấu", "quyết tâm", "sẽ", "phải đạt", "hướng tới", "kỳ vọng"))
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
 )
@@ -275,6 +278,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+(?:thêm|được|bình quân|trung bình|gấp|mạnh|nhẹ|khoảng|gần|trên|hơn|tới|đến"
     r"|(?:mỗi|hằng|hàng) năm))*\s*$"
 )
+_CHANGE_OR_LINK = re.compile(r"(?:đạt|là|tăng|giảm|còn|bằng|vượt|duy trì|giữ)\b")
 _VERB_IN_SEGMENT = re.compile(
     r"\b(?:đạt|là|tăng|giảm|còn|chiếm|bằng|có|vượt|mức|duy trì|ước|tạo|thu hút|giải quyết)\b"
 )
@@ -398,6 +402,9 @@ _LOCATION_PREFIX = re.compile(
 _FULL_DATE_YEAR = re.compile(
     rf"(?:(?<![\w/])\d{{1,2}}/(?:\d{{1,2}}/)?|\bquý\s+[ivx]{{1,3}}\s*/\s*)({YEAR})(?!\d)"
 )
+# "giải ngân đến ngày 31/01/2026 đạt 95,25% kế hoạch": a year's capital and budget plans are
+# settled until the end of the next January, so that cut-off dates the year just ended.
+_JANUARY_CUT_OFF = re.compile(rf"\bđến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}/0?1/({YEAR})(?!\d)")
 _DASH_DATE_YEAR = re.compile(rf"\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*({YEAR})(?!\d)")
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
@@ -628,7 +635,9 @@ def _kind_cues(low: str) -> tuple[list, list, list, list, list, list]:
     for match in _TARGET_CUE.finditer(low):
         if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
             continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
-        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 25) : match.start()]):
+        if match.group() in _VERB_CUES or not _COMPARISON_BEFORE.search(
+            low[max(0, match.start() - 25) : match.start()]
+        ):
             last_plain = len(target_ends)
         target_ends.append(match.end())
         target_starts.append(match.start())
@@ -753,7 +762,13 @@ def extract_indicators(text: str) -> list[Indicator]:
                 # states a year
                 carried = [None]
         if unit.frame != frame:
-            frame, carried = unit.frame, [None]
+            if (
+                unit.frame.year is not None
+                or unit.frame.period is not None
+                or (frame is not None and frame.year is not None)
+            ):
+                carried = [None]  # a dated frame, or leaving one: the year is the frame's
+            frame = unit.frame
         if unit.cells:
             if _Table.is_header(unit.cells):
                 table = _Table(unit.cells)
@@ -1517,8 +1532,12 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
     for stated, dates in (("/", _FULL_DATE_YEAR), ("-", _DASH_DATE_YEAR)):
         if stated in low and (stated == "/" or "ngày" in low):
             # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
+            cut_offs = (
+                {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)} if "đến" in low else ()
+            )
             years += [
-                _YearMark(m.start(1), m.end(1), int(m.group(1)), False) for m in dates.finditer(low)
+                _YearMark(m.start(1), m.end(1), int(m.group(1)), m.start(1) in cut_offs)
+                for m in dates.finditer(low)
             ]
     figures.sort(key=lambda figure: figure.start)
     figures = _plans_in_brackets(low, figures)
@@ -1855,6 +1874,13 @@ def _clean_name(raw: str) -> str:
         if stripped == name:
             break
         name = stripped
+    if " phấn đấu " in name:
+        # "Vụ xuân năm 2026 toàn tỉnh phấn đấu gieo trồng …": the deed or quantity aimed at,
+        # not the season or place that aims (a trailing "phấn đấu đạt" went with the verbs
+        # above; "tỷ lệ hộ nghèo phấn đấu giảm bình quân" keeps the quantity that changes)
+        aim = name.rpartition(" phấn đấu ")[2]
+        if not _CHANGE_OR_LINK.match(aim):
+            name = aim
     parts = [part.strip(" –-") for part in name.split(",")]
     parts = [part for part in parts if part]
     if not parts:
