@@ -59,3 +59,80 @@ def test_a_name_is_what_is_aimed_at_not_who_aims():
     # a quantity that aims to change keeps its name
     rows = indicator_values("Tỷ lệ hộ nghèo phấn đấu giảm còn 1,2%.")
     assert rows[1.2][3] == "tỷ lệ hộ nghèo"
+
+
+def test_a_plan_beaten_by_100_percent_or_more_is_the_share_reached():
+    rows = indicator_values("Thu ngân sách năm 2025 của phường vượt hơn 180% dự toán.")
+    assert rows[180.0][0] == "% kế hoạch"
+    # under 100, "vượt" is what the plan was beaten by
+    rows = indicator_values("Thu ngân sách năm 2025 vượt 24% dự toán.")
+    assert rows[124.0][0] == "% kế hoạch"
+
+
+def test_a_list_of_targets_shares_the_horizon_one_item_states():
+    rows = indicator_values(
+        "Các chỉ tiêu của kịch bản:\n"
+        "- Tăng trưởng GRDP bình quân giai đoạn 2026-2030 từ 10%/năm trở lên.\n"
+        "- Công nghiệp - xây dựng tăng bình quân 14,2%/năm; dịch vụ tăng 9,8%/năm."
+    )
+    assert rows[14.2][1:3] == ("target", 2030)
+    assert rows[9.8][1:3] == ("target", 2030)
+
+
+def test_a_round_figure_of_the_lead_that_the_body_states_exactly_is_not_counted_twice():
+    text = (
+        "Tỉnh thu hút vốn đầu tư tăng mạnh\n\n"
+        "Mười tháng năm 2025, tỉnh có gần 3.200 doanh nghiệp thành lập mới.\n\n"
+        "Theo Sở Tài chính, 3.168 doanh nghiệp thành lập mới, tăng 21% so với cùng kỳ."
+    )
+    assert 3200.0 not in indicator_values(text)
+    assert indicator_values(text)[3168.0][2] == 2025
+    # a lead figure close to a later one but as precise is a figure of its own
+    text = text.replace("gần 3.200 doanh nghiệp", "3.100 doanh nghiệp").replace("3.168", "3.150")
+    assert {3100.0, 3150.0} <= indicator_values(text).keys()
+
+
+def test_vehicles_are_counted():
+    rows = indicator_values("Trong tháng 8, hơn 52.000 phương tiện chở hàng qua cửa khẩu.")
+    assert rows[52000.0][0] == "phương tiện"
+
+
+def test_a_lead_in_of_tasks_carried_out_and_results_reached_frames_actuals():
+    rows = indicator_values(
+        "Năm 2025, xã triển khai đồng bộ các nhiệm vụ và đạt nhiều kết quả tích cực:\n"
+        "- Thu ngân sách xã 96,4 tỷ đồng, bằng 131% dự toán;\n"
+        "- Thu nhập bình quân đầu người 68,5 triệu đồng."
+    )
+    assert rows[96.4e9][1:3] == ("actual", 2025)
+    assert rows[68.5e6][1:3] == ("actual", 2025)
+
+
+def test_a_share_of_plan_reached_every_year_takes_no_one_year():
+    rows = indicator_values(
+        "Nhiệm kỳ 2020 - 2025, kinh tế của xã phát triển. Thu nhập bình quân đầu người năm "
+        "2025 đạt 51 triệu đồng. Thu ngân sách hằng năm đều vượt chỉ tiêu, đạt 180% kế hoạch."
+    )
+    assert rows[180.0][0] == "% kế hoạch"
+    assert rows[180.0][2] is None
+    assert rows[51e6][2] == 2025
+
+
+def test_prose_after_a_list_of_results_goes_on_in_their_year():
+    rows = indicator_values(
+        "Kỳ họp bàn nhiệm vụ năm 2026.\n\n"
+        "Năm 2025, xã đạt nhiều kết quả tích cực:\n- Thu ngân sách 12 tỷ đồng;\n"
+        "- Thu nhập bình quân đầu người 61 triệu đồng.\n\n"
+        "Công tác xây dựng nông thôn mới được nâng chất, toàn xã có 4 thôn đạt chuẩn nông thôn "
+        "mới kiểu mẫu."
+    )
+    assert rows[4.0][1:3] == ("actual", 2025)
+
+
+def test_a_count_after_a_label_that_says_what_it_counts_is_named_by_it():
+    rows = indicator_values(
+        "Chương trình nông thôn mới tiếp tục được nâng chất: toàn xã có 4 thôn đạt chuẩn nông "
+        "thôn mới kiểu mẫu."
+    )
+    assert rows[4.0][3] == "thôn đạt chuẩn nông thôn mới kiểu mẫu"
+    # a "label: value" line keeps its label
+    assert indicator_values("Sản lượng lúa: 2.961 tấn.")[2961.0][3] == "sản lượng lúa"

@@ -108,6 +108,7 @@ _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
 _GOVERNING_TARGET = re.compile(rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b|^\s*đến năm {YEAR}\b")
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
+_HAS = re.compile(r"\bcó\b")
 _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
 _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
@@ -749,6 +750,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
     named_term: int | None = None  # the last year of the term the text last named
+    horizon: int | None = None  # the year of the last target in an undated frame of targets
     headline = _headline(text)
     if headline is not None:  # its own paragraph, even when one line break follows it
         first, _, rest = text.lstrip().partition("\n")
@@ -762,7 +764,12 @@ def extract_indicators(text: str) -> list[Indicator]:
                 # states a year
                 carried = [None]
         if unit.frame != frame:
-            if (
+            horizon = None
+            if unit.frame == NO_FRAME and frame is not None and frame.kind == "actual":
+                # "Năm 2025, xã đạt nhiều kết quả:" over a list, then "Toàn xã có 7 thôn …":
+                # the prose after a list of results goes on in their year
+                carried = [frame.year]
+            elif (
                 unit.frame.year is not None
                 or unit.frame.period is not None
                 or (frame is not None and frame.year is not None)
@@ -801,6 +808,18 @@ def extract_indicators(text: str) -> list[Indicator]:
             unit.sentence, given, unit.frame, carried, last_name, named_term
         )
         block = block if returned is given and given is not block else returned
+        if found and unit.frame.kind == "target" and unit.frame.year is None:
+            # "Các chỉ tiêu của kịch bản:" over "- Tăng trưởng GRDP giai đoạn 2026-2030 trên
+            # 10,5%/năm." and "- Dịch vụ tăng 11,1%/năm.": a list of targets shares the
+            # horizon one of its items states
+            found = [
+                replace(row, year=horizon) if row.kind == "target" and row.year is None else row
+                for row in found
+            ]
+            horizon = next(
+                (row.year for row in reversed(found) if row.kind == "target" and row.year),
+                horizon,
+            )
         if found:
             targets = all(row.kind == "target" for row in found)
             targets_year = found[-1].year if targets else _NO_TARGETS
@@ -808,7 +827,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         rows.extend(found)
     allowance.report()
     if headline is not None:
-        rows = _without_headline_repeats(headline, rows)
+        rows = _without_lead_roundings(text, headline, _without_headline_repeats(headline, rows))
     rows = _dated_by_its_one_year(text, rows)
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
@@ -972,6 +991,34 @@ def _without_headline_repeats(headline: str, rows: list[Indicator]) -> list[Indi
     return [
         row for row in rows if row not in heads or not any(_rounds_to(later, row) for later in body)
     ]
+
+
+def _without_lead_roundings(text: str, headline: str, rows: list[Indicator]) -> list[Indicator]:
+    """The paragraph under a headline often sums the story up in round figures ("đón gần 5.500
+    doanh nghiệp mới") that the body then states exactly ("5.448 doanh nghiệp"): a lead
+    figure written with at least two digits fewer than a later one it lies within 5% of is
+    that later figure ("8,2%" beside a later "8,58%" is a figure of its own)."""
+    lines = [line for line in normalise(text).split("\n") if line.strip()]
+    if len(lines) < 3:
+        return rows
+    lead = " ".join(lines[1].split())
+    leads = [row for row in rows if " ".join(row.sentence.split()) in lead]
+    body = [row for row in rows if row not in leads]
+    return [
+        row
+        for row in rows
+        if row not in leads
+        or not any(
+            _rounds_to(later, row) and _significant(row.value) + 2 <= _significant(later.value)
+            for later in body
+        )
+    ]
+
+
+def _significant(value: float) -> int:
+    """How many significant digits ``value`` is written with (5.500 has 2, 5.448 has 4)."""
+    digits = f"{abs(value):.6f}".replace(".", "").strip("0")
+    return len(digits)
 
 
 def _headline(text: str) -> str | None:
@@ -1691,9 +1738,12 @@ def _read_plan(low: str, figure: _Figure, unit: _Unit, before: str, blocked: _Sp
         verb = _SHARE_VERB.search(before)
         if verb:
             figure.points = figure.value
-        if verb and verb.group(1) in ("vượt", "tăng", "cao hơn"):
+        above = verb is not None and verb.group(1) in ("vượt", "tăng", "cao hơn")
+        # "vượt hơn 200% dự toán": a plan beaten twice over is said "gấp 2 lần"; a share of
+        # 100% or more after "vượt" is the share reached
+        if above and not (verb.group(1) == "vượt" and figure.value >= 100):
             figure.value = round(100 + figure.value, 6)
-        elif verb:
+        elif verb and not above:
             figure.value = round(100 - figure.value, 6)
         figure.unit = PLAN_SHARE_UNIT
         figure.plan_share = True
@@ -2278,8 +2328,19 @@ def _name(
     if subject in _GENERIC_QUANTITIES and previous is None and previous_name:
         # "Khu vực dịch vụ: giá trị tăng thêm ước 12.862 tỷ đồng": the label says of what
         return f"{subject} {previous_name}"
-    if not subject and previous is None and previous_name:
-        return previous_name  # a "label: value" line
+    if (
+        not subject
+        and previous is None
+        and previous_name
+        and not (
+            phrase
+            and figure.unit not in _LEVEL_UNITS
+            and _HAS.search(low, low.rfind(":", 0, figure.start) + 1, figure.start)
+        )
+    ):
+        # a "label: value" line (not "Nông thôn mới được nâng chất: toàn xã có 7 thôn đạt
+        # chuẩn …", where what is counted says what it is)
+        return previous_name
     if (
         previous_name
         and " " not in subject
@@ -2536,10 +2597,14 @@ def _extract_sentence(
             fallback = lead_in_year
         if fallback is None and kind == "target":
             fallback = low.term_before(figure.start)
-        averaged = kind == "actual" and figure.unit == "%" and _yearly_average(low, figure, before)
+        averaged = (
+            kind == "actual"
+            and figure.unit in ("%", PLAN_SHARE_UNIT)
+            and _yearly_average(low, figure, before)
+        )
         if fallback is None and averaged:
             fallback = frame.year  # "giảm trung bình 4,25%/năm": over a span, no other year
-        if fallback is None:
+        elif fallback is None:
             fallback = carried_year or frame.year
         if season is not None:
             name = _in_season(name, season.group(1))

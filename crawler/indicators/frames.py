@@ -46,6 +46,8 @@ _ACTUAL_WORDS = re.compile(
     r"\b(?:kết quả|tình hình|(?<!đầu tư )thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
     r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt)\b"
 )
+# Results a title says were reached, whatever tasks it names before them.
+_RESULTS_REACHED = re.compile(r"\bđạt(?: được)?(?: nhiều| những| các)? kết quả\b")
 # A title that opens with what it sets out ("Mục tiêu đến năm 2030", "Kế hoạch năm 2026") heads
 # a section; a news headline tells who does what ("Cà Mau phấn đấu tăng trưởng hai con số
 # trong năm 2026") and frames no kind: its body says which of its figures are plans.
@@ -94,6 +96,8 @@ def frame_of(title: str) -> Frame:
     kind = None
     if target and actual:
         kind = "target" if target.start() < actual.start() else "actual"
+        if kind == "target" and _RESULTS_REACHED.search(low, target.end()):
+            kind = "actual"  # "Năm 2025, xã triển khai các nhiệm vụ và đạt nhiều kết quả:"
     elif target:
         kind = "target"
     elif actual:

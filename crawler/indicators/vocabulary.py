@@ -193,6 +193,8 @@ COUNT_NOUNS = {
             "bộ",
             "ô tô",
             "xe",
+            "phương tiện",
+            "lượt phương tiện",
             "tàu",
             "vận động viên",
             "nông dân",
