@@ -54,6 +54,13 @@ from .vocabulary import (
     UNIT_ALIASES,
 )
 
+
+def _word_starting(*words: str) -> str:
+    """ "(?:w1|w2|…)" matching each word only where a word starts ("\b" before it), written
+    so that the regex engine skips straight to the words' first letters: a pattern that opens
+    with "\b" or a look-behind is tried at every position, several times slower."""
+    return "(?:" + "|".join(f"{re.escape(w)}(?<!\\w{re.escape(w)})" for w in words) + ")"
+
 YEAR = r"(?:19|20)\d{2}"
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -116,13 +123,19 @@ _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao đ�
 # "Tổng vốn đầu tư toàn xã hội 5 năm đạt …", "sau 3 năm": a span of years ("tháng 10 năm
 # 2025" is none).
 _SPAN_OF_YEARS = r"(?<!tháng )(?<!ngày )\b\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)"
-_NO_CARRY = re.compile(
-    r"\b(?:nhiệm kỳ|giai đoạn|thời kỳ|từ năm|hiện nay|hiện tại|đến nay|những năm|các năm|"
-    r"trong \d+ năm)\b"
-    # totals of several years: "Tính chung ba năm 2021 - 2023, …"
-    rf"|\b(?:hai|ba|bốn|năm|sáu|\d+)\s+năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}"
-    rf"|{_SPAN_OF_YEARS}"
+# Each pattern opens with literal text, which the regex engine skips to (a leading "\b" or
+# look-behind is tried at every position); what precedes a match is checked after it.
+_SPAN_OR_PRESENT = re.compile(
+    _word_starting(
+        "nhiệm kỳ", "giai đoạn", "thời kỳ", "từ năm", "hiện nay", "hiện tại", "đến nay",
+        "những năm", "các năm",
+    )
+    + r"\b|trong(?<!\wtrong) \d+ năm\b"
 )
+# totals of several years: "Tính chung ba năm 2021 - 2023, …"
+_YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
+_COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
+_YEARS_COUNTED = re.compile(r"\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)")
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
@@ -254,8 +267,8 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
 )
 _LEAD_IN = re.compile(
-    r"\b(?:phấn đấu|mục tiêu|chỉ tiêu(?: chủ yếu)?|định hướng|kế hoạch|dự kiến)\b[^.;:()]{0,40}"
-    r"(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
+    _word_starting("phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "kế hoạch", "dự kiến")
+    + r"(?: chủ yếu)?\b[^.;:()]{0,40}(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
 )
 _FULFILMENT = re.compile(r"\b(?:hoàn thành|đạt|vượt|đã)\b")
 _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến năm|đến hết năm)\s+{YEAR}")
@@ -2527,7 +2540,7 @@ def _extract_sentence(
     # A sentence about a span or the present ("Giữa nhiệm kỳ, …", "Từ năm 2020 đến nay, …")
     # neither takes nor passes on an earlier year; a span named after the figures does not count.
     first = figures[0].start if figures else len(low)
-    no_carry = bool(_NO_CARRY.search(low, 0, first))
+    no_carry = _about_a_span(low, first)
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
     if lead_in_year is None and lead_in is not None and "nhiệm kỳ" in low[:lead_in_end]:
@@ -2728,6 +2741,25 @@ def _extract_sentence(
     if lead_in is not None:
         block = _TargetBlock(_lead_in_year(low[: lead_in.end()]))
     return rows, block
+
+
+def _about_a_span(low: str, end: int) -> bool:
+    """Whether ``low`` up to ``end`` speaks of a span of years or of the present."""
+    return (
+        _SPAN_OR_PRESENT.search(low, 0, end) is not None
+        or any(
+            _COUNT_OF_YEARS_BEFORE.search(low, max(0, m.start() - 8), m.start())
+            for m in _YEARS_TOTALLED.finditer(low, 0, end)
+        )
+        or any(
+            _word_starts(low, m.start()) and not low.endswith(("tháng ", "ngày "), 0, m.start())
+            for m in _YEARS_COUNTED.finditer(low, 0, end)
+        )
+    )
+
+
+def _word_starts(low: str, position: int) -> bool:
+    return position == 0 or not (low[position - 1].isalnum() or low[position - 1] == "_")
 
 
 def _in_series(low: str, position: int) -> bool:
