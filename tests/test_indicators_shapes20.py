@@ -1,7 +1,7 @@
 """Report shapes learned from held-out part 20 and later, one test per rule; each failed on the
 commit before its fix. The sentences are ours, in the shapes real Vietnamese reports use."""
 
-from tests.conftest import indicator_values
+from tests.conftest import indicator_rows, indicator_values
 
 
 def test_a_place_ending_in_bang_is_no_comparison_before_a_target_verb():
@@ -136,3 +136,82 @@ def test_a_count_after_a_label_that_says_what_it_counts_is_named_by_it():
     assert rows[4.0][3] == "thôn đạt chuẩn nông thôn mới kiểu mẫu"
     # a "label: value" line keeps its label
     assert indicator_values("Sản lượng lúa: 2.961 tấn.")[2961.0][3] == "sản lượng lúa"
+
+
+def test_a_subheading_that_announces_a_figure_its_section_states_is_not_counted_twice():
+    text = (
+        "Kinh tế tỉnh 9 tháng năm 2025\n\nGRDP 9 tháng tăng 8,1%.\n\nXuất siêu 5,2 tỷ USD\n\n"
+        "Kim ngạch xuất khẩu ước 20,4 tỷ USD. Cán cân thương mại xuất siêu 5,2 tỷ USD."
+    )
+    assert [row for row in indicator_rows(text) if row[0] == 5.2e9] == [
+        (5.2e9, "USD", "actual", 2025, "cán cân thương mại xuất siêu")
+    ]
+    # a short line whose figure nothing later repeats is a figure of its own
+    text = text.replace("Cán cân thương mại xuất siêu 5,2 tỷ USD.", "Nhập khẩu 15,2 tỷ USD.")
+    assert 5.2e9 in indicator_values(text)
+
+
+def test_a_multiple_of_the_national_average_is_no_figure_of_its_own():
+    rows = indicator_values(
+        "Năm 2025, GRDP bình quân đầu người ước 5.410 USD, gấp 1,12 lần bình quân cả nước."
+    )
+    assert 1.12 not in rows and rows[5410.0][2] == 2025
+    # a multiple of the province's own past stays
+    assert 1.6 in indicator_values("Năm 2025, quy mô GRDP gấp 1,6 lần năm 2020.")
+
+
+def test_the_next_topic_of_a_list_of_targets_in_a_paragraph_of_its_own_is_a_target():
+    rows = indicator_values(
+        "Nghị quyết về kế hoạch 5 năm. Các chỉ tiêu kinh tế chủ yếu:\n"
+        "- tăng trưởng GRDP bình quân giai đoạn 2026-2030 khoảng 10%;\n"
+        "- khu vực dịch vụ tăng 11%/năm.\n\n"
+        "Về xã hội, tỷ lệ lao động qua đào tạo đạt 88%; tỷ lệ hộ nghèo dưới 1%."
+    )
+    assert rows[88.0][1:3] == ("target", 2030)
+    # a topic after a paragraph of results stays a result
+    rows = indicator_values(
+        "Năm 2025, GRDP tăng 8%.\n\nVề xã hội, tỷ lệ lao động qua đào tạo đạt 71%."
+    )
+    assert rows[71.0][1:3] == ("actual", 2025)
+
+
+def test_a_lead_in_saying_targets_were_met_frames_actuals():
+    rows = indicator_values(
+        "Kỳ họp đánh giá 6 tháng đầu năm 2025. Báo cáo cho thấy các chỉ tiêu cơ bản đều đạt và "
+        "vượt kế hoạch:\n- tổng thu ngân sách ước 9,1 tỷ đồng, đạt 71% dự toán;\n"
+        "- xã đạt 17/19 tiêu chí nông thôn mới."
+    )
+    assert rows[9.1e9][1] == "actual"
+    assert rows[17.0][1] == "actual"
+
+
+def test_the_term_of_the_council_that_meets_does_not_stop_the_year_it_names():
+    rows = indicator_values(
+        "Chiều 12/8/2025, HĐND xã khóa I, nhiệm kỳ 2021-2026 tổ chức kỳ họp đánh giá 6 tháng "
+        "đầu năm 2025.\n\nBáo cáo tại kỳ họp cho thấy:\n- tổng thu ngân sách ước 9,1 tỷ đồng;"
+        "\n- các điểm di tích đón 62 nghìn lượt khách."
+    )
+    assert rows[9.1e9][2] == 2025
+
+
+def test_a_meetings_day_dates_no_target_under_a_terms_heading():
+    rows = indicator_values(
+        "Chỉ tiêu nhiệm kỳ 2025-2030\n\nTại hội nghị chiều 24/11/2025, Bí thư nêu các chỉ "
+        "tiêu Nghị quyết đề ra: tốc độ tăng tổng giá trị sản phẩm bình quân hằng năm từ 11% "
+        "trở lên; thu nhập bình quân đầu người đến năm 2030 đạt 110 triệu đồng."
+    )
+    assert rows[11.0][1:3] == ("target", 2030)
+
+
+def test_a_budget_estimate_a_council_approves_frames_targets():
+    rows = indicator_values(
+        "Kỳ họp đã thông qua nghị quyết về dự toán thu, chi ngân sách địa phương năm 2026:\n"
+        "- tổng thu ngân sách nhà nước trên địa bàn 74.000 tỷ đồng;\n"
+        "- chi ngân sách địa phương 43.210 tỷ đồng."
+    )
+    assert rows[43.21e12][1:3] == ("target", 2026)
+    # results against an estimate stay results
+    rows = indicator_values(
+        "Kết quả thực hiện dự toán năm 2025:\n- tổng thu ngân sách 80.100 tỷ đồng."
+    )
+    assert rows[80.1e12][1:3] == ("actual", 2025)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
-from .frames import NO_FRAME, Frame, frame_of, read_units
+from .frames import NO_FRAME, TABLE_CELL_SEPARATOR, Frame, frame_of, read_units
 from .model import Indicator
 from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
 from .text import normalise
@@ -133,6 +133,7 @@ _SPAN_OR_PRESENT = re.compile(
     + r"\b|trong(?<!\wtrong) \d+ năm\b"
 )
 # totals of several years: "Tính chung ba năm 2021 - 2023, …"
+_BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
 _COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
 _YEARS_COUNTED = re.compile(r"\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)")
@@ -493,6 +494,7 @@ class _YearMark(NamedTuple):
     end: int
     year: int
     base: bool
+    dated: bool = False  # the year of a date ("24/11/2025"): the day something happened
 
 
 @dataclass
@@ -770,7 +772,11 @@ def extract_indicators(text: str) -> list[Indicator]:
         text = f"{first}\n\n{rest}"
     for unit in read_units(text):
         if unit.paragraph != paragraph:
-            paragraph, block, targets_year, last_name = unit.paragraph, None, _NO_TARGETS, ""
+            if not _TOPIC_GOES_ON.match(unit.sentence):
+                # "…; khu vực dịch vụ tăng 11%/năm." then "Về xã hội, tỷ lệ …": the next
+                # topic of a list of targets is one of them, in a paragraph of its own too
+                targets_year = _NO_TARGETS
+            paragraph, block, last_name = unit.paragraph, None, ""
             if unit.frame.year is not None or unit.frame.period is not None:
                 # items of a dated list do not take a sibling's year; under a term's results
                 # ("KẾT QUẢ … NHIỆM KỲ 2015 - 2020") a paragraph speaks of the term unless it
@@ -841,7 +847,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     allowance.report()
     if headline is not None:
         rows = _without_lead_roundings(text, headline, _without_headline_repeats(headline, rows))
-    rows = _dated_by_its_one_year(text, rows)
+    rows = _dated_by_its_one_year(text, _without_subheading_repeats(text, rows))
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
     if any(
@@ -1004,6 +1010,52 @@ def _without_headline_repeats(headline: str, rows: list[Indicator]) -> list[Indi
     return [
         row for row in rows if row not in heads or not any(_rounds_to(later, row) for later in body)
     ]
+
+
+def _without_subheading_repeats(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """A subheading ("Xuất siêu 7,7 tỷ USD" over "… cán cân thương mại xuất siêu 7,7 tỷ
+    USD") announces a figure its section then states: a line with no closing stop, standing
+    before a new sentence, whose figure a later one of the same quantity repeats (rounded)."""
+    lines = [line.strip() for line in normalise(text).split("\n") if line.strip()]
+    titles = {
+        " ".join(line.split())
+        for line, following in zip(lines[1:], lines[2:], strict=False)
+        if len(line) <= _SUBHEADING_LENGTH
+        and line[-1] not in _SENTENCE_STOPS
+        and _DIGIT.search(line)
+        and not _ROW_MARKER.match(line.lower())
+        and TABLE_CELL_SEPARATOR not in line
+        and following[:1].isupper()
+    }
+    if not titles:
+        return rows
+    # text with single line breaks joins a title to the sentence after it: a title's rows are
+    # those its own words give
+    announced = {
+        title: {(row.value, row.unit) for row in extract_indicators(title)} for title in titles
+    }
+
+    def of_a_title(row: Indicator) -> bool:
+        sentence = " ".join(row.sentence.split())
+        return any(
+            sentence.startswith(title) and (row.value, row.unit) in figures
+            for title, figures in announced.items()
+        )
+
+    kept = []
+    for index, row in enumerate(rows):
+        if of_a_title(row) and any(
+            _rounds_to(later, row) and set(later.name.split()) & set(row.name.split())
+            for later in rows[index + 1 :]
+            if not of_a_title(later)
+        ):
+            continue
+        kept.append(row)
+    return kept
+
+
+_SUBHEADING_LENGTH = 120
+_SENTENCE_STOPS = frozenset(".;:!?…")
 
 
 def _without_lead_roundings(text: str, headline: str, rows: list[Indicator]) -> list[Indicator]:
@@ -1467,6 +1519,10 @@ def _before(low: _Scanned, position: int) -> str:
 
 # "phấn đấu hoàn thành và vượt 31 chỉ tiêu": targets a plan aims at are how many it has
 _AIMED_BEFORE = re.compile(r"\b(?:phấn đấu|để|sẽ|nhằm|quyết tâm|kế hoạch|mục tiêu)\b")
+_AVERAGE_ELSEWHERE_AFTER = re.compile(
+    r"\s+(?:so với\s+)?(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?\s+"
+    r"(?:cả nước|toàn quốc|của vùng|vùng|khu vực)\b"
+)
 _FULFILLED_BEFORE = re.compile(
     r"\b(?:hoàn thành|đạt)(?:\s+và\s+vượt)?\s+(?:được\s+)?(?:(?:trên|hơn|gần)\s+)?$"
 )
@@ -1574,6 +1630,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             before.endswith(_MERGED_ENDINGS) and _MERGED_BEFORE.search(before, len(before) - 16)
         ):
             continue
+        if unit.unit == "lần" and _AVERAGE_ELSEWHERE_AFTER.match(low, unit.end):
+            continue  # "gấp 1,16 lần bình quân cả nước": how it compares, no figure of its own
         if at_least and _THRESHOLD_AFTER.match(low, unit.end):
             continue  # "Số xã đạt từ 10 tiêu chí … trở lên là 37 xã": 10 defines what is counted
         value = scale(_number_value(first), unit.multiplier)
@@ -1596,7 +1654,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
                 {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)} if "đến" in low else ()
             )
             years += [
-                _YearMark(m.start(1), m.end(1), int(m.group(1)), m.start(1) in cut_offs)
+                _YearMark(m.start(1), m.end(1), int(m.group(1)), m.start(1) in cut_offs, True)
                 for m in dates.finditer(low)
             ]
     figures.sort(key=lambda figure: figure.start)
@@ -1827,6 +1885,9 @@ class _YearIndex:
         self.group_starts = [group[0].start for group in self.groups]
         self.group_ends = [group[-1].end for group in self.groups]
         self.stated = {mark.start for mark in years if not mark.base}
+        self.dated_only = {mark.year for mark in years if mark.dated} - {
+            mark.year for mark in years if not mark.dated
+        }
         self.figure_starts = [figure.start for figure in figures]
 
 
@@ -2670,6 +2731,10 @@ def _extract_sentence(
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
         years_of = _years_for(low, figure, year_index, fallback, averaged)
+        if kind == "target" and fallback is not None and years_of[0] in year_index.dated_only:
+            # "Tại hội nghị chiều 24/11/2025, … chỉ tiêu Nghị quyết đề ra: tốc độ tăng …
+            # 11,5%" under "Chỉ tiêu nhiệm kỳ 2025-2030": a meeting's day dates no target
+            years_of = [fallback]
         if figure.last_year:
             years_of = [year - 1 if year else year for year in years_of]
         for year in years_of:
@@ -2746,7 +2811,12 @@ def _extract_sentence(
 def _about_a_span(low: str, end: int) -> bool:
     """Whether ``low`` up to ``end`` speaks of a span of years or of the present."""
     return (
-        _SPAN_OR_PRESENT.search(low, 0, end) is not None
+        any(
+            # "HĐND xã khóa I, nhiệm kỳ 2021-2026 tổ chức kỳ họp …": the term of the body
+            # that meets, not a span the sentence speaks of
+            not _BODY_TERM_BEFORE.search(low, max(0, m.start() - 16), m.start())
+            for m in _SPAN_OR_PRESENT.finditer(low, 0, end)
+        )
         or any(
             _COUNT_OF_YEARS_BEFORE.search(low, max(0, m.start() - 8), m.start())
             for m in _YEARS_TOTALLED.finditer(low, 0, end)

@@ -40,14 +40,19 @@ _MARKER = re.compile(
 _TARGET_WORDS = re.compile(
     r"(?<!đạt )(?<!vượt )(?<!đích )(?<!thành )(?<!hơn )(?<!với )"
     r"\b(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|phương hướng|"
-    r"đề ra|kh)\b"
+    r"đề ra|dự toán|kh)\b"
 )
 _ACTUAL_WORDS = re.compile(
     r"\b(?:kết quả|tình hình|(?<!đầu tư )thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
     r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt)\b"
 )
-# Results a title says were reached, whatever tasks it names before them.
-_RESULTS_REACHED = re.compile(r"\bđạt(?: được)?(?: nhiều| những| các)? kết quả\b")
+# Results a title says were reached, whatever tasks or targets it names before them ("xã
+# triển khai các nhiệm vụ và đạt nhiều kết quả:", "các chỉ tiêu cơ bản đều đạt và vượt kế
+# hoạch:").
+_RESULTS_REACHED = re.compile(
+    r"\b(?:đạt(?: được)?(?: nhiều| những| các)? kết quả|(?:đều\s+)?(?:đạt|hoàn thành) và vượt"
+    r"|đã đạt|đạt được)\b"
+)
 # A title that opens with what it sets out ("Mục tiêu đến năm 2030", "Kế hoạch năm 2026") heads
 # a section; a news headline tells who does what ("Cà Mau phấn đấu tăng trưởng hai con số
 # trong năm 2026") and frames no kind: its body says which of its figures are plans.
@@ -97,7 +102,7 @@ def frame_of(title: str) -> Frame:
     if target and actual:
         kind = "target" if target.start() < actual.start() else "actual"
         if kind == "target" and _RESULTS_REACHED.search(low, target.end()):
-            kind = "actual"  # "Năm 2025, xã triển khai các nhiệm vụ và đạt nhiều kết quả:"
+            kind = "actual"
     elif target:
         kind = "target"
     elif actual:

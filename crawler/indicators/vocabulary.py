@@ -194,6 +194,7 @@ COUNT_NOUNS = {
             "ô tô",
             "xe",
             "phương tiện",
+            "đoàn khách",
             "lượt phương tiện",
             "tàu",
             "vận động viên",
