@@ -55,20 +55,36 @@ from .vocabulary import (
 )
 
 
-def _word_starting(*words: str) -> str:
-    """ "(?:w1|w2|…)" matching each word only where a word starts ("\b" before it), written
-    so that the regex engine skips straight to the words' first letters: a pattern that opens
-    with "\b" or a look-behind is tried at every position, several times slower."""
-    return "(?:" + "|".join(f"{re.escape(w)}(?<!\\w{re.escape(w)})" for w in words) + ")"
+def _word_starting(*words: str, not_after: tuple[str, ...] = ()) -> str:
+    r"""``(?:w1|w2|…)`` matching each word only where a word starts (``\b`` before it) and not
+    right after the words ``not_after`` ("bộ "), written so that the regex engine skips
+    straight to the words' first letters: a pattern that opens with ``\b`` or a look-behind
+    is tried at every position, several times slower. A word may end in a regex tail after a
+    "~" ("dự kiến~(?! vượt)")."""
+    branches = []
+    for word in words:
+        literal, _, tail = word.partition("~")
+        head = re.escape(literal)
+        lookbehinds = "".join(rf"(?<!{re.escape(before)}{head})" for before in not_after)
+        branches.append(rf"{head}(?<!\w{head}){lookbehinds}{tail}")
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _number_not_after(marks: str) -> str:
+    """NUMBER not preceded by a word character or one of ``marks``, the check made after its
+    first digit so that the regex engine skips straight to digits (as _word_starting)."""
+    marks = re.escape(marks)
+    return rf"\d(?<![\w{marks}]\d)(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*(?:,\d+)?)"
 
 YEAR = r"(?:19|20)\d{2}"
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+
 _TOKEN = re.compile(
-    rf"(?<![\w.,/-])(?P<a>{NUMBER})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER})"
+    rf"(?P<a>{_number_not_after('.,/-')})(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUMBER})"
     rf"|%\s*(?:-|–|—|đến|tới)\s*(?P<c>{NUMBER})(?=\s*%))?(?!\d)"  # "từ 8,02% đến 10,12%"
 )
-_RATIO = re.compile(rf"(?<![\w/.,])({NUMBER})\s?/\s?({NUMBER})(?![\w/]|[.,]\d)")
+_RATIO = re.compile(rf"({_number_not_after('/.,')})\s?/\s?({NUMBER})(?![\w/]|[.,]\d)")
 # The plan written after an actual: "23,4%/KH 24,5-25,5%", "38.198 tấn (KH: 41.000 tấn)".
 _PLAN_AFTER = re.compile(
     rf"\s*(?:/|\(|,)?\s*(?:kh|kế hoạch|nq|nghị quyết|chỉ tiêu)\s*:?\s*(?P<a>{NUMBER})"
@@ -90,7 +106,7 @@ _SHARE_VERB = re.compile(
 )
 # "16 tỷ 434 triệu đồng", "1 tỷ 500 triệu", "2 triệu 500 nghìn đồng".
 _COMPOUND = re.compile(
-    rf"(?<![\w.,])({NUMBER})\s*(tỷ|tỉ|triệu)\s+({NUMBER})\s*(?=(?:triệu|nghìn|ngàn)\b)"
+    rf"({_number_not_after('.,')})\s*(tỷ|tỉ|triệu)\s+({NUMBER})\s*(?=(?:triệu|nghìn|ngàn)\b)"
 )
 _MONEY_UNITS = frozenset({"VND", *FOREIGN_CURRENCIES.values()})
 _ACTUALS_IN_BRACKET = re.compile(
@@ -246,20 +262,25 @@ _ATTENDANCE = re.compile(
 # estimate of the actual like "ước thực hiện" (a target still inside a target frame or
 # lead-in: "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình").
 _ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
-_ESTIMATE = rf"dự kiến {_ESTIMATE_WORDS}"
-_PLANNED = rf"dự kiến(?! {_ESTIMATE_WORDS}\b)"
 _TARGET_CUE = re.compile(
-    rf"\b(?<!bộ )(?<!sở )(?<!phòng )(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|{_PLANNED}|định hướng|"
-    r"dự toán|sau (?:khi )?điều chỉnh|"
-    rf"dự báo|kỳ vọng|quyết tâm|hướng tới|phải đạt|sẽ|(?:đến|tới|trước) năm {YEAR}|năm tới|"
-    r"năm sau)\b"
-    r"(?!\s+(?:số|và đầu tư))"
+    _word_starting(
+        "phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", rf"dự kiến~(?! {_ESTIMATE_WORDS}\b)",
+        "định hướng", "dự toán", "sau~ (?:khi )?điều chỉnh", "dự báo", "kỳ vọng", "quyết tâm",
+        "hướng tới", "phải đạt", "sẽ", f"đến~ năm {YEAR}", f"tới~ năm {YEAR}",
+        f"trước~ năm {YEAR}", "năm tới", "năm sau",
+        not_after=("bộ ", "sở ", "phòng "),
+    )
+    + r"\b(?!\s+(?:số|và đầu tư))"
 )
 # "đã đề ra các mục tiêu: …" sets targets: the deed done is the setting, not the figures.
 _SETTING_VERBS = r"(?:đề ra|đặt ra|xác định|thông qua|ban hành|phê duyệt|quyết nghị)"
 _ACTUAL_CUE = re.compile(
-    rf"\b(?:ước đạt|ước thực hiện|ước tính|ước|đã(?!\s+{_SETTING_VERBS})|đạt được|hiện nay|"
-    rf"hiện có|hiện đã|đến nay|tính đến nay|thực tế|{_ESTIMATE})\b"
+    _word_starting(
+        "ước đạt", "ước thực hiện", "ước tính", "ước", rf"đã~(?!\s+{_SETTING_VERBS})",
+        "đạt được", "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến nay", "thực tế",
+        f"dự kiến~ {_ESTIMATE_WORDS}",
+    )
+    + r"\b"
 )
 # A verb of aiming is never what a figure is compared with: "Cao Bằng phấn đấu …" is no
 # "bằng <kế hoạch>".
