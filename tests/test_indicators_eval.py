@@ -222,15 +222,17 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
         (22, (10, 12), (95, 110), 6, False),
         (23, (10, 12), (95, 110), 6, False),
         (24, (9, 11), (110, 125), 6, True),
+        (25, (10, 12), (90, 100), 6, True),
+        (26, (10, 12), (105, 120), 6, True),
     ],
 )
 def test_later_blind_parts_are_complete_and_from_documents_not_used_before(
     part, passages, figures, provinces_at_least, table
 ):
-    """Parts 8-24, written blind and each scored once on its "freeze rules N": documents published after the July 2025 reorganisation that neither README nor the
+    """Parts 8-26, written blind and each scored once on its "freeze rules N": documents published after the July 2025 reorganisation that neither README nor the
     sources files of the parts before name (not even among the pages read but not used), over
     8+ provinces (6+ for the smaller part 10), a table among them, each labelled figure written
-    in its passage (scaled by nghìn … triệu tỷ, or "vượt 16%" as 116 % of the plan)."""
+    in its passage (scaled by nghìn, vạn … triệu tỷ, or "vượt 16%" as 116 % of the plan)."""
     rows = load_labelled(FIXTURES / f"reports_heldout{part}.jsonl")
     _assert_labelled_completely(rows)
     assert passages[0] <= len(rows) <= passages[1]
@@ -261,7 +263,7 @@ def test_later_blind_parts_are_complete_and_from_documents_not_used_before(
         ]
         for figure in row["expected"]:
             value = abs(figure["value"])
-            scaled = {value / scale for scale in (1, 1e3, 1e6, 1e9, 1e12, 1e15)}
+            scaled = {value / scale for scale in (1, 1e3, 1e4, 1e6, 1e9, 1e12, 1e15)}
             if figure["unit"] == "% kế hoạch":
                 scaled.add(value - 100)
             assert any(math.isclose(a, b, abs_tol=1e-9) for a in scaled for b in written), (
@@ -330,6 +332,8 @@ def test_name_word_f1():
         (22, 0.98, 0.96, 0.9),
         (23, 1.0, 0.99, 0.93),
         (24, 0.95, 1.0, 0.9),
+        (25, 0.96, 1.0, 0.93),
+        (26, 0.98, 1.0, 0.9),
     ],
 )
 def test_later_parts_score_where_their_fixes_brought_them(part, bar, year, names):
@@ -365,7 +369,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in range(5, 25)))
+    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in range(5, 27)))
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 

@@ -215,3 +215,78 @@ def test_a_budget_estimate_a_council_approves_frames_targets():
         "Kết quả thực hiện dự toán năm 2025:\n- tổng thu ngân sách 80.100 tỷ đồng."
     )
     assert rows[80.1e12][1:3] == ("actual", 2025)
+
+
+def test_a_party_committees_make_up_is_no_figure_but_those_it_admitted_are():
+    rows = indicator_values(
+        "Đảng bộ phường hiện có 52 tổ chức cơ sở đảng với 1.410 đảng viên. Năm 2025, Đảng bộ "
+        "kết nạp 64 đảng viên mới; xã có 31 tổ chức đảng trực thuộc."
+    )
+    assert set(rows) == {64.0}
+
+
+def test_ten_thousands_of_a_unit_are_scaled():
+    rows = indicator_values("Năm 2025, sản lượng lúa vụ xuân đạt 36,39 vạn tấn.")
+    assert rows[363900.0][0] == "tấn"
+    # "1 vạn dân" is still a denominator
+    assert set(indicator_values("Năm 2025 có 12 bác sĩ/1 vạn dân.")) == {12.0}
+
+
+def test_a_resolution_to_go_on_carrying_out_tasks_frames_targets():
+    rows = indicator_values(
+        "Kỳ họp thông qua Nghị quyết về tiếp tục thực hiện nhiệm vụ phát triển kinh tế - xã "
+        "hội 6 tháng cuối năm 2025 với 18 chỉ tiêu chủ yếu, trong đó năm 2025:\n"
+        "1. Thu nhập bình quân đầu người đạt 70 triệu đồng.\n"
+        "2. Tỷ lệ lao động qua đào tạo đạt 80%."
+    )
+    assert rows[70e6][1:3] == ("target", 2025)
+    assert rows[80.0][1:3] == ("target", 2025)
+
+
+def test_a_year_singled_out_of_a_term_is_only_its_figures():
+    rows = indicator_values(
+        "Trong nhiệm kỳ 2020-2025, xã hoàn thành nhiều chỉ tiêu. Tốc độ tăng trưởng bình quân "
+        "đạt 6,1%/năm; riêng năm 2025 ước đạt 6,9%. Giá trị sản xuất đạt hơn 310 tỷ đồng."
+    )
+    assert rows[6.9][2] == 2025
+    assert rows[310e9][2] is None
+
+
+def test_a_year_one_clause_of_a_term_states_is_that_clauses():
+    rows = indicator_values(
+        "Giai đoạn 2020 - 2025, tăng trưởng bình quân đạt 8,1%/năm; thu nhập bình quân đầu "
+        "người năm 2025 ước 68 triệu đồng; tổng vốn đầu tư toàn xã hội khoảng 6.100 tỷ đồng."
+    )
+    assert rows[68e6][2] == 2025
+    assert rows[6.1e12][2] is None
+
+
+def test_a_collection_task_assigned_is_a_plan():
+    rows = indicator_values("Năm 2025, phường thu ngân sách đạt 152,4% nhiệm vụ thu được giao.")
+    assert rows[152.4][0] == "% kế hoạch"
+
+
+def test_a_numbered_programme_or_project_is_no_figure():
+    rows = indicator_values(
+        "Năm 2025, 640 hộ tham gia vùng lúa phát thải thấp theo Đề án 1 triệu ha và Chương "
+        "trình 135."
+    )
+    assert set(rows) == {640.0}
+
+
+def test_a_projects_progress_is_no_figure():
+    rows = indicator_values(
+        "Năm 2025, chỉ số sản xuất công nghiệp tăng 8,2%; nhà máy nhiệt điện đạt hơn 96% tiến "
+        "độ."
+    )
+    assert set(rows) == {8.2}
+
+
+def test_the_headline_stands_over_the_section_titles_under_it():
+    rows = indicator_values(
+        "Đảng ủy xã tổng kết năm 2025\n\nChiều 30/12/2025, Đảng ủy xã tổng kết năm 2025 và "
+        "triển khai nhiệm vụ năm 2026.\n\nCông tác xây dựng Đảng\n\nTrong năm, xã tổ chức "
+        "thành công đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030. Đảng bộ kết nạp 41 đảng "
+        "viên, đạt 105% kế hoạch."
+    )
+    assert rows[41.0][2] == 2025

@@ -96,7 +96,7 @@ PLAN_SHARE_UNIT = "% kế hoạch"
 _PLAN_REFERENCE = re.compile(
     r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
     r"kịch bản|"
-    r"(?:số\s+)?vốn\s+(?:được\s+)?giao|"
+    r"(?:số\s+)?vốn\s+(?:được\s+)?giao|nhiệm vụ thu\b|"
     r"nghị quyết|nq\b)"
 )
 _REFERENCE_PHRASE = re.compile(r"(?:(?!\s(?:và|tăng|giảm|đạt|bằng|vượt)\b)[^,;.()\d])*")
@@ -150,6 +150,10 @@ _SPAN_OR_PRESENT = re.compile(
 )
 # totals of several years: "Tính chung ba năm 2021 - 2023, …"
 _BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
+_TERM_OPENING = re.compile(
+    rf"\s*(?:trong\s+)?(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}\s*,"
+)
+_SINGLED_OUT_BEFORE = re.compile(r"\briêng\s+(?:trong\s+)?(?:năm\s+)?$")
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
 _COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
 _YEARS_COUNTED = re.compile(r"\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)")
@@ -203,7 +207,8 @@ _BLOCKED = [
 _CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|(?<!các )(?<!mọi )loại|hạng|cấp độ|"
-    r"mức độ|đợt|phiên|điều|khoản|chương|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|xóm|khu|phố|phòng|"
+    r"mức độ|đợt|phiên|điều|khoản|chương|chương trình|đề án|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|"
+    r"xóm|khu|phố|phòng|"
     r"đường|mục|bài|trang|tầng|nhóm|top|tốp)\s+(?:thứ\s+)?$"
 )
 # the field of a rank: "đứng thứ ba trong 9 tỉnh vùng …", "xếp thứ 2 trên 34 tỉnh"
@@ -237,6 +242,15 @@ _BODY_MAKEUP_BEFORE = re.compile(
     r"\b(?:gồm|có|với)\s+(?:(?:tổng số\s+)?(?:hơn|gần|khoảng|trên)\s+)?$"
 )
 _MEMBERS = frozenset({"người", "thành viên", "ủy viên", "uỷ viên"})
+# A party committee's make-up ("Đảng bộ phường hiện có 46 tổ chức cơ sở đảng với 1.298 đảng
+# viên") is how the party is organised, not a figure of the territory; those it admitted or
+# rated ("kết nạp 59 đảng viên") are.
+_PARTY_UNITS = frozenset({"tổ chức cơ sở đảng", "tổ chức đảng", "chi bộ", "đảng viên"})
+_PARTY_MAKEUP_BEFORE = re.compile(
+    r"\bđảng bộ\b[^,;.()]{0,40}?\b(?:hiện\s+)?(?:có|gồm)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?$"
+    r"|\b(?:tổ chức cơ sở đảng|tổ chức đảng|chi bộ)\s+(?:với|và)\s+"
+    r"(?:(?:hơn|gần|khoảng|trên)\s+)?$"
+)
 
 # Votes and their shares ("37/41 phiếu đồng ý (bằng 90,24% tổng số đại biểu có mặt)") are
 # how a council decided, not a figure of the territory.
@@ -1499,6 +1513,12 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
         if any(cue in clause_before for cue in MONEY_CUES):
             return _Unit("VND", after, multiplier)
         return None
+    if rest.startswith("vạn "):
+        # "sản lượng 36,39 vạn tấn": ten thousands of a counted or measured unit ("1 vạn dân"
+        # is a denominator, read below)
+        counted = _noun_unit(low, start + len("vạn "))
+        if counted and not counted.skip:
+            return _Unit(counted.unit, counted.end, "vạn")
     noun = _noun_unit(low, start)
     if noun and noun.unit not in ("đồng chí", "đồng bào"):
         return noun
@@ -1540,6 +1560,7 @@ def _before(low: _Scanned, position: int) -> str:
 
 # "phấn đấu hoàn thành và vượt 31 chỉ tiêu": targets a plan aims at are how many it has
 _AIMED_BEFORE = re.compile(r"\b(?:phấn đấu|để|sẽ|nhằm|quyết tâm|kế hoạch|mục tiêu)\b")
+_PROGRESS_AFTER = re.compile(r"\s*(?:tiến độ|khối lượng)\b")
 _AVERAGE_ELSEWHERE_AFTER = re.compile(
     r"\s+(?:so với\s+)?(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?\s+"
     r"(?:cả nước|toàn quốc|của vùng|vùng|khu vực)\b"
@@ -1643,6 +1664,10 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         if unit.unit in _MEMBERS and _BODY_MAKEUP_BEFORE.search(before):
             continue
+        if unit.unit in _PARTY_UNITS and (
+            _PARTY_MAKEUP_BEFORE.search(before) or low.startswith(" trực thuộc", unit.end)
+        ):
+            continue
         if voting and (
             _VOTE.search(low, max(0, start - 40), start) or _VOTE.match(low, unit.end + 1)
         ):
@@ -1651,6 +1676,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             before.endswith(_MERGED_ENDINGS) and _MERGED_BEFORE.search(before, len(before) - 16)
         ):
             continue
+        if unit.unit == "%" and _PROGRESS_AFTER.match(low, unit.end):
+            continue  # "Nhà máy nhiệt điện đạt hơn 96% tiến độ": one project's progress
         if unit.unit == "lần" and _AVERAGE_ELSEWHERE_AFTER.match(low, unit.end):
             continue  # "gấp 1,16 lần bình quân cả nước": how it compares, no figure of its own
         if at_least and _THRESHOLD_AFTER.match(low, unit.end):
@@ -2623,6 +2650,9 @@ def _extract_sentence(
     # neither takes nor passes on an earlier year; a span named after the figures does not count.
     first = figures[0].start if figures else len(low)
     no_carry = _about_a_span(low, first)
+    # "Giai đoạn 2020 - 2025, tăng trưởng bình quân 8,38%/năm; thu nhập năm 2025 đạt 70 triệu
+    # đồng; nguồn lực huy động khoảng 6.500 tỷ đồng": a year one clause states is its own
+    term_opened = no_carry and _TERM_OPENING.match(low) is not None
     carried_year = None if no_carry else carried[0]
     lead_in_year = _lead_in_year(low[:lead_in_end]) if lead_in is not None else None
     if lead_in_year is None and lead_in is not None and "nhiệm kỳ" in low[:lead_in_end]:
@@ -2751,7 +2781,8 @@ def _extract_sentence(
                 wholes[figure.unit] = quantity.group(1)
         name = canonical_name(name)
         code = catalogue_code(name, figure.unit, change) if _LETTERS.search(name) else None
-        years_of = _years_for(low, figure, year_index, fallback, averaged)
+        own_clause = averaged or (term_opened and kind == "actual")
+        years_of = _years_for(low, figure, year_index, fallback, own_clause)
         if kind == "target" and fallback is not None and years_of[0] in year_index.dated_only:
             # "Tại hội nghị chiều 24/11/2025, … chỉ tiêu Nghị quyết đề ra: tốc độ tăng …
             # 11,5%" under "Chỉ tiêu nhiệm kỳ 2025-2030": a meeting's day dates no target
@@ -2813,6 +2844,9 @@ def _extract_sentence(
         and _bracket_open(low, m.start) is None
         and not _in_series(low, m.start)
         and not _YEAR_AS_SUBJECT.match(low, m.end)
+        # "Tốc độ tăng … 6,3%/năm; riêng năm 2025 ước đạt 6,48%": a year singled out of a
+        # term is that figure's, and the text goes on about the term
+        and not _SINGLED_OUT_BEFORE.search(low, max(0, m.start - 16), m.start)
         and not (
             not figures
             and _HORIZON_BEFORE.search(low, max(0, m.start - 24), m.start)

@@ -43,7 +43,8 @@ _TARGET_WORDS = re.compile(
     r"đề ra|dự toán|kh)\b"
 )
 _ACTUAL_WORDS = re.compile(
-    r"\b(?:kết quả|tình hình|(?<!đầu tư )thực hiện|đã đạt|đạt được|ước thực hiện|ước đạt|đánh giá|"
+    r"\b(?:kết quả|tình hình|(?<!đầu tư )(?<!tiếp tục )thực hiện|đã đạt|đạt được|ước thực hiện|"
+    r"ước đạt|đánh giá|"
     r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt)\b"
 )
 # Results a title says were reached, whatever tasks or targets it names before them ("xã
@@ -250,9 +251,11 @@ def read_units(text: str) -> Iterator[Unit]:
             titled_kind = frame.kind
             if paragraph == 0 and not headings and heading == 2 and not _SECTION_TITLE.match(line):
                 frame = Frame(None, frame.year, frame.period)
-            headings.append((heading, frame))
-            first = paragraph == 0 and len(headings) == 1
+            first = paragraph == 0 and not headings
             headline = frame if first and heading == 2 and not _NUMBERED.match(line) else None
+            # the story's headline stands over its section titles ("Đảng ủy xã tổng kết năm
+            # 2025" over "Công tác xây dựng Đảng"): they do not end it
+            headings.append((1 if headline is not None else heading, frame))
             if headline is not None and headline.year is None:
                 headline = None
             last_year = frame.year or last_year
