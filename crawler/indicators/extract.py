@@ -206,10 +206,14 @@ _BLOCKED = [
 # are counts).
 _CLOCK_AT = re.compile(r"\d{1,2}h\d{0,2}\b")
 _ORDINAL_BEFORE = re.compile(
-    r"\b(?:lần|khóa|khoá|kỳ|kì|thứ|số(?<!dân số)(?<!tổng số)|(?<!các )(?<!mọi )loại|hạng|cấp độ|"
-    r"mức độ|đợt|phiên|điều|khoản|chương|chương trình|đề án|lô|thửa|quốc lộ|ql|tỉnh lộ|đt|tổ|"
-    r"xóm|khu|phố|phòng|"
-    r"đường|mục|bài|trang|tầng|nhóm|top|tốp)\s+(?:thứ\s+)?$"
+    _word_starting(
+        "lần", "khóa", "khoá", "kỳ", "kì", "thứ", "số~(?<!dân số)(?<!tổng số)",
+        "loại~(?<!các loại)(?<!mọi loại)", "hạng", "cấp độ", "mức độ", "đợt", "phiên", "điều",
+        "khoản", "chương", "chương trình", "đề án", "lô", "thửa", "quốc lộ", "ql", "tỉnh lộ",
+        "đt", "tổ", "xóm", "khu", "phố", "phòng", "đường", "mục", "bài", "trang", "tầng", "nhóm",
+        "top", "tốp",
+    )
+    + r"\s+(?:thứ\s+)?$"
 )
 # the field of a rank: "đứng thứ ba trong 9 tỉnh vùng …", "xếp thứ 2 trên 34 tỉnh"
 _RANK_FIELD_BEFORE = re.compile(
@@ -265,10 +269,13 @@ _THRESHOLD_AFTER = re.compile(
 _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
 _MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
 _ATTENDANCE = re.compile(
-    r"\b(?:tham dự|về dự|đến dự|dự (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)"
-    # "155 đại biểu thay mặt (cho) 432 đảng viên": who they stand for
-    r"|thay mặt(?= cho| hơn| gần| khoảng| trên| \d)|đại diện cho"
-    r"|kết nối (?:trực tuyến\s+)?(?:đến|tới|với))"  # "họp … kết nối trực tuyến đến 130 xã"
+    _word_starting(
+        "tham dự", "về dự", "đến dự",
+        "dự~ (?:hội nghị|lễ|buổi|đại hội|kỳ họp|hội thảo|chương trình)",
+        # "155 đại biểu thay mặt (cho) 432 đảng viên": who they stand for
+        r"thay mặt~(?= cho| hơn| gần| khoảng| trên| \d)", "đại diện cho",
+        r"kết nối~ (?:trực tuyến\s+)?(?:đến|tới|với)",  # "họp … kết nối trực tuyến đến 130 xã"
+    )
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:
 # year-end reports write the current year's expected outcome as "dự kiến hoàn thành 18/23 chỉ
@@ -2419,7 +2426,7 @@ def _name(
         and figure.unit in _QUANTITY_OF
         and (previous is None or previous.unit != figure.unit)
     ):
-        label = _LABEL.match(sentence)
+        label = _LABEL.match(sentence) if ":" in sentence else None
         base = _clean_name(label.group(1)) if label and label.end(1) < figure.start else ""
         if base and not base.startswith(SUBJECT_HEADS):
             # "Lớn nhất là huyện Ý Yên: 25.830ha, 56,82 tạ/ha, 146.759 tấn": the quantity
@@ -2632,7 +2639,7 @@ def _extract_sentence(
         governing = _GOVERNING_TARGET.search(low, 0, figures[0].start)
         if governing and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start):
             lead_in_end = governing.end()
-    label = _LABEL.match(sentence)
+    label = _LABEL.match(sentence) if ":" in sentence else None  # most sentences have none
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None
     topic = _TOPIC_OPENING.match(low) if low.startswith("về ") else None
     structure = _STRUCTURE_OPENING.match(low.lstrip(" -–•*")) if "cơ cấu" in low else None

@@ -288,7 +288,7 @@ def read_units(text: str) -> Iterator[Unit]:
         if lead_in is not None:
             lead_in_items = lead_in_items or item
         frame = context if lead_in is None else lead_in
-        label = _INLINE_LEAD_IN.match(body)
+        label = _INLINE_LEAD_IN.match(body) if ":" in body else None
         if label:
             # "Các chỉ tiêu xã hội: tỷ lệ …", "Kế hoạch 6 tháng cuối năm: phấn đấu …"
             stated = frame_of(label.group(1))
