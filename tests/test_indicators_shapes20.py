@@ -290,3 +290,69 @@ def test_the_headline_stands_over_the_section_titles_under_it():
         "viên, đạt 105% kế hoạch."
     )
     assert rows[41.0][2] == 2025
+
+
+def test_results_that_followed_the_targets_set_are_results():
+    rows = indicator_values(
+        "Kết quả năm 2025\n\nBám sát nhiệm vụ, chỉ tiêu đề ra, tốc độ tăng trưởng kinh tế của xã "
+        "đạt 10,5%; tỷ lệ hộ nghèo giảm còn 0,4%."
+    )
+    assert rows[10.5][1:3] == ("actual", 2025)
+    assert rows[0.4][1:3] == ("actual", 2025)
+
+
+def test_indicators_of_months_gone_by_are_results():
+    rows = indicator_values(
+        "Một số chỉ tiêu 10 tháng năm 2025 của tỉnh:\n- Tổng thu ngân sách 21.400 tỷ đồng.\n"
+        "- Thu hút 38 dự án đầu tư."
+    )
+    assert rows[21.4e12][1:3] == ("actual", 2025)
+    # targets for the months left stay targets
+    rows = indicator_values("Chỉ tiêu 3 tháng cuối năm 2025:\n- Thu ngân sách 6.000 tỷ đồng.")
+    assert rows[6e12][1] == "target"
+
+
+def test_communes_a_new_one_was_made_from_are_no_figure():
+    rows = indicator_values(
+        "Phường được lập từ 7 xã, phường cũ. Năm 2025, thu ngân sách đạt 95 tỷ đồng."
+    )
+    assert set(rows) == {95e9}
+
+
+def test_a_gap_to_the_plan_in_points_is_no_figure():
+    rows = indicator_values(
+        "GRDP 9 tháng năm 2025 ước tăng 6,8%, thấp hơn kịch bản đề ra 2,2 điểm phần trăm. "
+        "GRDP cả năm tăng 9,6%, vượt 1,1 điểm phần trăm so với chỉ tiêu Chính phủ giao."
+    )
+    assert set(rows) == {6.8, 9.6}
+    # points a sector contributes stay (stored as %)
+    rows = indicator_values("Năm 2025, khu vực dịch vụ đóng góp 4,58 điểm vào mức tăng chung.")
+    assert rows[4.58][0] == "%"
+
+
+def test_what_piled_up_since_january_is_a_result_under_any_heading():
+    rows = indicator_values(
+        "Một số chỉ tiêu chủ yếu:\n- Thu ngân sách nhà nước từ đầu năm đạt 2.310 tỷ đồng, "
+        "tăng 31% so với cùng kỳ.\n- Tổng mức bán lẻ lũy kế 8.100 tỷ đồng, đạt 84% kế hoạch."
+    )
+    assert rows[2.31e12][1] == "actual"
+    assert rows[8.1e12][1] == "actual"
+    assert rows[84.0][1] == "actual"
+
+
+def test_a_lead_ins_own_figures_are_read():
+    rows = indicator_values(
+        "Năm 2025 xã đạt và vượt 12/12 chỉ tiêu phát triển kinh tế - xã hội:\n"
+        "- tổng thu ngân sách 8,1 tỷ đồng."
+    )
+    assert rows[12.0][0:3] == ("chỉ tiêu", "actual", 2025)
+    rows = indicator_values(
+        "Để hoàn thành mục tiêu tăng trưởng cả năm 2025 là 8,5%, tỉnh phát động thi đua:\n"
+        "- giải ngân vốn đầu tư công đạt 44% kế hoạch."
+    )
+    assert rows[8.5][1:3] == ("target", 2025)
+
+
+def test_a_score_in_points_is_read():
+    rows = indicator_values("Bộ chỉ số phục vụ người dân năm 2025 của xã đạt 94,89 điểm.")
+    assert rows[94.89][0] == "điểm"

@@ -129,6 +129,9 @@ _BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng|hơn|gần)?\s*")
 _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
 # đấu tốc độ tăng trưởng … đạt 10%; thu ngân sách bình quân tăng 12%; …".
+# "Bám sát nhiệm vụ, chỉ tiêu đề ra, tốc độ tăng trưởng đạt 11%; …": results that followed
+# the targets set, not the targets.
+_FOLLOWING_TARGETS_BEFORE = re.compile(r"\b(?:bám sát|căn cứ)\b[^;.]{0,30}$")
 _GOVERNING_TARGET = re.compile(rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b|^\s*đến năm {YEAR}\b")
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _HAS = re.compile(r"\bcó\b")
@@ -267,7 +270,9 @@ _THRESHOLD_AFTER = re.compile(
     r"[^,;.\d]{0,60}?\btrở lên\s+(?:là|có|đạt|gồm)\s+(?:[^\W\d_]+\s+){0,2}\d"
 )
 _MERGED_ENDINGS = ("nhập ", "nhất ", "từ ", "nhập", "nhất")
-_MERGED_BEFORE = re.compile(r"\b(?:sáp nhập|hợp nhất|nhập)\s*(?:từ\s*)?$")
+_MERGED_BEFORE = re.compile(
+    r"\b(?:sáp nhập|hợp nhất|nhập|(?:được\s+)?(?:thành\s+)?lập|hình thành)\s*(?:từ\s*)?$"
+)
 _ATTENDANCE = re.compile(
     _word_starting(
         "tham dự", "về dự", "đến dự",
@@ -693,6 +698,8 @@ def _kind_cues(low: str) -> tuple[list, list, list, list, list, list]:
     for match in _TARGET_CUE.finditer(low):
         if _SHARE_BEFORE_CUE.search(low, max(0, match.start() - 20), match.start()):
             continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
+        if _FOLLOWING_TARGETS_BEFORE.search(low, max(0, match.start() - 40), match.start()):
+            continue
         if match.group() in _VERB_CUES or not _COMPARISON_BEFORE.search(
             low[max(0, match.start() - 25) : match.start()]
         ):
@@ -1527,6 +1534,8 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
         if counted and not counted.skip:
             return _Unit(counted.unit, counted.end, "vạn")
     noun = _noun_unit(low, start)
+    if noun and noun.unit == "điểm" and "đóng góp" in clause_before:
+        return _Unit("%", noun.end)  # "đóng góp 4,58 điểm vào mức tăng chung": points
     if noun and noun.unit not in ("đồng chí", "đồng bào"):
         return noun
     money = _CURRENCIES.longest_prefix(rest)
@@ -1567,6 +1576,11 @@ def _before(low: _Scanned, position: int) -> str:
 
 # "phấn đấu hoàn thành và vượt 31 chỉ tiêu": targets a plan aims at are how many it has
 _AIMED_BEFORE = re.compile(r"\b(?:phấn đấu|để|sẽ|nhằm|quyết tâm|kế hoạch|mục tiêu)\b")
+_PAST_EVIDENCE = re.compile(r"\b(?:lũy kế|luỹ kế|từ đầu năm|so với cùng kỳ|so cùng kỳ)\b")
+_PLAN_WORD = re.compile(r"\b(?:kịch bản|kế hoạch|mục tiêu|chỉ tiêu|dự toán)\b")
+_PLAN_COMPARED_AFTER = re.compile(
+    r"\s*(?:so với|so)\s+(?:[^\W\d]+\s+){0,2}?(?:kịch bản|kế hoạch|mục tiêu|chỉ tiêu|dự toán)\b"
+)
 _PROGRESS_AFTER = re.compile(r"\s*(?:tiến độ|khối lượng)\b")
 _AVERAGE_ELSEWHERE_AFTER = re.compile(
     r"\s+(?:so với\s+)?(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?\s+"
@@ -1682,6 +1696,18 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if unit.unit in _MEETING_NOUNS or (
             before.endswith(_MERGED_ENDINGS) and _MERGED_BEFORE.search(before, len(before) - 16)
         ):
+            continue
+        if (
+            unit.unit == "%"
+            and "điểm" in low[match.end() : unit.end]
+            and (
+                _PLAN_WORD.search(before.rpartition(",")[2])
+                or _PLAN_COMPARED_AFTER.match(low, unit.end)
+                or _PLAN_COMPARED_AFTER.match(low)  # "So với kịch bản, mức tăng hụt …"
+            )
+        ):
+            # "thấp hơn kịch bản đề ra 2,23 điểm phần trăm", "vượt 1,13 điểm phần trăm so với
+            # chỉ tiêu": how far a rate is from its plan, no level of anything
             continue
         if unit.unit == "%" and _PROGRESS_AFTER.match(low, unit.end):
             continue  # "Nhà máy nhiệt điện đạt hơn 96% tiến độ": one project's progress
@@ -1891,6 +1917,10 @@ def _kind(
 ) -> str:
     sentence_target = block is not None or (lead_in_end is not None and lead_in_end <= start)
     state = "target" if sentence_target else (frame.kind or "actual")
+    if state == "target" and not sentence_target and _PAST_EVIDENCE.search(low):
+        # "Một số chỉ tiêu chủ yếu:" over "- Thu ngân sách từ đầu năm đạt 2.540 tỷ đồng, tăng
+        # 38% so với cùng kỳ": what has piled up since January is no plan
+        state = "actual"
     if "để " in low and _PURPOSE_OF_TARGET.match(low, low.clause_start(start)):
         return "target"  # "Để hoàn thành mục tiêu tăng trưởng năm 2025 đạt 8,75%, tỉnh …"
     opened = _bracket_open(low, start)
@@ -2637,7 +2667,11 @@ def _extract_sentence(
     lead_in_end = lead_in.end() if lead_in else None
     if lead_in is None and figures and ";" in low[figures[0].end :]:
         governing = _GOVERNING_TARGET.search(low, 0, figures[0].start)
-        if governing and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start):
+        if (
+            governing
+            and not _ACTUAL_CUE.search(low, governing.end(), figures[0].start)
+            and not _FOLLOWING_TARGETS_BEFORE.search(low, 0, governing.start())
+        ):
             lead_in_end = governing.end()
     label = _LABEL.match(sentence) if ":" in sentence else None  # most sentences have none
     season = _SEASON_OPENING.match(low) if low.startswith(_SEASON_STARTS) else None

@@ -47,6 +47,8 @@ _ACTUAL_WORDS = re.compile(
     r"ước đạt|đánh giá|"
     r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt)\b"
 )
+# A period gone by: "10 tháng năm 2025", "6 tháng đầu năm", "quý III" (not "3 tháng cuối năm").
+_ELAPSED_PERIOD = re.compile(r"\b(?:\d{1,2} tháng(?! cuối)|quý [ivx]+\b|tháng \d{1,2}\b)")
 # Results a title says were reached, whatever tasks or targets it names before them ("xã
 # triển khai các nhiệm vụ và đạt nhiều kết quả:", "các chỉ tiêu cơ bản đều đạt và vượt kế
 # hoạch:").
@@ -104,6 +106,10 @@ def frame_of(title: str) -> Frame:
         kind = "target" if target.start() < actual.start() else "actual"
         if kind == "target" and _RESULTS_REACHED.search(low, target.end()):
             kind = "actual"
+    elif target and target.group() == "chỉ tiêu" and _ELAPSED_PERIOD.search(low):
+        # "Một số chỉ tiêu 10 tháng năm 2025 của tỉnh:": indicators of months gone by, no
+        # plan (a target word other than "chỉ tiêu" still plans: "Kế hoạch 3 tháng cuối năm")
+        kind = "actual"
     elif target:
         kind = "target"
     elif actual:
@@ -275,6 +281,10 @@ def read_units(text: str) -> Iterator[Unit]:
             for sentence in told:
                 yield Unit(sentence, context, paragraph)
         if body.endswith(":"):
+            if not item and _DIGIT.search(_YEARS.sub("", body)):
+                # "Năm 2025, xã đạt và vượt 12/12 chỉ tiêu:", "Để hoàn thành mục tiêu tăng
+                # trưởng 8,5%, tỉnh phát động thi đua:": a lead-in's own figures are read too
+                yield Unit(body, context, paragraph)
             frame = _continue(frame_of(body), context if item else outer)
             if frame.year is None and frame.kind is not None and last_year is not None:
                 frame = Frame(frame.kind, last_year, frame.period)

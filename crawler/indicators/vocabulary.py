@@ -195,6 +195,7 @@ COUNT_NOUNS = {
             "xe",
             "phương tiện",
             "đoàn khách",
+            "điểm",
             "lượt phương tiện",
             "tàu",
             "vận động viên",
