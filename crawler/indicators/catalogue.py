@@ -24,7 +24,8 @@ _TONE_FOLD = {
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_TONE_PATTERN = re.compile("(?<!q)(?:" + "|".join(_TONE_FOLD) + r")(?!\w)")  # not "quý"
+# not "quý"; the look-behind follows the two letters, so that the engine skips to them
+_TONE_PATTERN = re.compile("(?:" + "|".join(_TONE_FOLD) + r")(?<!q..)(?!\w)")
 # Report abbreviations, written form (lower case) -> words.
 ABBREVIATIONS = {
     "ns": "ngân sách",
@@ -63,12 +64,18 @@ ABBREVIATIONS = {
     "tỉ trọng": "tỷ trọng",
 }
 _ABBREVIATION = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")"
-    r"(?![\w-])"
+    "("
+    + "|".join(  # each form checked for a word before it after it is read (the engine skips
+        # to the forms' first letters; a leading look-behind is tried at every position)
+        rf"{form}(?<![\w-]{form})"
+        for form in sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)
+    )
+    + r")(?![\w-])"
 )
 # What a name never keeps: plan marks, open-ended qualifiers, per-year suffixes.
 _NAME_NOISE = re.compile(
-    r"/\s*(?:kh|kế hoạch)\b|\btrở lên\b|\btrở xuống\b|/\s*(?:người\s*/\s*)?năm\b|/\s*người\b"
+    r"/\s*(?:kh|kế hoạch)\b|trở lên(?<!\wtrở lên)\b|trở xuống(?<!\wtrở xuống)\b"
+    r"|/\s*(?:người\s*/\s*)?năm\b|/\s*người\b"
 )
 _WORD = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")

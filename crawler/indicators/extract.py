@@ -147,9 +147,9 @@ _SPAN_OF_YEARS = r"(?<!tháng )(?<!ngày )\b\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)
 _SPAN_OR_PRESENT = re.compile(
     _word_starting(
         "nhiệm kỳ", "giai đoạn", "thời kỳ", "từ năm", "hiện nay", "hiện tại", "đến nay",
-        "những năm", "các năm",
+        "những năm", "các năm", r"trong~ \d+ năm",
     )
-    + r"\b|trong(?<!\wtrong) \d+ năm\b"
+    + r"\b"
 )
 # totals of several years: "Tính chung ba năm 2021 - 2023, …"
 _BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
@@ -159,7 +159,7 @@ _TERM_OPENING = re.compile(
 _SINGLED_OUT_BEFORE = re.compile(r"\briêng\s+(?:trong\s+)?(?:năm\s+)?$")
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
 _COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
-_YEARS_COUNTED = re.compile(r"\d{1,2}\s+năm\b(?!\s*(?:19|20)\d\d)")
+_YEARS_COUNTED = re.compile(r"\d\d?\s+năm\b(?!\s*(?:19|20)\d\d)")
 # A target over a term is a target for its last year: "giai đoạn 2021 - 2025 đạt 9,2-10%".
 # ", đến năm 2025 đạt 126 triệu đồng": a year that opens the next figure's clause.
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
@@ -323,17 +323,18 @@ _YEAR_FRAME_START = re.compile(rf"^(?:năm|đến năm|trong năm|tính đến n
 _BASE_BEFORE = re.compile(
     r"(?:so với|so|cùng kỳ|kể từ|từ|hơn|gấp|giá so sánh|giá cố định|giá hiện hành|theo giá)\s+"
     r"(?:(?:thực hiện|kết quả|ước thực hiện)\s+)?(?:cuối\s+|đầu\s+)?(?:năm\s+)?$"
-    r"|\bso(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
+    r"|so(?<!\wso)(?: với)?\s+(?:(?:vụ|niên vụ|kỳ|cùng kỳ|mùa)\s+)(?:[^\W\d]+\s+){0,3}(?:năm\s+)?$"
     # "so với 6 tháng đầu năm 2023", "so với quý I/2023": the period compared with
-    r"|\bso(?: với)?\s+(?:cùng kỳ\s+)?(?:\d+\s+tháng|quý\s+[ivx\d]+|tháng\s+\d+|học kỳ)"
+    r"|so(?<!\wso)(?: với)?\s+(?:cùng kỳ\s+)?(?:\d+\s+tháng|quý\s+[ivx\d]+|tháng\s+\d+|học kỳ)"
     r"(?:\s+[^\W\d]+){0,3}(?:\s+năm|/)\s*$"
     # "gấp gần 1,13 lần năm 2023": the year it is a multiple of
-    r"|\bgấp\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?[\d.,]+\s+lần\s+(?:so với\s+)?(?:năm\s+)?$"
-    r"|\bgấp\s+(?:đôi|ba|rưỡi)\s+(?:so với\s+)?(?:năm\s+)?$"
+    r"|gấp(?<!\wgấp)\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?[\d.,]+\s+lần\s+"
+    r"(?:so với\s+)?(?:năm\s+)?$"
+    r"|gấp(?<!\wgấp)\s+(?:đôi|ba|rưỡi)\s+(?:so với\s+)?(?:năm\s+)?$"
     # "cao nhất giai đoạn … nếu không tính năm 2022": a year left out of a comparison
-    r"|\b(?:không tính|ngoại trừ|trừ)\s+(?:năm\s+)?$"
+    rf"|{_word_starting('không tính', 'ngoại trừ', 'trừ')}\s+(?:năm\s+)?$"
     # "công nhận xã đạt chuẩn nông thôn mới năm 2024": the round of the standard
-    r"|\bnông thôn mới(?:\s+(?:nâng cao|kiểu mẫu))?\s+năm\s+$"
+    r"|nông thôn mới(?<!\wnông thôn mới)(?:\s+(?:nâng cao|kiểu mẫu))?\s+năm\s+$"
 )
 _CHANGE_BEFORE = re.compile(
     r"(?<!tỷ lệ )(?<!tỉ lệ )(?<!tốc độ )(?<!mức )\b(tăng|giảm)"
@@ -445,15 +446,43 @@ _RANKED_HOLDER = re.compile(
 _REPORTED_BY = re.compile(
     r"^.*?\b(?:cho biết|cho hay|cho thấy|thông tin|thông báo|yêu cầu|chỉ đạo|đề nghị)\s*,?\s+"
 )
+# Every branch opens with literal text or a digit (optional lead words are spelled out as
+# branches of their own, in the same order), so that a branch that cannot start at a position
+# is skipped at once: with "\b" or an optional group first, each was tried in full.
+_YEARS_NAMED = rf"năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
+_DAY_NAMED = r"ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+_MONTH_NAMED = r"(?:cuối\s+)?tháng\s+\d{1,2}(?:/\d{4})?"
 _TIME_IN_NAME = re.compile(
-    rf"(?:(?:đến hết|tính đến|đến|trong|trước|cuối|đầu)\s+)?năm\s+{YEAR}(?:\s*(?:,|và)\s*{YEAR})*"
-    r"|(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?|hàng năm|hằng năm|mỗi năm|bình quân \d+ năm"
-    rf"|(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
-    r"|dịp này|hiện nay|đến nay|năm qua|vừa qua"
-    r"|(?:(?:đến|tính đến|trước|đến hết)\s+)?ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-    r"|(?:(?:đến|tính đến|đến hết)\s+)?(?:cuối\s+)?tháng\s+\d{1,2}(?:/\d{4})?"
-    r"|\bquý\s+(?:[ivx]{1,3}|\d)(?:\s*/\s*\d{4})?|\bcả năm\b|\blũy kế\b|\bluỹ kế\b"
-    r"|\b\d{1,2}\s+tháng(?:\s+(?:đầu|cuối)(?:\s+năm)?)?"
+    "|".join(
+        [
+            *(
+                rf"{lead}\s+{_YEARS_NAMED}"
+                for lead in ("đến hết", "tính đến", "đến", "trong", "trước", "cuối", "đầu")
+            ),
+            _YEARS_NAMED,
+            r"(?:trong|sau|qua)\s+\d+\s+năm(?:\s+qua)?",
+            "hàng năm",
+            "hằng năm",
+            "mỗi năm",
+            r"bình quân \d+ năm",
+            rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}",
+            rf"{YEAR}\s*[-–—]\s*{YEAR}",
+            "dịp này",
+            "hiện nay",
+            "đến nay",
+            "năm qua",
+            "vừa qua",
+            *(rf"{lead}\s+{_DAY_NAMED}" for lead in ("đến", "tính đến", "trước", "đến hết")),
+            _DAY_NAMED,
+            *(rf"{lead}\s+{_MONTH_NAMED}" for lead in ("đến", "tính đến", "đến hết")),
+            _MONTH_NAMED,
+            r"quý(?<!\wquý)\s+(?:[ivx]{1,3}|\d)(?:\s*/\s*\d{4})?",
+            r"cả năm(?<!\wcả năm)\b",
+            r"lũy kế(?<!\wlũy kế)\b",
+            r"luỹ kế(?<!\wluỹ kế)\b",
+            r"\d(?<!\w\d)\d?\s+tháng(?:\s+(?:đầu|cuối)(?:\s+năm)?)?",
+        ]
+    )
 )
 # Every match of _TIME_IN_NAME holds a digit or one of these: names without skip the pattern.
 _TIME_WORDS = ("năm", "nay", "qua", "ngày", "tháng", "quý", "kế", "dịp")
@@ -752,7 +781,7 @@ class _Spans:
 logger = logging.getLogger(__name__)
 _NO_TARGETS = object()
 _ANNUAL = re.compile(r"\s*(?:[-–+•*]\s*)?(?:hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE)
-_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_RUN = re.compile(r"\d\d*(?:[.,]\d+)*")  # "\d+" first would not let the engine skip
 
 
 class NumberAllowance:
