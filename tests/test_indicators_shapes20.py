@@ -356,3 +356,12 @@ def test_a_lead_ins_own_figures_are_read():
 def test_a_score_in_points_is_read():
     rows = indicator_values("Bộ chỉ số phục vụ người dân năm 2025 của xã đạt 94,89 điểm.")
     assert rows[94.89][0] == "điểm"
+
+
+def test_a_table_row_stores_a_counted_noun_in_the_unit_prose_uses():
+    rows = indicator_values(
+        "Chỉ tiêu | Đơn vị | Năm 2025\nHộ kinh doanh | hộ kinh doanh | 560\n"
+        "Nhà đại đoàn kết | căn nhà | 75"
+    )
+    assert rows[560.0][0] == "hộ"
+    assert rows[75.0][0] == "căn"

@@ -1375,7 +1375,8 @@ class _Table:
                 elif stated is None:
                     continue  # a number without a unit is not an indicator
                 else:
-                    figure_unit, multiplier = stated.unit, stated.multiplier
+                    figure_unit = STORED_AS.get(stated.unit, stated.unit)  # as in prose
+                    multiplier = stated.multiplier
             if column.role != "value":
                 kind, year = "actual", self.last_year  # a share of plan is an achievement
             elif column.kind is not None:
