@@ -365,3 +365,64 @@ def test_a_table_row_stores_a_counted_noun_in_the_unit_prose_uses():
     )
     assert rows[560.0][0] == "hộ"
     assert rows[75.0][0] == "căn"
+
+
+def test_members_of_the_committees_under_a_party_committee_are_its_make_up():
+    rows = indicator_values(
+        "Năm 2025, Đảng bộ xã hiện có 41 chi, đảng bộ trực thuộc với 790 đảng viên."
+    )
+    assert 790.0 not in rows
+
+
+def test_a_rate_a_quarter_must_reach_is_a_target():
+    rows = indicator_values("Để về đích, quý IV năm 2025 tỉnh phải tăng trưởng từ 12% trở lên.")
+    assert rows[12.0][1] == "target"
+
+
+def test_disbursement_to_the_start_of_january_is_the_year_just_ended():
+    rows = indicator_values(
+        "Tính đến đầu tháng 1/2026, giải ngân vốn đầu tư công của thành phố hơn 80.100 tỷ "
+        "đồng, khoảng 71% kế hoạch vốn."
+    )
+    assert rows[80.1e12][2] == 2025
+    assert rows[71.0][2] == 2025
+
+
+def test_what_the_statistics_office_reports_is_a_result_in_a_sentence_of_aims():
+    rows = indicator_values(
+        "Chủ tịch yêu cầu phấn đấu tăng trưởng cả năm 2025 đạt 8,5%; theo Thống kê thành "
+        "phố, GRDP 9 tháng mới tăng gần 7,4%."
+    )
+    assert rows[8.5][1] == "target"
+    assert rows[7.4][1] == "actual"
+
+
+def test_economic_zones_are_counted_by_their_noun():
+    rows = indicator_values("Đến cuối năm 2025, tỉnh có 1 khu kinh tế và 23 khu công nghiệp.")
+    assert rows[1.0][0] == "khu kinh tế"
+    assert rows[23.0][0] == "khu công nghiệp"
+
+
+def test_indicators_ranked_among_the_best_are_no_targets():
+    rows = indicator_values(
+        "Năm 2025, nhiều chỉ tiêu của tỉnh nằm trong nhóm dẫn đầu cả nước: tăng trưởng GRDP "
+        "đạt 10,27%; GRDP bình quân đầu người gần 5.600 USD."
+    )
+    assert rows[10.27][1:3] == ("actual", 2025)
+    assert rows[5600.0][1:3] == ("actual", 2025)
+
+
+def test_a_bare_figure_in_brackets_after_a_plan_is_the_plans_level():
+    rows = indicator_values(
+        "GRDP 9 tháng năm 2025 ước tăng 10,22%, cao hơn kịch bản tăng trưởng đề ra (9,96%)."
+    )
+    assert rows[10.22][1] == "actual"
+    assert rows[9.96][1] == "target"
+
+
+def test_the_units_a_new_one_was_made_from_are_no_figure():
+    rows = indicator_values(
+        "Phường được lập từ 5 phường cũ cùng một phần của 2 phường khác. Năm 2025, thu ngân "
+        "sách đạt 310 tỷ đồng."
+    )
+    assert set(rows) == {310e9}

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
-from .frames import NO_FRAME, TABLE_CELL_SEPARATOR, Frame, frame_of, read_units
+from .frames import NO_FRAME, NOT_RANKED, TABLE_CELL_SEPARATOR, Frame, frame_of, read_units
 from .model import Indicator
 from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
 from .text import normalise
@@ -125,6 +125,9 @@ _PLAN_BEFORE_BRACKET = re.compile(
     r"\b(?:kế hoạch|kh|nghị quyết|nq|mục tiêu|kịch bản|chỉ tiêu|vốn)"
     r"(?:\s+(?:đề ra|đặt ra|giao|được giao|năm))?\s*$"
 )
+_PLAN_NAMED_BEFORE_BRACKET = re.compile(
+    r"\b(?:kế hoạch|kịch bản|mục tiêu|chỉ tiêu|dự toán)(?:\s+[^\W\d]+){0,4}\s*$"
+)
 _BARE_BRACKET = re.compile(r"\(\s*(?:trên|dưới|khoảng|hơn|gần)?\s*")
 _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # A target cue opening a sentence of ";"-separated clauses governs all of them: "tỉnh phấn
@@ -132,7 +135,9 @@ _PLAN_OWNER_REACH = 3  # figures back to the actual a bracketed plan belongs to
 # "Bám sát nhiệm vụ, chỉ tiêu đề ra, tốc độ tăng trưởng đạt 11%; …": results that followed
 # the targets set, not the targets.
 _FOLLOWING_TARGETS_BEFORE = re.compile(r"\b(?:bám sát|căn cứ)\b[^;.]{0,30}$")
-_GOVERNING_TARGET = re.compile(rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra)\b|^\s*đến năm {YEAR}\b")
+_GOVERNING_TARGET = re.compile(
+    rf"\b(?:phấn đấu|mục tiêu|chỉ tiêu{NOT_RANKED}|đề ra)\b|^\s*đến năm {YEAR}\b"
+)
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _HAS = re.compile(r"\bcó\b")
 _LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
@@ -252,10 +257,14 @@ _MEMBERS = frozenset({"người", "thành viên", "ủy viên", "uỷ viên"})
 # A party committee's make-up ("Đảng bộ phường hiện có 46 tổ chức cơ sở đảng với 1.298 đảng
 # viên") is how the party is organised, not a figure of the territory; those it admitted or
 # rated ("kết nạp 59 đảng viên") are.
+_SUBDIVISIONS = frozenset(
+    {"tỉnh", "huyện", "xã", "phường", "thị trấn", "thôn", "bản", "ấp", "tổ dân phố", "khu phố"}
+)
+_MADE_FROM = re.compile(r"\b(?:được\s+)?(?:thành\s+)?lập (?:từ|trên cơ sở)|sáp nhập|hợp nhất")
 _PARTY_UNITS = frozenset({"tổ chức cơ sở đảng", "tổ chức đảng", "chi bộ", "đảng viên"})
 _PARTY_MAKEUP_BEFORE = re.compile(
     r"\bđảng bộ\b[^,;.()]{0,40}?\b(?:hiện\s+)?(?:có|gồm)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?$"
-    r"|\b(?:tổ chức cơ sở đảng|tổ chức đảng|chi bộ)\s+(?:với|và)\s+"
+    r"|\b(?:tổ chức cơ sở đảng|tổ chức đảng|chi bộ|đảng bộ)(?:\s+trực thuộc)?\s+(?:với|và)\s+"
     r"(?:(?:hơn|gần|khoảng|trên)\s+)?$"
 )
 
@@ -290,10 +299,11 @@ _ATTENDANCE = re.compile(
 _ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
 _TARGET_CUE = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", "chỉ tiêu", "kế hoạch", rf"dự kiến~(?! {_ESTIMATE_WORDS}\b)",
+        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "kế hoạch",
+        rf"dự kiến~(?! {_ESTIMATE_WORDS}\b)",
         "định hướng", "dự toán", "sau~ (?:khi )?điều chỉnh", "dự báo", "kỳ vọng", "quyết tâm",
-        "hướng tới", "phải đạt", "sẽ", f"đến~ năm {YEAR}", f"tới~ năm {YEAR}",
-        f"trước~ năm {YEAR}", "năm tới", "năm sau",
+        "hướng tới", "phải~ (?:đạt|tăng|giảm|hoàn thành)", "sẽ", f"đến~ năm {YEAR}",
+        f"tới~ năm {YEAR}", f"trước~ năm {YEAR}", "năm tới", "năm sau",
         not_after=("bộ ", "sở ", "phòng "),
     )
     + r"\b(?!\s+(?:số|và đầu tư))"
@@ -304,18 +314,21 @@ _ACTUAL_CUE = re.compile(
     _word_starting(
         "ước đạt", "ước thực hiện", "ước tính", "ước", rf"đã~(?!\s+{_SETTING_VERBS})",
         "đạt được", "hiện nay", "hiện có", "hiện đã", "đến nay", "tính đến nay", "thực tế",
+        "theo thống kê", "theo số liệu",
         f"dự kiến~ {_ESTIMATE_WORDS}",
     )
     + r"\b"
 )
 # A verb of aiming is never what a figure is compared with: "Cao Bằng phấn đấu …" is no
 # "bằng <kế hoạch>".
-_VERB_CUES = frozenset(("phấn đấu", "quyết tâm", "sẽ", "phải đạt", "hướng tới", "kỳ vọng"))
+_VERB_CUES = ("phấn đấu", "quyết tâm", "sẽ", "phải ", "hướng tới", "kỳ vọng")
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|vượt|bằng|hoàn thành|theo|đạt|với|của|các|những|thực hiện)\s*$"
 )
 _LEAD_IN = re.compile(
-    _word_starting("phấn đấu", "mục tiêu", "chỉ tiêu", "định hướng", "kế hoạch", "dự kiến")
+    _word_starting(
+        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "định hướng", "kế hoạch", "dự kiến"
+    )
     + r"(?: chủ yếu)?\b[^.;:()]{0,40}(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
 )
 _FULFILMENT = re.compile(r"\b(?:hoàn thành|đạt|vượt|đã)\b")
@@ -495,7 +508,9 @@ _FULL_DATE_YEAR = re.compile(
 )
 # "giải ngân đến ngày 31/01/2026 đạt 95,25% kế hoạch": a year's capital and budget plans are
 # settled until the end of the next January, so that cut-off dates the year just ended.
-_JANUARY_CUT_OFF = re.compile(rf"\bđến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}/0?1/({YEAR})(?!\d)")
+_JANUARY_CUT_OFF = re.compile(
+    rf"\bđến\s+(?:hết\s+|đầu\s+|cuối\s+)?(?:(?:ngày\s+)?\d{{1,2}}/|tháng\s+)0?1/({YEAR})(?!\d)"
+)
 _DASH_DATE_YEAR = re.compile(rf"\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*({YEAR})(?!\d)")
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
@@ -729,7 +744,7 @@ def _kind_cues(low: str) -> tuple[list, list, list, list, list, list]:
             continue  # "đạt 98,6% kế hoạch, tăng 4,5%": a reference, not a target cue
         if _FOLLOWING_TARGETS_BEFORE.search(low, max(0, match.start() - 40), match.start()):
             continue
-        if match.group() in _VERB_CUES or not _COMPARISON_BEFORE.search(
+        if match.group().startswith(_VERB_CUES) or not _COMPARISON_BEFORE.search(
             low[max(0, match.start() - 25) : match.start()]
         ):
             last_plain = len(target_ends)
@@ -1715,6 +1730,10 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             continue
         if unit.unit in _MEMBERS and _BODY_MAKEUP_BEFORE.search(before):
             continue
+        if unit.unit in _SUBDIVISIONS and _MADE_FROM.search(before.rpartition(",")[2]):
+            # "Phường được lập từ 5 phường cũ cùng một phần của 2 phường khác": what the new
+            # unit was made from
+            continue
         if unit.unit in _PARTY_UNITS and (
             _PARTY_MAKEUP_BEFORE.search(before) or low.startswith(" trực thuộc", unit.end)
         ):
@@ -1765,7 +1784,10 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
                 {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)} if "đến" in low else ()
             )
             years += [
-                _YearMark(m.start(1), m.end(1), int(m.group(1)), m.start(1) in cut_offs, True)
+                # a January cut-off dates the year just ended
+                _YearMark(m.start(1), m.end(1), int(m.group(1)) - 1, False, True)
+                if m.start(1) in cut_offs
+                else _YearMark(m.start(1), m.end(1), int(m.group(1)), False, True)
                 for m in dates.finditer(low)
             ]
     figures.sort(key=lambda figure: figure.start)
@@ -1956,6 +1978,12 @@ def _kind(
     opened = _bracket_open(low, start)
     if opened is not None and _ACTUALS_IN_BRACKET.match(low, opened + 1):
         return "actual"  # "(Thực hiện: năm 2021 là 13,2%, …)", "(năm 2022 đạt 73,4%)"
+    if (
+        opened is not None
+        and _BARE_BRACKET.fullmatch(low, opened, start)
+        and _PLAN_NAMED_BEFORE_BRACKET.search(low, max(0, opened - 40), opened)
+    ):
+        return "target"  # "cao hơn kịch bản tăng trưởng đề ra (9,96%)": the plan's level
     if opened is None:
         bracket = low.next_bracket(start)
         clause_end = low.clause_end(start)

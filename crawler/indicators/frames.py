@@ -37,10 +37,12 @@ _MARKER = re.compile(
 )
 # Not after a word of reaching or comparing: "chưa đạt mục tiêu", "cán đích mục tiêu",
 # "hoàn thành kế hoạch", "thấp hơn mục tiêu" say how results stand against a plan.
+# "nhiều chỉ tiêu của tỉnh nằm trong nhóm dẫn đầu cả nước": indicators ranked, no targets.
+NOT_RANKED = r"(?![^.;:]{0,40}\b(?:nằm trong nhóm|đứng đầu|đứng thứ|dẫn đầu|xếp thứ|xếp hạng))"
 _TARGET_WORDS = re.compile(
     r"(?<!đạt )(?<!vượt )(?<!đích )(?<!thành )(?<!hơn )(?<!với )"
-    r"\b(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|phương hướng|"
-    r"đề ra|dự toán|kh)\b"
+    rf"\b(?:chỉ tiêu{NOT_RANKED}|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|"
+    r"phương hướng|đề ra|dự toán|kh)\b"
 )
 _ACTUAL_WORDS = re.compile(
     r"\b(?:kết quả|tình hình|(?<!đầu tư )(?<!tiếp tục )thực hiện|đã đạt|đạt được|ước thực hiện|"

@@ -133,6 +133,7 @@ COUNT_NOUNS = {
             "quốc gia",
             "thị trường",
             "cụm công nghiệp",
+            "khu kinh tế",
             "khu công nghiệp",
             "chợ",
             "sản phẩm",
