@@ -426,3 +426,51 @@ def test_the_units_a_new_one_was_made_from_are_no_figure():
         "sách đạt 310 tỷ đồng."
     )
     assert set(rows) == {310e9}
+
+
+def test_the_plans_capital_disbursed_is_a_result():
+    rows = indicator_values(
+        "Đến nay toàn tỉnh đã giải ngân hơn 9.100 tỷ đồng vốn đầu tư công. Trong đó:\n"
+        "- giải ngân vốn kế hoạch năm 2025: 8.870 tỷ đồng."
+    )
+    assert rows[8.87e12][1] == "actual"
+
+
+def test_a_gap_to_the_plan_or_a_milestone_passed_is_no_figure():
+    rows = indicator_values(
+        "Năm 2025, tổng diện tích gieo trồng đạt hơn 771.000 ha, cao hơn kế hoạch trên 6.000 ha."
+        " Thu ngân sách đạt 641.710 tỷ đồng, lần đầu vượt ngưỡng 600 nghìn tỷ đồng."
+    )
+    assert set(rows) == {771000.0, 641.71e12}
+    # a milestone aimed at, with no amount before it, is the target
+    rows = indicator_values("Năm 2026, tỉnh phấn đấu thu ngân sách vượt mốc 25.000 tỷ đồng.")
+    assert rows[25e12][1] == "target"
+
+
+def test_growing_area_codes_are_counted():
+    rows = indicator_values("Năm 2025, toàn tỉnh có 309 mã số vùng trồng.")
+    assert rows[309.0][0] == "mã số"
+
+
+def test_a_list_of_a_years_parts_after_that_years_targets_is_targets():
+    rows = indicator_values(
+        "Năm 2026 tỉnh đặt mục tiêu tăng trưởng GRDP 10,7%.\n\n"
+        "Phần việc của khu vực I năm 2026:\n- giá trị sản xuất nông nghiệp hơn 31.500 tỷ đồng;"
+        "\n- tổng sản lượng lúa khoảng 8,8 triệu tấn."
+    )
+    assert rows[31.5e12][1:3] == ("target", 2026)
+    assert rows[8.8e6][1:3] == ("target", 2026)
+
+
+def test_life_expectancy_is_a_figure_in_years_of_age():
+    rows = indicator_values("Đến năm 2030, tuổi thọ trung bình đạt 75,5 tuổi.")
+    assert rows[75.5][:3] == ("tuổi", "target", 2030)
+
+
+def test_a_precise_lead_figure_near_a_part_of_it_is_a_figure_of_its_own():
+    text = (
+        "Tỉnh giải ngân vốn đầu tư công tăng mạnh\n\n"
+        "Năm 2025, toàn tỉnh đã giải ngân hơn 9.549 tỷ đồng vốn đầu tư công.\n\n"
+        "Riêng vốn năm 2025 đã giải ngân 9.276,11 tỷ đồng."
+    )
+    assert {9549e9, 9276.11e9} <= indicator_values(text).keys()

@@ -297,9 +297,12 @@ _ATTENDANCE = re.compile(
 # estimate of the actual like "ước thực hiện" (a target still inside a target frame or
 # lead-in: "Kế hoạch năm 2025: dự kiến hoàn thành 5 công trình").
 _ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
+# "giải ngân vốn kế hoạch năm 2025: 9.276 tỷ đồng": the plan's capital disbursed, no plan
+_PLAN_NOT_DISBURSED = "kế hoạch~(?<!giải ngân kế hoạch)(?<!giải ngân vốn kế hoạch)"
 _TARGET_CUE = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "kế hoạch",
+        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}",
+        _PLAN_NOT_DISBURSED,
         rf"dự kiến~(?! {_ESTIMATE_WORDS}\b)",
         "định hướng", "dự toán", "sau~ (?:khi )?điều chỉnh", "dự báo", "kỳ vọng", "quyết tâm",
         "hướng tới", "phải~ (?:đạt|tăng|giảm|hoàn thành)", "sẽ", f"đến~ năm {YEAR}",
@@ -327,7 +330,8 @@ _COMPARISON_BEFORE = re.compile(
 )
 _LEAD_IN = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "định hướng", "kế hoạch", "dự kiến"
+        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "định hướng", _PLAN_NOT_DISBURSED,
+        "dự kiến",
     )
     + r"(?: chủ yếu)?\b[^.;:()]{0,40}(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
 )
@@ -865,9 +869,18 @@ def extract_indicators(text: str) -> list[Indicator]:
         text = f"{first}\n\n{rest}"
     for unit in read_units(text):
         if unit.paragraph != paragraph:
-            if not _TOPIC_GOES_ON.match(unit.sentence):
+            if not (
+                _TOPIC_GOES_ON.match(unit.sentence)
+                or (
+                    unit.frame.kind is None
+                    and unit.frame.year is not None
+                    and unit.frame.year == targets_year
+                )
+            ):
                 # "…; khu vực dịch vụ tăng 11%/năm." then "Về xã hội, tỷ lệ …": the next
-                # topic of a list of targets is one of them, in a paragraph of its own too
+                # topic of a list of targets is one of them, in a paragraph of its own too; so
+                # is a list of that year's parts ("năm 2026 tỉnh đặt mục tiêu tăng trưởng
+                # 10,71%." then "Phần việc của khu vực I năm 2026: - …")
                 targets_year = _NO_TARGETS
             paragraph, block, last_name = unit.paragraph, None, ""
             if unit.frame.year is not None or unit.frame.period is not None:
@@ -1154,8 +1167,9 @@ _SENTENCE_STOPS = frozenset(".;:!?…")
 def _without_lead_roundings(text: str, headline: str, rows: list[Indicator]) -> list[Indicator]:
     """The paragraph under a headline often sums the story up in round figures ("đón gần 5.500
     doanh nghiệp mới") that the body then states exactly ("5.448 doanh nghiệp"): a lead
-    figure written with at least two digits fewer than a later one it lies within 5% of is
-    that later figure ("8,2%" beside a later "8,58%" is a figure of its own)."""
+    figure written with at most three digits, and at least two fewer than a later one it lies
+    within 5% of, is that later figure ("8,2%" beside a later "8,58%", or "9.549 tỷ" beside
+    a part of it, "9.276,11 tỷ", are figures of their own)."""
     lines = [line for line in normalise(text).split("\n") if line.strip()]
     if len(lines) < 3:
         return rows
@@ -1167,10 +1181,15 @@ def _without_lead_roundings(text: str, headline: str, rows: list[Indicator]) -> 
         for row in rows
         if row not in leads
         or not any(
-            _rounds_to(later, row) and _significant(row.value) + 2 <= _significant(later.value)
+            _rounds_to(later, row)
+            and _significant(row.value) <= _ROUND_DIGITS
+            and _significant(row.value) + 2 <= _significant(later.value)
             for later in body
         )
     ]
+
+
+_ROUND_DIGITS = 3  # "gần 5.500" is round; "hơn 9.549" is as precise as a lead gets
 
 
 def _significant(value: float) -> int:
@@ -1626,6 +1645,11 @@ _PLAN_WORD = re.compile(r"\b(?:kịch bản|kế hoạch|mục tiêu|chỉ tiêu
 _PLAN_COMPARED_AFTER = re.compile(
     r"\s*(?:so với|so)\s+(?:[^\W\d]+\s+){0,2}?(?:kịch bản|kế hoạch|mục tiêu|chỉ tiêu|dự toán)\b"
 )
+_GAP_BEFORE = re.compile(
+    r"\b(?:cao|thấp|nhiều|ít) hơn (?:kế hoạch|mục tiêu|chỉ tiêu|dự toán|kịch bản)\s+"
+    r"(?:(?:trên|gần|khoảng|hơn)\s+)?$"
+)
+_THRESHOLD_BEFORE = re.compile(r"\bvượt (?:ngưỡng|mốc)\s+$")
 _PROGRESS_AFTER = re.compile(r"\s*(?:tiến độ|khối lượng)\b")
 _AVERAGE_ELSEWHERE_AFTER = re.compile(
     r"\s+(?:so với\s+)?(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?\s+"
@@ -1715,6 +1739,8 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
             base = bool(_BASE_BEFORE.search(low, max(0, start - _REACH), start))
             years.append(_YearMark(start, match.end(), int(first), base))
             continue
+        if unit is not None and unit.unit == "tuổi" and "tuổi thọ" in before:
+            unit = unit._replace(skip=False)  # "tuổi thọ trung bình đạt 75,5 tuổi": a figure
         if unit is None or unit.skip:
             if unit is None and running and figures and "lũy kế" in before:
                 unit = _running_total_unit(before, figures[-1], match.end())
@@ -1757,6 +1783,14 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         ):
             # "thấp hơn kịch bản đề ra 2,23 điểm phần trăm", "vượt 1,13 điểm phần trăm so với
             # chỉ tiêu": how far a rate is from its plan, no level of anything
+            continue
+        if _GAP_BEFORE.search(before, max(0, len(before) - 40)) or (
+            _THRESHOLD_BEFORE.search(before, max(0, len(before) - 24))
+            and any(figure.unit == unit.unit for figure in figures)
+        ):
+            # "cao hơn kế hoạch trên 6.000 ha": how far from the plan; "đạt 641.710 tỷ đồng,
+            # lần đầu vượt ngưỡng 600 nghìn tỷ đồng": a milestone the amount passed ("thu
+            # ngân sách vượt mốc 25.000 tỷ đồng" alone is the amount aimed at)
             continue
         if unit.unit == "%" and _PROGRESS_AFTER.match(low, unit.end):
             continue  # "Nhà máy nhiệt điện đạt hơn 96% tiến độ": one project's progress

@@ -40,7 +40,7 @@ _MARKER = re.compile(
 # "nhiều chỉ tiêu của tỉnh nằm trong nhóm dẫn đầu cả nước": indicators ranked, no targets.
 NOT_RANKED = r"(?![^.;:]{0,40}\b(?:nằm trong nhóm|đứng đầu|đứng thứ|dẫn đầu|xếp thứ|xếp hạng))"
 _TARGET_WORDS = re.compile(
-    r"(?<!đạt )(?<!vượt )(?<!đích )(?<!thành )(?<!hơn )(?<!với )"
+    r"(?<!đạt )(?<!vượt )(?<!đích )(?<!thành )(?<!hơn )(?<!với )(?<!giải ngân )(?<!ngân vốn )"
     rf"\b(?:chỉ tiêu{NOT_RANKED}|mục tiêu|kế hoạch|phấn đấu|định hướng|dự kiến|nhiệm vụ|"
     r"phương hướng|đề ra|dự toán|kh)\b"
 )

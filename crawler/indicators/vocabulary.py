@@ -134,6 +134,7 @@ COUNT_NOUNS = {
             "thị trường",
             "cụm công nghiệp",
             "khu kinh tế",
+            "mã số",
             "khu công nghiệp",
             "chợ",
             "sản phẩm",
