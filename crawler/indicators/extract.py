@@ -863,11 +863,12 @@ def extract_indicators(text: str) -> list[Indicator]:
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
     named_term: int | None = None  # the last year of the term the text last named
     horizon: int | None = None  # the year of the last target in an undated frame of targets
+    text = normalise(text)  # once: every step below reads the normalised text
     headline = _headline(text)
     if headline is not None:  # its own paragraph, even when one line break follows it
         first, _, rest = text.lstrip().partition("\n")
         text = f"{first}\n\n{rest}"
-    for unit in read_units(text):
+    for unit in read_units(text, normalised=True):
         if unit.paragraph != paragraph:
             if not (
                 _TOPIC_GOES_ON.match(unit.sentence)
@@ -961,7 +962,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         or (row.year is None and row.sentence[:5].lower().startswith("hiện"))
         for row in rows
     ):
-        rows = _as_of_the_documents_present(normalise(text), rows)
+        rows = _as_of_the_documents_present(text, rows)
     return _spelled_out(text, rows) if "(" in text else rows
 
 
@@ -1122,7 +1123,7 @@ def _without_subheading_repeats(text: str, rows: list[Indicator]) -> list[Indica
     """A subheading ("Xuất siêu 7,7 tỷ USD" over "… cán cân thương mại xuất siêu 7,7 tỷ
     USD") announces a figure its section then states: a line with no closing stop, standing
     before a new sentence, whose figure a later one of the same quantity repeats (rounded)."""
-    lines = [line.strip() for line in normalise(text).split("\n") if line.strip()]
+    lines = [line for line in text.split("\n") if line]
     titles = {
         " ".join(line.split())
         for line, following in zip(lines[1:], lines[2:], strict=False)
@@ -1170,7 +1171,7 @@ def _without_lead_roundings(text: str, headline: str, rows: list[Indicator]) -> 
     figure written with at most three digits, and at least two fewer than a later one it lies
     within 5% of, is that later figure ("8,2%" beside a later "8,58%", or "9.549 tỷ" beside
     a part of it, "9.276,11 tỷ", are figures of their own)."""
-    lines = [line for line in normalise(text).split("\n") if line.strip()]
+    lines = [line for line in text.split("\n") if line]
     if len(lines) < 3:
         return rows
     lead = " ".join(lines[1].split())

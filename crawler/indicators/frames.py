@@ -172,14 +172,14 @@ def _list_item(line: str) -> bool:
     return _MARKER.match(line) is not None
 
 
-def _lines(text: str) -> Iterator[tuple[str, int]]:
+def _lines(text: str, normalised: bool = False) -> Iterator[tuple[str, int]]:
     """Logical lines with their paragraph number; a hard-wrapped line joins the one before."""
     paragraph = 0
     parts: list[str] = []  # the pending line's pieces (joined once: appending copies is quadratic)
     size = 0
     ends = ""  # the pending line's last character
     heading = False  # whether the pending line reads as a heading
-    for raw in normalise(text).split("\n"):
+    for raw in (text if normalised else normalise(text)).split("\n"):
         line = raw.strip()
         if not line:
             if parts:
@@ -217,15 +217,16 @@ _SENTENCE_ENDS = frozenset(".;:!?")
 TABLE_CELL_SEPARATOR = " | "
 
 
-def read_units(text: str) -> Iterator[Unit]:
-    """Every sentence of ``text`` with the frame its headings and lead-ins give it."""
+def read_units(text: str, normalised: bool = False) -> Iterator[Unit]:
+    """Every sentence of ``text`` with the frame its headings and lead-ins give it
+    (``normalised``: the caller has already passed ``text`` through ``normalise``)."""
     headings: list[tuple[int, Frame]] = []  # open headings, outermost first
     lead_in: Frame | None = None  # open lead-in over list items
     lead_in_items = False
     last_year: int | None = None
     headline: Frame | None = None  # a dated title line the body has not yet confirmed
     titled_kind: str | None = None  # the kind its words state, framed or not
-    for line, paragraph in _lines(text):
+    for line, paragraph in _lines(text, normalised):
         if TABLE_CELL_SEPARATOR in line:
             cells = tuple(cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR.strip()))
             yield Unit(line, lead_in or (headings[-1][1] if headings else NO_FRAME), paragraph,
