@@ -179,7 +179,8 @@ _LAST_YEAR_BRACKET = re.compile(
 _COMPARED_WITH = re.compile(r"\b(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:mức\s+)?(?:tăng\s+|giảm\s+)?$")
 _SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$")
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
-_YEAR_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
+# "19"/"20" first, then the check that no digit precedes it (see _BLOCKED)
+_YEAR_RANGE = re.compile(rf"((?:19|20)(?<!\d..)\d{{2}})\s*[-–—]\s*({YEAR})(?!\d)")
 # Phone numbers and long codes: scanned only in sentences with eight digits in a row.
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ .]?\d){7}")
 _LONG_NUMBERS = [
@@ -191,21 +192,26 @@ _LONG_NUMBERS = [
 _BLOCKED = [
     (re.compile(pattern), cues)
     for pattern, cues in (
-        (r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?!\d)", ("/",)),  # 16/6/2020
-        (r"(?<![\w/.,])\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}", ("-",)),  # 18 - 06 - 2020
+        # each opens with a digit or a word the engine can skip to; the check of what comes
+        # before it follows the first character (a leading look-behind or "\b" is tried at
+        # every position)
+        (r"\d(?<![\w/]\d)\d?/\d{1,2}/\d{2,4}(?!\d)", ("/",)),  # 16/6/2020
+        (r"\d(?<![\w/.,]\d)\d?\s*-\s*\d{1,2}\s*-\s*\d{4}", ("-",)),  # 18 - 06 - 2020
         (
-            r"\bngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*(?:/\d{1,2}(?:/\d{2,4})?)?",
+            r"ngày(?<!\wngày)\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*"
+            r"(?:/\d{1,2}(?:/\d{2,4})?)?",
             ("ngày",),
         ),
-        (r"\btháng\s+\d{1,2}(?!\d|[.,]\d{3})", ("tháng",)),  # not "9 tháng 41.200 tấn"
-        (r"\bquý\s+\d", ("quý",)),
-        (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?", (":",)),  # 8:51
-        (r"\d+[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
+        (r"tháng(?<!\wtháng)\s+\d{1,2}(?!\d|[.,]\d{3})", ("tháng",)),  # not "9 tháng 41.200 tấn"
+        (r"quý(?<!\wquý)\s+\d", ("quý",)),
+        (r"\d(?<!\d\d)\d?:\d{2}(?::\d{2})?", (":",)),  # 8:51
+        (r"\d\d*[-/](?:[a-zđ]+[-/.]?)*[a-zđ]{2,}[\w/.-]*", ("-", "/")),  # 12-NQ/TW, 39/CT-TTg
         (r"covid\s*-?\s*19|sars-cov-2", ("covid", "sars")),
-        (r"\bt[ỷỉ]\s*lệ\s+1\s*[/:]\s*\d[\d.]*", ("1/", "1 /")),  # a map's scale, "tỷ lệ 1/500"
+        # a map's scale, "tỷ lệ 1/500"
+        (r"t(?<!\wt)[ỷỉ]\s*lệ\s+1\s*[/:]\s*\d[\d.]*", ("1/", "1 /")),
         # an exchange rate: "(tỷ giá quy đổi 23.500 đồng/USD)"
-        (r"\bt[ỷỉ] giá[^,;.\d]{0,20}\d[\d.,]*", ("tỷ giá", "tỉ giá")),
-        (r"\b\d\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
+        (r"t(?<!\wt)[ỷỉ] giá[^,;.\d]{0,20}\d[\d.,]*", ("tỷ giá", "tỉ giá")),
+        (r"\d(?<!\w\d)\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
     )
 ]
 # Numbers that are not figures, told by what touches them, checked at each number (a scan of
