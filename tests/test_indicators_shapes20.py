@@ -474,3 +474,47 @@ def test_a_precise_lead_figure_near_a_part_of_it_is_a_figure_of_its_own():
         "Riêng vốn năm 2025 đã giải ngân 9.276,11 tỷ đồng."
     )
     assert {9549e9, 9276.11e9} <= indicator_values(text).keys()
+
+
+def test_a_lead_in_stands_over_the_section_titles_under_it():
+    rows = indicator_values(
+        "Đại hội xác định các mục tiêu lớn. Các chỉ tiêu chủ yếu đến năm 2030:\n\nVề kinh tế\n"
+        "- GRDP bình quân đầu người 8.500 USD/người;\n- tỷ trọng kinh tế số đạt 35% GRDP."
+    )
+    assert rows[8500.0][1:3] == ("target", 2030)
+    assert rows[35.0][1:3] == ("target", 2030)
+
+
+def test_a_bracket_naming_a_titles_source_does_not_make_it_prose():
+    rows = indicator_values(
+        "Mục tiêu nhiệm kỳ 2025 - 2030 (Nghị quyết Đại hội Đảng bộ phường lần thứ I)\n"
+        "- kim ngạch xuất khẩu: 9 triệu USD;\n- tỷ lệ dân số tham gia bảo hiểm y tế: 97%."
+    )
+    assert rows[9e6][1:3] == ("target", 2030)
+    assert rows[97.0][1:3] == ("target", 2030)
+
+
+def test_indicators_compared_with_the_same_period_of_a_year_are_results_of_the_next():
+    rows = indicator_values(
+        "Phiên họp tháng 8 năm 2025 của UBND tỉnh.\n\nSo với cùng kỳ năm 2024, nhiều chỉ "
+        "tiêu tăng:\n- thu ngân sách nhà nước tăng 57%;\n- doanh thu vận tải tăng 11%."
+    )
+    assert rows[57.0][1:3] == ("actual", 2025)
+    assert rows[11.0][1:3] == ("actual", 2025)
+
+
+def test_a_title_dated_by_its_month_gives_its_year():
+    rows = indicator_values(
+        "Giai đoạn 2021 - 2025\nKhu vực nông nghiệp tăng bình quân 4,1%/năm.\n\n"
+        "Nông thôn mới đến tháng 7/2025\nTrước khi vận hành chính quyền hai cấp (1/7/2025), "
+        "toàn tỉnh có:\n- 26 xã đạt chuẩn nông thôn mới;\n- 267 thôn, bản đạt chuẩn."
+    )
+    assert rows[26.0][2] == 2025
+
+
+def test_communes_a_meeting_reaches_online_are_no_figure():
+    rows = indicator_values(
+        "Ngày 27/8/2025, UBND tỉnh họp trực tiếp kết hợp trực tuyến tới 38 xã, phường. Thu "
+        "ngân sách tăng 57%."
+    )
+    assert set(rows) == {57.0}

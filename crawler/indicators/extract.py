@@ -295,6 +295,7 @@ _ATTENDANCE = re.compile(
         # "155 đại biểu thay mặt (cho) 432 đảng viên": who they stand for
         r"thay mặt~(?= cho| hơn| gần| khoảng| trên| \d)", "đại diện cho",
         r"kết nối~ (?:trực tuyến\s+)?(?:đến|tới|với)",  # "họp … kết nối trực tuyến đến 130 xã"
+        r"trực tuyến~ (?:đến|tới|với)",  # "họp trực tiếp kết hợp trực tuyến tới 38 xã, phường"
     )
 )
 # "dự kiến" plans ("dự kiến đạt 1.500 tỷ đồng năm 2025") except before a word of completion:

@@ -47,7 +47,7 @@ _TARGET_WORDS = re.compile(
 _ACTUAL_WORDS = re.compile(
     r"\b(?:kết quả|tình hình|(?<!đầu tư )(?<!tiếp tục )thực hiện|đã đạt|đạt được|ước thực hiện|"
     r"ước đạt|đánh giá|"
-    r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt)\b"
+    r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt|so với cùng kỳ|so cùng kỳ)\b"
 )
 # A period gone by: "10 tháng năm 2025", "6 tháng đầu năm", "quý III" (not "3 tháng cuối năm").
 _ELAPSED_PERIOD = re.compile(r"\b(?:\d{1,2} tháng(?! cuối)|quý [ivx]+\b|tháng \d{1,2}\b)")
@@ -68,10 +68,14 @@ _SECTION_TITLE = re.compile(
 )
 _RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)")
 _SINGLE_YEAR = re.compile(rf"(?<![\d/.-])({YEAR})(?![\d/-])")
-_BASE_YEAR = re.compile(rf"(?:giá so sánh|giá cố định|so với|so)\s+(?:năm\s+)?{YEAR}")
+_PERIOD_YEAR = re.compile(rf"\b(?:tháng|quý)\s+(?:\d{{1,2}}|[ivx]{{1,4}})\s*/\s*({YEAR})(?!\d)")
+_BASE_YEAR = re.compile(
+    rf"(?:giá so sánh|giá cố định|so với|so)\s+(?:cùng kỳ\s+)?(?:năm\s+)?{YEAR}"
+)
 _TERM = re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}")
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(rf"{YEAR}(?:\s*[-–—]\s*{YEAR})?")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _LABEL_LINE = re.compile(r"^[^:;.\d]{3,90}:\s*\S")
 _INLINE_LEAD_IN = re.compile(r"^([^:;.]{3,90}):\s*\S")
 
@@ -119,8 +123,8 @@ def frame_of(title: str) -> Frame:
     year = None
     ranges = list(_RANGE.finditer(low))
     cleaned = _BASE_YEAR.sub(" ", _RANGE.sub(" ", low))
-    singles = _SINGLE_YEAR.findall(cleaned)
-    if singles:
+    singles = _SINGLE_YEAR.findall(cleaned) or _PERIOD_YEAR.findall(cleaned)
+    if singles:  # "Kế hoạch năm 2026", "Nông thôn mới đến tháng 7/2025"
         year = int(singles[-1])
     elif ranges and kind == "target":
         year = int(ranges[-1].group(2))
@@ -155,9 +159,12 @@ def _heading_level(line: str) -> int | None:
     if _is_upper_heading(line):
         return 0
     title = _NUMBERED.sub("", line, count=1)
-    if _BULLET.match(line) or _LETTERED.match(line) or _DIGIT.search(_YEARS.sub("", title)):
+    undated = _YEARS.sub("", _PERIOD_YEAR.sub("", title))  # "… đến tháng 7/2025" is a title
+    if _BULLET.match(line) or _LETTERED.match(line) or _DIGIT.search(undated):
         return None
-    return 2 if len(title.split()) <= 12 else None
+    # "Mục tiêu nhiệm kỳ 2025 - 2030 (Nghị quyết Đại hội Đảng bộ phường lần thứ I)": the
+    # bracket says where the title comes from, not more title
+    return 2 if len(_BRACKETED.sub(" ", title).split()) <= 12 else None
 
 
 def _stated_years(line: str) -> set[int]:
@@ -251,6 +258,10 @@ def read_units(text: str, normalised: bool = False) -> Iterator[Unit]:
                 headline = None
         outer = headings[-1][1] if headings else NO_FRAME
         if heading is not None:
+            if lead_in is not None and not lead_in_items and heading == 2:
+                # "Các chỉ tiêu chủ yếu đến năm 2030:" over "Về kinh tế" and "Về xã hội": the
+                # lead-in stands over the section titles under it
+                headings.append((1.5, lead_in))
             while headings and headings[-1][0] >= heading:
                 headings.pop()
             parent = headings[-1][1] if headings else NO_FRAME
