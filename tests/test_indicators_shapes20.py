@@ -518,3 +518,21 @@ def test_communes_a_meeting_reaches_online_are_no_figure():
         "ngân sách tăng 57%."
     )
     assert set(rows) == {57.0}
+
+
+def test_a_five_year_plans_title_heads_its_section_however_lines_are_broken():
+    text = (
+        "Kết quả năm 2025\n- GRDP tăng hơn 10%.\n\nKế hoạch 5 năm 2026 - 2030\n"
+        "Theo nghị quyết, tỉnh phấn đấu tăng trưởng GRDP bình quân từ 9%/năm trở lên."
+    )
+    for variant in (text, text.replace("\n", "\n\n")):
+        assert indicator_values(variant)[9.0][1:3] == ("target", 2030)
+
+
+def test_a_dated_title_line_dates_its_story_however_lines_are_broken():
+    text = (
+        "Xã Nà Hỳ (tin ngày 21/8/2025)\nXã Nà Hỳ mới có 31,53 km đường biên giới và diện tích "
+        "tự nhiên 275,64 km2."
+    )
+    for variant in (text, text.replace("\n", "\n\n")):
+        assert indicator_values(variant)[31.53][2] == 2025

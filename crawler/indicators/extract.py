@@ -1160,7 +1160,7 @@ def _without_subheading_repeats(text: str, rows: list[Indicator]) -> list[Indica
     for index, row in enumerate(rows):
         if of_a_title(row) and any(
             _rounds_to(later, row) and set(later.name.split()) & set(row.name.split())
-            for later in rows[index + 1 :]
+            for later in rows[index + 1 : index + 1 + _SECTION_ROWS]
             if not of_a_title(later)
         ):
             continue
@@ -1169,6 +1169,8 @@ def _without_subheading_repeats(text: str, rows: list[Indicator]) -> list[Indica
 
 
 _SUBHEADING_LENGTH = 120
+# A subheading announces what its own section states: a figure that far on is another story's.
+_SECTION_ROWS = 12
 _SENTENCE_STOPS = frozenset(".;:!?…")
 
 
@@ -2982,7 +2984,9 @@ def _extract_sentence(
         m.year
         for m in years
         if not m.base
-        and _bracket_open(low, m.start) is None
+        # a date in brackets is carried only from a line with no figure ("Xã Nà Hỳ (tin
+        # ngày 21/8/2025)" over its story)
+        and (_bracket_open(low, m.start) is None or (m.dated and not figures))
         and not _in_series(low, m.start)
         and not _YEAR_AS_SUBJECT.match(low, m.end)
         # "Tốc độ tăng … 6,3%/năm; riêng năm 2025 ước đạt 6,48%": a year singled out of a

@@ -76,6 +76,7 @@ _TERM = re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(rf"{YEAR}(?:\s*[-–—]\s*{YEAR})?")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_SPAN_IN_TITLE = re.compile(rf"\b\d{{1,2}}\s+năm\s+(?={YEAR}\s*[-–—]\s*{YEAR})")
 _LABEL_LINE = re.compile(r"^[^:;.\d]{3,90}:\s*\S")
 _INLINE_LEAD_IN = re.compile(r"^([^:;.]{3,90}):\s*\S")
 
@@ -159,7 +160,8 @@ def _heading_level(line: str) -> int | None:
     if _is_upper_heading(line):
         return 0
     title = _NUMBERED.sub("", line, count=1)
-    undated = _YEARS.sub("", _PERIOD_YEAR.sub("", title))  # "… đến tháng 7/2025" is a title
+    # "… đến tháng 7/2025", "Kế hoạch 5 năm 2026 - 2030" are titles
+    undated = _YEARS.sub("", _PERIOD_YEAR.sub("", _SPAN_IN_TITLE.sub("", title)))
     if _BULLET.match(line) or _LETTERED.match(line) or _DIGIT.search(undated):
         return None
     # "Mục tiêu nhiệm kỳ 2025 - 2030 (Nghị quyết Đại hội Đảng bộ phường lần thứ I)": the
