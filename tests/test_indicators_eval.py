@@ -240,12 +240,16 @@ def test_heldout_part_7_is_complete_and_from_documents_not_used_before():
         (40, (10, 12), (90, 100), 5, False),
         (41, (8, 10), (95, 105), 5, True),
         (42, (9, 11), (110, 120), 6, False),
+        (43, (9, 11), (100, 115), 6, False),
+        (44, (8, 10), (100, 110), 6, False),
+        (45, (10, 12), (95, 105), 6, False),
+        (46, (9, 11), (100, 110), 5, True),
     ],
 )
 def test_later_blind_parts_are_complete_and_from_documents_not_used_before(
     part, passages, figures, provinces_at_least, table
 ):
-    """Parts 8-42, written blind and each scored once on its "freeze rules N": documents published after the July 2025 reorganisation that neither README nor the
+    """Parts 8-46, written blind and each scored once on its "freeze rules N": documents published after the July 2025 reorganisation that neither README nor the
     sources files of the parts before name (not even among the pages read but not used), over
     8+ provinces (6+ for the smaller part 10), a table among them, each labelled figure written
     in its passage (scaled by nghìn, vạn … triệu tỷ, or "vượt 16%" as 116 % of the plan)."""
@@ -366,7 +370,11 @@ def test_name_word_f1():
         (39, 0.93, 1.0, 0.93),
         (40, 0.95, 0.88, 0.89),
         (41, 0.88, 0.96, 0.78),
-        (42, 0.96, 0.91, 0.88),
+        (42, 0.96, 0.94, 0.9),
+        (43, 0.93, 0.91, 0.85),
+        (44, 0.88, 0.77, 0.86),
+        (45, 0.92, 0.93, 0.89),
+        (46, 0.82, 0.88, 0.82),
     ],
 )
 def test_later_parts_score_where_their_fixes_brought_them(part, bar, year, names):
@@ -390,8 +398,10 @@ def test_later_parts_score_where_their_fixes_brought_them(part, bar, year, names
     0.922 / 0.973 / 0.832 / 0.907, names 0.888; 0.960 / 0.980 / 0.969 / 0.866, names 0.897;
     0.938 / 1.000 / 0.944 / 1.000, names 0.933; 0.978 / 0.956 / 0.966 / 0.885, names 0.897;
     0.881 / 0.899 / 0.966 / 0.966, names 0.787; 0.966 / 0.966 / 0.920 / 0.912, names 0.885).
-    Parts 39-42 were scored at freeze 35; since then two rules read titles the same however
-    lines are broken (part 42's kind 0.920 → 0.965)."""
+    0.962 / 0.936 / 0.931 / 0.912, names 0.853; 0.881 / 0.923 / 1.000 / 0.771, names 0.865;
+    0.925 / 0.980 / 0.990 / 0.939, names 0.899; 0.905 / 0.819 / 0.872 / 0.884, names 0.826).
+    Parts 39-46 were scored at freeze 35; since then the rules read titles the same however
+    lines are broken, which the rewrite variants of parts 40, 42 and 43 asked for."""
     scores = evaluate(load_labelled(FIXTURES / f"reports_heldout{part}.jsonl"))
     assert min(scores.precision, scores.recall, scores.kind_share) >= bar
     assert scores.year_share >= year
@@ -415,7 +425,7 @@ VARIANTS = {
 
 @pytest.fixture(scope="module")
 def all_report_rows():
-    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in range(5, 43)))
+    sets = (*REPORT_SETS, *(f"reports_heldout{part}" for part in range(5, 47)))
     return [row for name in sets for row in load_labelled(FIXTURES / f"{name}.jsonl")]
 
 

@@ -536,3 +536,22 @@ def test_a_dated_title_line_dates_its_story_however_lines_are_broken():
     )
     for variant in (text, text.replace("\n", "\n\n")):
         assert indicator_values(variant)[31.53][2] == 2025
+
+
+def test_results_of_six_months_compared_with_last_year_however_lines_are_broken():
+    text = (
+        "Kết quả 6 tháng đầu năm 2025\nTheo báo cáo, các chỉ tiêu kinh tế chủ yếu đều tăng so "
+        "với cùng kỳ:\n- sản xuất công nghiệp tăng hơn 8%;\n- sản lượng lúa gần 3 triệu tấn."
+    )
+    for variant in (text, text.replace("\n", "\n\n")):
+        assert indicator_values(variant)[8.0][1:3] == ("actual", 2025)
+
+
+def test_indicators_estimated_as_achieved_are_results():
+    rows = indicator_values(
+        "Kinh tế tỉnh giữ đà tăng\n\nNăm 2025 là năm đầu tiên sau hợp nhất.\n\n"
+        "Một số chỉ tiêu ước thực hiện năm 2025\n- Tăng trưởng GRDP: 6,33%.\n"
+        "- Thu ngân sách nhà nước trên địa bàn: hơn 26.500 tỷ đồng."
+    )
+    assert rows[6.33][1:3] == ("actual", 2025)
+    assert rows[26.5e12][1:3] == ("actual", 2025)

@@ -53,10 +53,10 @@ _ACTUAL_WORDS = re.compile(
 _ELAPSED_PERIOD = re.compile(r"\b(?:\d{1,2} tháng(?! cuối)|quý [ivx]+\b|tháng \d{1,2}\b)")
 # Results a title says were reached, whatever tasks or targets it names before them ("xã
 # triển khai các nhiệm vụ và đạt nhiều kết quả:", "các chỉ tiêu cơ bản đều đạt và vượt kế
-# hoạch:").
+# hoạch:", "Một số chỉ tiêu ước thực hiện năm 2025", "… chỉ tiêu đều tăng so với cùng kỳ:").
 _RESULTS_REACHED = re.compile(
     r"\b(?:đạt(?: được)?(?: nhiều| những| các)? kết quả|(?:đều\s+)?(?:đạt|hoàn thành) và vượt"
-    r"|đã đạt|đạt được)\b"
+    r"|đã đạt|đạt được|so với cùng kỳ|so cùng kỳ|ước thực hiện|ước đạt)\b"
 )
 # A title that opens with what it sets out ("Mục tiêu đến năm 2030", "Kế hoạch năm 2026") heads
 # a section; a news headline tells who does what ("Cà Mau phấn đấu tăng trưởng hai con số
@@ -76,7 +76,10 @@ _TERM = re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(rf"{YEAR}(?:\s*[-–—]\s*{YEAR})?")
 _BRACKETED = re.compile(r"\([^()]*\)")
-_SPAN_IN_TITLE = re.compile(rf"\b\d{{1,2}}\s+năm\s+(?={YEAR}\s*[-–—]\s*{YEAR})")
+# "Kế hoạch 5 năm 2026 - 2030", "Kết quả 6 tháng đầu năm 2025": a title's period, not a figure
+_SPAN_IN_TITLE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:năm\s+(?={YEAR}\s*[-–—]\s*{YEAR})|tháng\b(?!\s*/))"
+)
 _LABEL_LINE = re.compile(r"^[^:;.\d]{3,90}:\s*\S")
 _INLINE_LEAD_IN = re.compile(r"^([^:;.]{3,90}):\s*\S")
 
@@ -160,7 +163,7 @@ def _heading_level(line: str) -> int | None:
     if _is_upper_heading(line):
         return 0
     title = _NUMBERED.sub("", line, count=1)
-    # "… đến tháng 7/2025", "Kế hoạch 5 năm 2026 - 2030" are titles
+    # "… đến tháng 7/2025", "Kế hoạch 5 năm 2026 - 2030", "Kết quả 6 tháng …" are titles
     undated = _YEARS.sub("", _PERIOD_YEAR.sub("", _SPAN_IN_TITLE.sub("", title)))
     if _BULLET.match(line) or _LETTERED.match(line) or _DIGIT.search(undated):
         return None
