@@ -156,12 +156,13 @@ _SPAN_OR_PRESENT = re.compile(
     )
     + r"\b"
 )
-# totals of several years: "Tính chung ba năm 2021 - 2023, …"
+# "HĐND xã khóa I, nhiệm kỳ 2021-2026 …": the term of the body that meets
 _BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
 _TERM_OPENING = re.compile(
     rf"\s*(?:trong\s+)?(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}\s*,"
 )
 _SINGLED_OUT_BEFORE = re.compile(r"\briêng\s+(?:trong\s+)?(?:năm\s+)?$")
+# totals of several years: "Tính chung ba năm 2021 - 2023, …"
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
 _COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
 _YEARS_COUNTED = re.compile(r"\d\d?\s+năm\b(?!\s*(?:19|20)\d\d)")
