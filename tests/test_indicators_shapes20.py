@@ -555,3 +555,22 @@ def test_indicators_estimated_as_achieved_are_results():
     )
     assert rows[6.33][1:3] == ("actual", 2025)
     assert rows[26.5e12][1:3] == ("actual", 2025)
+
+
+def test_a_tables_title_gives_its_plain_columns_their_unit_and_year():
+    text = (
+        "Tốc độ tăng theo quý năm 2025 so với cùng kỳ (%)\n"
+        "Quý | GRDP | Khu vực dịch vụ\nQuý I | 7,52 | 8,58\nQuý II | 8,0 | 8,80"
+    )
+    rows = indicator_rows(text)
+    assert (7.52, "%", "actual", 2025, "grdp") in rows
+    assert (8.8, "%", "actual", 2025, "khu vực dịch vụ") in rows
+
+
+def test_a_column_of_counts_says_what_it_counts():
+    rows = indicator_values(
+        "Sản phẩm OCOP của thành phố năm 2025\nHạng | Số sản phẩm\n4 sao | 1.576\n"
+        "3 sao | 1.859"
+    )
+    assert rows[1576.0][0] == "sản phẩm"
+    assert rows[1859.0][3] == "3 sao"

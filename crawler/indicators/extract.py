@@ -912,7 +912,7 @@ def extract_indicators(text: str) -> list[Indicator]:
             frame = unit.frame
         if unit.cells:
             if _Table.is_header(unit.cells):
-                table = _Table(unit.cells)
+                table = _Table(unit.cells, unit.above)
                 continue
             if table is not None and len(unit.cells) == table.width:
                 rows.extend(table.read(unit.cells, unit.sentence, unit.frame, carried[0]))
@@ -1301,7 +1301,9 @@ _ROW_MARKER = re.compile(
     r"^(?:[-–+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*|[ivx]{1,4}[.)]\s+)"
 )
 _UNIT_IN_HEADER = re.compile(r"\(([^()]{1,20})\)")
+_UNIT_AT_END = re.compile(r"\(([^()]{1,20})\)\s*:?$")
 _PERCENT_IN_HEADER = re.compile(r"\(\s*%\s*\)$")
+_BARE_PERIOD_CELL = re.compile(r"quý\s+[ivx\d]+|tháng\s+\d{1,2}|\d{1,2}\s+tháng(?:\s+đầu năm)?")
 # A row named by its period: "Quý I/2023", "Tháng 3/2024", "Năm 2023", "6 tháng năm 2024".
 _SERIES_PERIOD = re.compile(r"\s+(?:(?:các|từng)\s+)?(?:quý|tháng|năm|kỳ)$")  # "IIP các quý"
 _PERIOD_CELL = re.compile(
@@ -1327,9 +1329,17 @@ class _Table:
     (kế hoạch → target, thực hiện / ước → actual, "Năm 2023" → that year), or a share of
     plan ("% so KH": unit "% kế hoạch") or of the same period last year ("% cùng kỳ")."""
 
-    def __init__(self, header: tuple[str, ...]):
+    def __init__(self, header: tuple[str, ...], title: str = ""):
         self.width = len(header)
-        self.columns = [self._column(cell.lower(), index) for index, cell in enumerate(header)]
+        # the line over the table may say what its plain columns hold: "Tốc độ tăng theo quý
+        # năm 2025 so với cùng kỳ (%)" over "Quý | GRDP | Khu vực dịch vụ"
+        title = title.lower()
+        bracket = _UNIT_AT_END.search(title)
+        title_unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
+        self.title_year = frame_of(title).year if title_unit is not None else None
+        self.columns = [
+            self._column(cell.lower(), index, title_unit) for index, cell in enumerate(header)
+        ]
         if not any(column.role == "name" for column in self.columns):
             first = next(i for i, c in enumerate(self.columns) if c.role != "skip")
             self.columns[first] = _Column("name")
@@ -1349,7 +1359,7 @@ class _Table:
         )
 
     @staticmethod
-    def _column(title: str, index: int) -> _Column:
+    def _column(title: str, index: int, title_unit: _Unit | None = None) -> _Column:
         if _TABLE_ORDER.match(title):
             return _Column("skip")
         if _TABLE_UNIT.match(title):
@@ -1368,6 +1378,11 @@ class _Table:
             return _Column("name")
         bracket = _UNIT_IN_HEADER.search(title)
         unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
+        if unit is None and title.startswith("số "):
+            unit = _noun_unit(title, len("số "))  # "Số sản phẩm": a count of products
+            unit = unit if unit is not None and not unit.skip else None
+        if unit is None and index and title_unit is not None:
+            unit = title_unit
         if stated.kind is None and stated.year is None and unit is None:
             return _Column("name") if index == 0 else _Column("skip")
         measured = canonical_name(_UNIT_IN_HEADER.sub(" ", title))
@@ -1404,6 +1419,8 @@ class _Table:
             return []
         period = _PERIOD_CELL.fullmatch(name)
         row_year = int(period.group(1)) if period else None
+        if period is None:  # "Quý I" under a title that gives the year
+            period = _BARE_PERIOD_CELL.fullmatch(name)
         name = canonical_name(name)
         plan = values.get(self.plan_column) if self.plan_column is not None else None
         rows = []
@@ -1445,7 +1462,7 @@ class _Table:
                     value_max=scale(value_max, multiplier) if value_max is not None else None,
                     unit=figure_unit,
                     kind=kind,
-                    year=year or frame.year or carried,
+                    year=year or self.title_year or frame.year or carried,
                     period=frame.period,
                     plan_value=plan_value,
                     indicator=(

@@ -103,6 +103,7 @@ class Unit(NamedTuple):  # a tuple: one is made per sentence
     frame: Frame
     paragraph: int
     cells: tuple[str, ...] = ()  # a table row: its cells (the body keeps them joined by " | ")
+    above: str = ""  # a table row: the last line that was not one (a table's title)
 
 
 @lru_cache(maxsize=1024)
@@ -238,12 +239,14 @@ def read_units(text: str, normalised: bool = False) -> Iterator[Unit]:
     last_year: int | None = None
     headline: Frame | None = None  # a dated title line the body has not yet confirmed
     titled_kind: str | None = None  # the kind its words state, framed or not
+    above = ""
     for line, paragraph in _lines(text, normalised):
         if TABLE_CELL_SEPARATOR in line:
             cells = tuple(cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR.strip()))
             yield Unit(line, lead_in or (headings[-1][1] if headings else NO_FRAME), paragraph,
-                       cells)
+                       cells, above)
             continue
+        above = line
         heading = _heading_level(line)
         if headline is not None and heading is None:
             stated = _stated_years(line)
