@@ -379,11 +379,11 @@ def test_name_word_f1():
         (44, 0.88, 0.77, 0.86),
         (45, 0.92, 0.93, 0.89),
         (46, 0.9, 0.84, 0.81),
-        # parts 47-50: scored at freeze 37, the last of the session, and unchanged since
+        # parts 47-50: scored at freeze 37; part 50 has taught two table rules since
         (47, 0.95, 0.98, 0.87),
         (48, 0.94, 1.0, 0.82),
         (49, 0.93, 0.98, 0.8),
-        (50, 0.8, 0.85, 0.85),
+        (50, 0.93, 0.88, 0.88),
     ],
 )
 def test_later_parts_score_where_their_fixes_brought_them(part, bar, year, names):

@@ -574,3 +574,27 @@ def test_a_column_of_counts_says_what_it_counts():
     )
     assert rows[1576.0][0] == "sản phẩm"
     assert rows[1859.0][3] == "3 sao"
+
+
+def test_a_same_period_column_of_small_values_holds_growth_rates():
+    rows = indicator_rows(
+        "Tháng 8 năm 2025, tổng mức bán lẻ tăng mạnh.\n"
+        "Nhóm | Tháng 8/2025 (nghìn tỷ đồng) | So với tháng trước (%) | So với cùng kỳ (%)\n"
+        "Bán lẻ hàng hóa | 49,7 | 4,1 | 11,5"
+    )
+    assert {(value, unit) for value, unit, *_ in rows} >= {(4.1, "%"), (11.5, "%")}
+    # a column of indexes (the same period as 100) stays one
+    rows = indicator_values(
+        "Năm 2025\nChỉ tiêu | So với cùng kỳ (%)\nBán lẻ hàng hóa | 108,9"
+    )
+    assert rows[108.9][0] == "% cùng kỳ"
+
+
+def test_a_table_cell_that_says_its_unit_is_read():
+    rows = indicator_values(
+        "Kết quả tháng 10/2025\nChỉ tiêu | Ước thực hiện | So với cùng kỳ (%)\n"
+        "Tổng lượng khách | hơn 2,27 triệu lượt | 8,9\n"
+        "Tổng thu từ khách du lịch | 9,93 nghìn tỷ đồng | 11,9"
+    )
+    assert rows[2.27e6][:3] == ("lượt", "actual", 2025)
+    assert rows[9.93e12][0] == "VND"

@@ -1297,6 +1297,10 @@ _TABLE_SAME_PERIOD = re.compile(r"cùng kỳ|so với năm|so năm|năm trước
 _CELL_NUMBER = re.compile(
     rf"(?:>|<|≥|≤|trên|dưới)?\s*([-–−]?(?:{NUMBER}))(?:\s*[-–—]\s*({NUMBER}))?\s*(%?)"
 )
+_CELL_AMOUNT = re.compile(rf"(?:hơn|gần|khoảng|trên|dưới|xấp xỉ)?\s*({NUMBER})\s*\S.*")
+# A value compared with the same period as 100 is rarely under half of it: below that, a
+# "so với cùng kỳ (%)" column holds growth rates.
+_LOWEST_INDEX = 50
 _ROW_MARKER = re.compile(
     r"^(?:[-–+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*|[ivx]{1,4}[.)]\s+)"
 )
@@ -1394,6 +1398,7 @@ class _Table:
         name = ""
         unit: _Unit | None = None
         values: dict[int, tuple[float, float | None, bool]] = {}
+        cell_units: dict[int, _Unit] = {}  # "hơn 2,27 triệu lượt": a cell that says its unit
         for index, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
             low = cell.lower()
             if column.role == "name":
@@ -1415,6 +1420,14 @@ class _Table:
                         parse_number(value_max) if value_max else None,
                         bool(number.group(3)),
                     )
+                else:
+                    written = _CELL_AMOUNT.fullmatch(low.strip())
+                    stated = (
+                        _match_unit(low.strip(), written.end(1), name) if written else None
+                    )
+                    if stated is not None and not stated.skip and not low.strip()[stated.end :]:
+                        values[index] = (parse_number(written.group(1)), None, False)
+                        cell_units[index] = stated
         if not name or not values or not _LETTERS.search(name):
             return []
         period = _PERIOD_CELL.fullmatch(name)
@@ -1429,9 +1442,11 @@ class _Table:
             if column.role == "share":
                 figure_unit, multiplier = PLAN_SHARE_UNIT, None
             elif column.role == "same period":
-                figure_unit, multiplier = SAME_PERIOD_SHARE_UNIT, None
+                # "So với cùng kỳ (%) | 8,9": a growth rate; "108,9": the same period as 100
+                figure_unit = "%" if value < _LOWEST_INDEX else SAME_PERIOD_SHARE_UNIT
+                multiplier = None
             else:
-                stated = column.unit or unit
+                stated = cell_units.get(index) or column.unit or unit
                 if percent:
                     figure_unit, multiplier = "%", None
                 elif stated is None:
