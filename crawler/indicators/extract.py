@@ -34,7 +34,15 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalogue import canonical_name, catalogue_code
-from .frames import NO_FRAME, NOT_RANKED, TABLE_CELL_SEPARATOR, Frame, frame_of, read_units
+from .frames import (
+    NO_FRAME,
+    NOT_RANKED,
+    TABLE_CELL_SEPARATOR,
+    TERM,
+    Frame,
+    frame_of,
+    read_units,
+)
 from .model import Indicator
 from .numbers import MULTIPLIERS, NUMBER, parse_number, scale
 from .text import normalise
@@ -158,9 +166,7 @@ _SPAN_OR_PRESENT = re.compile(
 )
 # "HĐND xã khóa I, nhiệm kỳ 2021-2026 …": the term of the body that meets
 _BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
-_TERM_OPENING = re.compile(
-    rf"\s*(?:trong\s+)?(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}\s*,"
-)
+_TERM_OPENING = re.compile(rf"\s*(?:trong\s+)?{TERM}\s*,")
 _SINGLED_OUT_BEFORE = re.compile(r"\briêng\s+(?:trong\s+)?(?:năm\s+)?$")
 # totals of several years: "Tính chung ba năm 2021 - 2023, …"
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
@@ -371,7 +377,7 @@ _VERB_IN_SEGMENT = re.compile(
     r"\b(?:đạt|là|tăng|giảm|còn|chiếm|bằng|có|vượt|mức|duy trì|ước|tạo|thu hút|giải quyết)\b"
 )
 _PERIOD = re.compile(
-    rf"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}|{YEAR}\s*[-–—]\s*{YEAR}"
+    rf"{TERM}|{YEAR}\s*[-–—]\s*{YEAR}"
     r"|bình quân(?: hàng năm| hằng năm| mỗi năm| \d+ năm)|trong \d+ năm"
 )
 # Verbs and links a subject never ends with ("tỷ lệ hộ nghèo giảm còn" → "tỷ lệ hộ nghèo").
@@ -960,9 +966,10 @@ def extract_indicators(text: str) -> list[Indicator]:
             last_name = found[-1].name
         rows.extend(found)
     allowance.report()
+    lines = [line for line in text.split("\n") if line]  # the text's lines, blank ones dropped
     if headline is not None:
-        rows = _without_lead_roundings(text, headline, _without_headline_repeats(headline, rows))
-    rows = _dated_by_its_one_year(text, _without_subheading_repeats(text, rows))
+        rows = _without_lead_roundings(lines, _without_headline_repeats(headline, rows))
+    rows = _dated_by_its_one_year(text, _without_subheading_repeats(lines, rows))
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
     if any(
@@ -1127,11 +1134,10 @@ def _without_headline_repeats(headline: str, rows: list[Indicator]) -> list[Indi
     ]
 
 
-def _without_subheading_repeats(text: str, rows: list[Indicator]) -> list[Indicator]:
+def _without_subheading_repeats(lines: list[str], rows: list[Indicator]) -> list[Indicator]:
     """A subheading ("Xuất siêu 7,7 tỷ USD" over "… cán cân thương mại xuất siêu 7,7 tỷ
     USD") announces a figure its section then states: a line with no closing stop, standing
     before a new sentence, whose figure a later one of the same quantity repeats (rounded)."""
-    lines = [line for line in text.split("\n") if line]
     titles = {
         " ".join(line.split())
         for line, following in zip(lines[1:], lines[2:], strict=False)
@@ -1175,13 +1181,12 @@ _SECTION_ROWS = 12
 _SENTENCE_STOPS = frozenset(".;:!?…")
 
 
-def _without_lead_roundings(text: str, headline: str, rows: list[Indicator]) -> list[Indicator]:
+def _without_lead_roundings(lines: list[str], rows: list[Indicator]) -> list[Indicator]:
     """The paragraph under a headline often sums the story up in round figures ("đón gần 5.500
     doanh nghiệp mới") that the body then states exactly ("5.448 doanh nghiệp"): a lead
     figure written with at most three digits, and at least two fewer than a later one it lies
     within 5% of, is that later figure ("8,2%" beside a later "8,58%", or "9.549 tỷ" beside
     a part of it, "9.276,11 tỷ", are figures of their own)."""
-    lines = [line for line in text.split("\n") if line]
     if len(lines) < 3:
         return rows
     lead = " ".join(lines[1].split())

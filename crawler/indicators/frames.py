@@ -72,7 +72,8 @@ _PERIOD_YEAR = re.compile(rf"\b(?:tháng|quý)\s+(?:\d{{1,2}}|[ivx]{{1,4}})\s*/\
 _BASE_YEAR = re.compile(
     rf"(?:giá so sánh|giá cố định|so với|so)\s+(?:cùng kỳ\s+)?(?:năm\s+)?{YEAR}"
 )
-_TERM = re.compile(rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}")
+TERM = rf"(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}"  # "nhiệm kỳ 2020-2025"
+_TERM = re.compile(TERM)
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(rf"{YEAR}(?:\s*[-–—]\s*{YEAR})?")
 _BRACKETED = re.compile(r"\([^()]*\)")
