@@ -5,15 +5,27 @@ skip of bodies without a digit."""
 
 import json
 import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from conftest import database_url, load_gold, rows
 from scrapy.exceptions import DropItem
+from sqlalchemy.exc import OperationalError
 from test_concurrent_writers import LONG_BODY
 from test_pipelines import Chain, article
 
-from crawler.db import IndicatorRow, create_schema, insert_for, insert_many, make_engine
+from crawler.db import (
+    DedupBandRow,
+    DriverStatement,
+    IndicatorRow,
+    create_schema,
+    insert_for,
+    insert_many,
+    is_contention,
+    make_engine,
+)
 from crawler.indicators import extract_indicators
 from crawler.text.dedup import NearDuplicateIndex
 
@@ -108,3 +120,37 @@ def test_indicator_rows_inserted_through_the_driver_read_back_as_sqlalchemy_stor
         stored.setdefault(row.pop("article_url"), []).append(row)
     assert len(stored["http://a.example/driver"]) == len(found) > 0
     assert stored["http://a.example/driver"] == stored["http://a.example/sqlalchemy"]
+
+
+def test_a_driver_error_on_the_claims_cursor_is_sqlalchemys_and_a_lost_race_is_retried(tmp_path):
+    """The claim's statements run on a driver cursor; what the driver raises still reaches
+    the pipeline as SQLAlchemy's DBAPIError, so a lost race is told from a real fault."""
+    database = tmp_path / "c.db"
+    engine = make_engine(database_url(database))
+    create_schema(engine)
+    insert = DriverStatement(insert_for(engine)(DedupBandRow).values(band=1, claim=1), engine.dialect)
+    holder = sqlite3.connect(database)
+    holder.execute("BEGIN IMMEDIATE")  # another crawl's claim holds the write lock
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA busy_timeout=0")
+            with closing(connection.connection.cursor()) as cursor:
+                with pytest.raises(OperationalError) as raised:
+                    insert.run_on_cursor(cursor, {})
+        assert is_contention(raised.value)
+    finally:
+        holder.rollback()
+        holder.close()
+        engine.dispose()
+
+
+def test_a_claim_whose_statements_fail_keeps_the_article_as_an_original(tmp_path):
+    chain = Chain(tmp_path / "c.db")
+    with sqlite3.connect(tmp_path / "c.db") as connection:
+        connection.execute("DROP TABLE dedup_bands")
+    try:
+        item = chain.run(article(body=LONG_BODY))
+        assert item["duplicate_of"] is None
+        assert chain.stat("dedup/claim_failed") == 1
+    finally:
+        chain.close()
