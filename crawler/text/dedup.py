@@ -92,6 +92,11 @@ def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:  
     """Distinct 32-bit hashes of the ``size``-word shingles of ``words``, computed with numpy
     from one CRC-32 per word rather than one SHA-1 per shingle string (the same sets as
     `shingles`, about twenty times cheaper)."""
+    return np.unique(_shingle_values(words, size))
+
+
+def _shingle_values(words: list[str], size: int) -> np.ndarray:  # uint32
+    """The hash of each ``size``-word shingle of ``words`` in order, repeats included."""
     if not words:
         return np.empty(0, dtype=np.uint32)
     word_hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), np.uint64, len(words))
@@ -100,7 +105,7 @@ def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:  
     with np.errstate(over="ignore"):
         for offset in range(min(size, len(words))):
             combined = combined * _SHINGLE_STEP + word_hashes[offset : offset + width]
-        return np.unique((_mix64(combined) & _MASK32).astype(np.uint32))
+        return (_mix64(combined) & _MASK32).astype(np.uint32)
 
 
 class NearDuplicateIndex:
@@ -130,6 +135,8 @@ class NearDuplicateIndex:
             np.uint32
         )
         self._offsets = random.integers(0, 2**32, num_perm, dtype=np.uint64).astype(np.uint32)
+        # Both as one array, the form datasketch shares between sketches without checks.
+        self._permutations = np.array([self._multipliers, self._offsets])
         self._last: tuple[str, MinHash | None] | None = None
 
     def _minhash(self, body: str) -> MinHash | None:
@@ -140,13 +147,12 @@ class NearDuplicateIndex:
         minhash = None
         words = _WORD.findall(comparison_form(body))
         if len(words) >= self.min_words:
-            hashes = shingle_hashes(words, self.shingle_words)
+            # A shingle's repeats leave each minimum as it is: no np.unique needed here.
+            hashes = _shingle_values(words, self.shingle_words)
             with np.errstate(over="ignore"):
                 permuted = self._multipliers[:, None] * hashes[None, :] + self._offsets[:, None]
             minhash = MinHash(
-                hashvalues=permuted.min(axis=1),
-                permutations=(self._multipliers, self._offsets),
-                scheme="affine32",
+                hashvalues=permuted.min(axis=1), permutations=self._permutations, scheme="affine32"
             )
         self._last = (body, minhash)
         return minhash

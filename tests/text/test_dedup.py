@@ -82,6 +82,20 @@ def test_shingle_hashes_count_the_same_distinct_shingles_as_the_strings():
     assert len(shingle_hashes([])) == 0
 
 
+def test_a_signature_is_the_minimum_over_the_distinct_shingles_whatever_repeats_them():
+    """The MinHash is taken over every shingle in order, repeats included (no np.unique):
+    the minima, and so the stored signatures, are those of the distinct shingles."""
+    from crawler.text.dedup import _WORD, comparison_form, shingle_hashes
+
+    body = "Xã tổ chức hội nghị tổng kết công tác năm 2024. " * 6 + "Hội nghị kết thúc."
+    words = _WORD.findall(comparison_form(body))
+    distinct = shingle_hashes(words)
+    assert len(distinct) < len(words) - 4  # the body repeats most of its shingles
+    index = NearDuplicateIndex()
+    permuted = index._multipliers[:, None] * distinct[None, :] + index._offsets[:, None]
+    assert index.signature(body).tobytes() == permuted.min(axis=1).astype("uint32").tobytes()
+
+
 def test_near_duplicate_score_tracks_exact_jaccard():
     """The numpy signatures estimate Jaccard as MinHash should: within 0.15 of the exact
     value of the shingle sets (128 permutations: standard error about 0.044)."""
