@@ -598,3 +598,53 @@ def test_a_table_cell_that_says_its_unit_is_read():
     )
     assert rows[2.27e6][:3] == ("lượt", "actual", 2025)
     assert rows[9.93e12][0] == "VND"
+
+
+def test_targets_of_a_congress_without_a_year_are_for_the_end_of_its_term():
+    rows = indicator_values(
+        "Ngày 9/8/2025, Đảng bộ xã Phước Hải tổ chức đại hội lần thứ nhất, nhiệm kỳ 2025 - 2030."
+        "\n\nĐại hội đề ra nhiều chỉ tiêu, trong đó:\n"
+        "- tổng giá trị sản phẩm tăng bình quân 11,5%/năm;\n"
+        "- thu nhập bình quân đầu người đạt 95 triệu đồng."
+    )
+    assert rows[11.5][1:3] == ("target", 2030)
+    assert rows[95e6][1:3] == ("target", 2030)
+    # the council's own term names who speaks, not the year of its targets
+    rows = indicator_values(
+        "HĐND xã khóa I, nhiệm kỳ 2021 - 2026 họp kỳ thứ ba.\n\n"
+        "Xã phấn đấu thu nhập bình quân đầu người đạt 95 triệu đồng."
+    )
+    assert rows[95e6][1:3] == ("target", None)
+
+
+def test_a_national_target_programme_is_a_name_not_a_target():
+    rows = indicator_values(
+        "Ngày 9/8/2025, Đảng bộ xã Yên Lạc tổ chức đại hội, nhiệm kỳ 2025 - 2030.\n\n"
+        "Kết quả nhiệm kỳ 2020 - 2025\n"
+        "- Chương trình mục tiêu quốc gia giúp tỷ lệ hộ nghèo giảm từ 5,2% xuống còn 2,1%."
+    )
+    assert rows[2.1][1] == "actual"
+    assert rows[2.1][2] != 2030
+
+
+def test_a_news_item_dated_only_by_its_dateline_is_of_that_year():
+    text = (
+        "Xuất khẩu của thành phố tăng sau hợp nhất\n\n"
+        "Tin ngày 20/9/2025. Sở Công Thương cho biết từ đầu năm 2025 đến nay, doanh nghiệp đã "
+        "mở thêm thị trường mới, giúp kim ngạch tăng so với cùng kỳ năm 2024.\n\n"
+        "Kim ngạch xuất khẩu hàng hóa đạt 2.150 triệu USD, tăng 9,4%."
+    )
+    rows = indicator_values(text)
+    assert rows[2150e6][1:3] == ("actual", 2025)
+    # a dateline among other years leaves an undated figure undated
+    rows = indicator_values(text + "\n\nSo với năm 2019, kim ngạch đã gấp 2 lần.")
+    assert rows[2150e6][2] is None
+
+
+def test_a_record_over_a_term_does_not_mix_the_years_of_a_report():
+    rows = indicator_values(
+        "Ngày 28/12/2025, tỉnh tổng kết năm.\n\nKinh tế năm 2025\n"
+        "- Tăng trưởng GRDP ước 9,7%, cao nhất giai đoạn 2021-2025.\n\n"
+        "Xuất khẩu\n- Kim ngạch xuất khẩu 3,2 tỷ USD, tăng 14%."
+    )
+    assert rows[3.2e9][2] == 2025

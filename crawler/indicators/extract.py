@@ -315,7 +315,7 @@ _ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
 _PLAN_NOT_DISBURSED = "kế hoạch~(?<!giải ngân kế hoạch)(?<!giải ngân vốn kế hoạch)"
 _TARGET_CUE = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}",
+        "phấn đấu", "mục tiêu~(?<!chương trình mục tiêu)", f"chỉ tiêu~{NOT_RANKED}",
         _PLAN_NOT_DISBURSED,
         rf"dự kiến~(?! {_ESTIMATE_WORDS}\b)",
         "định hướng", "dự toán", "sau~ (?:khi )?điều chỉnh", "dự báo", "kỳ vọng", "quyết tâm",
@@ -344,7 +344,8 @@ _COMPARISON_BEFORE = re.compile(
 )
 _LEAD_IN = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "định hướng", _PLAN_NOT_DISBURSED,
+        "phấn đấu", "mục tiêu~(?<!chương trình mục tiêu)", f"chỉ tiêu~{NOT_RANKED}",
+        "định hướng", _PLAN_NOT_DISBURSED,
         "dự kiến",
     )
     + r"(?: chủ yếu)?\b[^.;:()]{0,40}(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
@@ -876,6 +877,9 @@ def extract_indicators(text: str) -> list[Indicator]:
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
     named_term: int | None = None  # the last year of the term the text last named
+    # the last year of the latest term a congress named ("đại hội …, nhiệm kỳ 2025 - 2030"):
+    # the year of its targets that state none (a council's own "khóa I, nhiệm kỳ …" excluded)
+    latest_term: int | None = None
     horizon: int | None = None  # the year of the last target in an undated frame of targets
     text = normalise(text)  # once: every step below reads the normalised text
     headline = _headline(text)
@@ -944,6 +948,8 @@ def extract_indicators(text: str) -> list[Indicator]:
         if "hiệm kỳ" in unit.sentence:
             term = _TERM_NAMED.search(unit.sentence)
             named_term = int(term.group(2)) if term else named_term
+            if term and not _BODY_TERM_BEFORE.search(unit.sentence.lower(), 0, term.start()):
+                latest_term = max(latest_term or 0, int(term.group(2)))
         found, returned = _extract_sentence(
             unit.sentence, given, unit.frame, carried, last_name, named_term
         )
@@ -960,6 +966,11 @@ def extract_indicators(text: str) -> list[Indicator]:
                 (row.year for row in reversed(found) if row.kind == "target" and row.year),
                 horizon,
             )
+        if found and latest_term is not None and unit.frame.kind != "actual":
+            found = [
+                replace(row, year=latest_term) if row.kind == "target" and row.year is None else row
+                for row in found
+            ]
         if found:
             targets = all(row.kind == "target" for row in found)
             targets_year = found[-1].year if targets else _NO_TARGETS
@@ -1071,16 +1082,24 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     """A report of one year ("10 tháng năm 2025", "Cả năm 2025, …") whose every dated actual
     is of that year, and that names no other year but the one before it (a base: "so với
     năm 2024"), leaves its undated actuals in that year ("Đến nay tỉnh đã giải ngân 8.417 tỷ
-    đồng"). Kept undated: figures on a page that mixes years, speaks of a term or span
+    đồng"); with no dated actual, the year of its dateline ("Tin ngày 14/8/2025.") counts
+    as that year. Kept undated: figures on a page that mixes years, speaks of a term or span
     ("nhiệm kỳ", "giai đoạn") or dates only targets, and a stock held at present ("Đến nay,
     toàn tỉnh có 154 xã …") or a yearly rate."""
     years = {row.year for row in rows if row.year is not None and row.kind == "actual"}
-    if len(years) != 1 or all(row.year is not None or row.kind != "actual" for row in rows):
+    if all(row.year is not None or row.kind != "actual" for row in rows):
+        return rows
+    text = unicodedata.normalize("NFC", text)
+    if not years:
+        dateline = _FULL_DAY.search(text, 0, _opening_end(text))
+        years = {int(dateline.group(1))} if dateline else years
+    if len(years) != 1:
         return rows
     (year,) = years
-    text = unicodedata.normalize("NFC", text)
     if "khóa" in text or "khoá" in text:
         text = _BODY_TERM.sub(" ", text)
+    if " nhất " in text:
+        text = _RECORD_OVER_SPAN.sub(" ", text)
     if (
         _YEAR_RANGE.search(text)
         or any(int(stated) not in (year, year - 1) for stated in _YEAR_NOT_IN_DATE.findall(text))
@@ -1100,8 +1119,25 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
 
 # The term of the council or committee that meets ("UBND tỉnh khóa XV, nhiệm kỳ 2021 - 2026")
 # names who speaks, not a span the figures are of.
+def _opening_end(text: str) -> int:
+    """Where the text's second non-blank line (a headline, then the opening) ends."""
+    end, lines = 0, 0
+    while lines < 2:
+        newline = text.find("\n", end)
+        if newline < 0:
+            return len(text)
+        lines += bool(text[end:newline].strip())
+        end = newline + 1
+    return end
+
+
 _BODY_TERM = re.compile(
     rf"\bkh(?:óa|oá)\s+[IVXLCivxlc\d]+\s*,?\s*nhiệm\s+kỳ\s+{YEAR}\s*[-–—]\s*{YEAR}", re.IGNORECASE
+)
+# "cao nhất giai đoạn 2021-2025": a record the figure sets, not a span it is of
+_RECORD_OVER_SPAN = re.compile(
+    rf"\b(?:cao|thấp|lớn|nhiều|tốt|mạnh)\s+nhất\s+(?:trong\s+)?(?:cả\s+)?"
+    rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}"
 )
 # A year not inside a date ("Chiều 5/1/2026, Thống kê tỉnh công bố số liệu năm 2025": the day
 # a report is published does not mix its years).
