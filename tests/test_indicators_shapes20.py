@@ -325,9 +325,9 @@ def test_a_gap_to_the_plan_in_points_is_no_figure():
         "GRDP cả năm tăng 9,6%, vượt 1,1 điểm phần trăm so với chỉ tiêu Chính phủ giao."
     )
     assert set(rows) == {6.8, 9.6}
-    # points a sector contributes stay (stored as %)
+    # points a sector contributes stay
     rows = indicator_values("Năm 2025, khu vực dịch vụ đóng góp 4,58 điểm vào mức tăng chung.")
-    assert rows[4.58][0] == "%"
+    assert rows[4.58][0] == "điểm phần trăm"
 
 
 def test_what_piled_up_since_january_is_a_result_under_any_heading():
@@ -648,3 +648,18 @@ def test_a_record_over_a_term_does_not_mix_the_years_of_a_report():
         "Xuất khẩu\n- Kim ngạch xuất khẩu 3,2 tỷ USD, tăng 14%."
     )
     assert rows[3.2e9][2] == 2025
+
+
+def test_percentage_points_are_a_unit_of_their_own_named_after_the_part():
+    rows = indicator_rows(
+        "Sáu tháng đầu năm 2025, GRDP tăng 8,1%. Khu vực dịch vụ tăng 8,7%, đóng góp 4,02 "
+        "điểm phần trăm vào mức tăng chung; công nghiệp - xây dựng tăng 9,3%, đóng góp 3,1 "
+        "điểm vào mức tăng chung."
+    )
+    assert (4.02, "điểm phần trăm", "actual", 2025, "khu vực dịch vụ") in rows
+    assert (3.1, "điểm phần trăm", "actual", 2025, "công nghiệp - xây dựng") in rows
+    rows = indicator_values(
+        "Tăng trưởng GRDP năm 2025\nKhu vực | Tốc độ tăng (%) | Đóng góp (điểm phần trăm)\n"
+        "Dịch vụ | 7,2 | 4,1"
+    )
+    assert rows[4.1][0] == "điểm phần trăm"

@@ -101,6 +101,7 @@ _PLAN_AFTER = re.compile(
 _OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 # A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
 PLAN_SHARE_UNIT = "% kế hoạch"
+POINTS_UNIT = "điểm phần trăm"
 _PLAN_REFERENCE = re.compile(
     r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
     r"kịch bản|"
@@ -541,7 +542,9 @@ _INNER_CHANGE = re.compile(
 
 
 # Units of a level (not of a count): "53,5/52 ha" is an actual and its plan, not 53,5 of 52.
-_LEVEL_UNITS = frozenset({"%", "VND", "USD", "EUR", "lần", *MEASURE_UNITS.values()})
+_LEVEL_UNITS = frozenset(
+    {"%", POINTS_UNIT, "VND", "USD", "EUR", "lần", *MEASURE_UNITS.values()}
+)
 # Patterns used inside the per-figure functions, compiled once.
 _NOT_MULTIPLIER = re.compile(r"\s*(?:lệ|trọng)\b")
 _TIMES = re.compile(r"lần\b(?!\s+thứ)")
@@ -1656,8 +1659,8 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     rest = low[start : start + _UNIT_WINDOW]
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
-    if rest.startswith("điểm phần trăm"):  # percentage points are stored as "%"
-        return _Unit("%", start + len("điểm phần trăm"))
+    if rest.startswith(POINTS_UNIT):  # a difference of rates, not a rate
+        return _Unit(POINTS_UNIT, start + len(POINTS_UNIT))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
     if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
@@ -1683,7 +1686,7 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
             return _Unit(counted.unit, counted.end, "vạn")
     noun = _noun_unit(low, start)
     if noun and noun.unit == "điểm" and "đóng góp" in clause_before:
-        return _Unit("%", noun.end)  # "đóng góp 4,58 điểm vào mức tăng chung": points
+        return _Unit(POINTS_UNIT, noun.end)  # "đóng góp 4,58 điểm vào mức tăng chung"
     if noun and noun.unit not in ("đồng chí", "đồng bào"):
         return noun
     money = _CURRENCIES.longest_prefix(rest)
@@ -1857,8 +1860,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         ):
             continue
         if (
-            unit.unit == "%"
-            and "điểm" in low[match.end() : unit.end]
+            unit.unit == POINTS_UNIT
             and (
                 _PLAN_WORD.search(before.rpartition(",")[2])
                 or _PLAN_COMPARED_AFTER.match(low, unit.end)
@@ -2792,6 +2794,8 @@ def _name(
         or _COMPARISON_AFTER.match(low, figure.end)
     ):
         return previous_name
+    if figure.unit == POINTS_UNIT and previous_name:
+        return previous_name  # "dịch vụ tăng 8,74%, đóng góp 5,92 điểm phần trăm vào …"
     if figure.unit != "%" and figure.unit != "VND":
         if phrase:
             return f"{figure.unit} {phrase}"
