@@ -663,3 +663,15 @@ def test_percentage_points_are_a_unit_of_their_own_named_after_the_part():
         "Dịch vụ | 7,2 | 4,1"
     )
     assert rows[4.1][0] == "điểm phần trăm"
+
+
+def test_a_share_written_over_the_plan_is_a_share_of_plan():
+    rows = indicator_values(
+        "Đến ngày 30/9/2025, giải ngân vốn đầu tư công đạt 3.110 tỷ đồng, bằng 47,5%/tổng kế "
+        "hoạch và 52,1%/kế hoạch giao đầu năm."
+    )
+    assert rows[47.5][:3] == ("% kế hoạch", "actual", 2025)
+    assert rows[52.1][:3] == ("% kế hoạch", "actual", 2025)
+    # a level over its plan stays a level with its plan
+    rows = indicator_rows("Năm 2025, tỷ lệ lao động qua đào tạo đạt 23,4%/KH 24,5%.")
+    assert rows[0][:4] == (23.4, "%", "actual", 2025)

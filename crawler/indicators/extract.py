@@ -103,8 +103,8 @@ _OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 PLAN_SHARE_UNIT = "% kế hoạch"
 POINTS_UNIT = "điểm phần trăm"
 _PLAN_REFERENCE = re.compile(
-    r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
-    r"kịch bản|"
+    r"\s*(?:/\s*)?(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?"  # "45,27%/tổng kế hoạch" too
+    r"(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|kịch bản|"
     r"(?:số\s+)?vốn\s+(?:được\s+)?giao|nhiệm vụ thu\b|"
     r"nghị quyết|nq\b)"
 )
@@ -185,7 +185,9 @@ _LAST_YEAR_BRACKET = re.compile(
     r"\s*cùng kỳ(?:\s+năm trước)?\s*(?:tăng|giảm|đạt|là|:)?\s*(?:trên|dưới|khoảng|gần|hơn)?\s*"
 )
 _COMPARED_WITH = re.compile(r"\b(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:mức\s+)?(?:tăng\s+|giảm\s+)?$")
-_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$")
+_SHARE_BEFORE_CUE = re.compile(
+    r"\d\s*(?:%|lần)\s*(?:/\s*)?(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$"
+)
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
 # "19"/"20" first, then the check that no digit precedes it (see _BLOCKED)
 _YEAR_RANGE = re.compile(rf"((?:19|20)(?<!\d..)\d{{2}})\s*[-–—]\s*({YEAR})(?!\d)")
