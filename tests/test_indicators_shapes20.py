@@ -675,3 +675,21 @@ def test_a_share_written_over_the_plan_is_a_share_of_plan():
     # a level over its plan stays a level with its plan
     rows = indicator_rows("Năm 2025, tỷ lệ lao động qua đào tạo đạt 23,4%/KH 24,5%.")
     assert rows[0][:4] == (23.4, "%", "actual", 2025)
+
+
+def test_what_a_dated_page_says_the_place_has_now_is_of_the_dateline_year():
+    text = (
+        "Đại hội Đảng bộ xã Tân Hòa lần thứ I\n\n"
+        "Sáng 12/8/2025, Đảng bộ xã Tân Hòa tổ chức đại hội, nhiệm kỳ 2025 - 2030.\n\n"
+        "Xã được lập trên cơ sở hợp nhất ba xã, có diện tích tự nhiên 98,4 km2 và dân số "
+        "31.250 người. Trên địa bàn có 24 thôn và 410 hộ kinh doanh.\n\n"
+        "Kết quả nhiệm kỳ 2020 - 2025\n- Thu nhập bình quân tăng bình quân 8,5%/năm."
+    )
+    rows = indicator_values(text)
+    assert rows[98.4][1:3] == ("actual", 2025)
+    assert rows[31250.0][1:3] == ("actual", 2025)
+    assert rows[410.0][1:3] == ("actual", 2025)
+    assert rows[8.5][2] is None  # a yearly rate over the term stays undated
+    # a page without a dateline does not date them
+    rows = indicator_values(text.replace("Sáng 12/8/2025, ", ""))
+    assert rows[98.4][2] is None

@@ -986,6 +986,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     if headline is not None:
         rows = _without_lead_roundings(lines, _without_headline_repeats(headline, rows))
     rows = _dated_by_its_one_year(text, _without_subheading_repeats(lines, rows))
+    rows = _present_stocks_of_the_dateline(text, rows)
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
     if any(
@@ -1120,6 +1121,44 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
         else row
         for row in rows
     ]
+
+
+# What the place has at present ("Xã được lập trên cơ sở …, có diện tích tự nhiên 136 km² và
+# dân số 36.174 người", "Trên địa bàn có 68 tổ dân phố", "Đến nay toàn tỉnh có 1.391 mã số").
+_PRESENT_STOCK = re.compile(
+    r"\b(?:đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+đã|có\s+diện\s+tích|diện\s+tích\s+tự\s+nhiên"
+    r"|dân\s+số|quy\s+mô\s+dân\s+số|trên\s+địa\s+bàn\s+có"
+    r"|toàn\s+(?:xã|phường|tỉnh|thành\s+phố|huyện)\s+(?:hiện\s+)?có)\b"
+)
+_SPAN_OR_RATE = re.compile(
+    r"\b(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|những\s+năm|\d+\s+năm\s+qua|bình\s+quân|trung\s+bình"
+    r"|hằng\s+năm|hàng\s+năm|mỗi\s+năm|từ\s+đầu\s+năm|lũy\s+kế|luỹ\s+kế)\b|/\s*năm"
+)
+
+
+def _present_stocks_of_the_dateline(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """What a dated page says the place has at present, in a sentence naming no year, span
+    or rate, is of the year of the page's dateline ("Sáng 16/8/2025, …"), whatever other
+    years the page names."""
+    undated = [
+        row for row in rows if row.year is None and row.kind == "actual" and row.period is None
+    ]
+    if not undated:
+        return rows
+    dateline = _FULL_DAY.search(text, 0, _opening_end(text))
+    if dateline is None:
+        return rows
+    year = int(dateline.group(1))
+    present = set()
+    for row in undated:
+        low = row.sentence.lower()
+        if (
+            _PRESENT_STOCK.search(low)
+            and not _ANY_YEAR.search(low)
+            and not _SPAN_OR_RATE.search(low)
+        ):
+            present.add(id(row))
+    return [replace(row, year=year) if id(row) in present else row for row in rows]
 
 
 # The term of the council or committee that meets ("UBND tỉnh khóa XV, nhiệm kỳ 2021 - 2026")
