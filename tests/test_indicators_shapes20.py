@@ -693,3 +693,25 @@ def test_what_a_dated_page_says_the_place_has_now_is_of_the_dateline_year():
     # a page without a dateline does not date them
     rows = indicator_values(text.replace("Sáng 12/8/2025, ", ""))
     assert rows[98.4][2] is None
+
+
+def test_a_january_cut_off_dates_the_year_just_ended_only_for_what_january_settles():
+    rows = indicator_values(
+        "Tính đến ngày 20/01/2025, tiến độ gieo cấy lúa vụ Xuân đạt 41.200 ha, đạt 82,5% kế "
+        "hoạch.\n\nSản lượng khai thác thủy sản trong tháng ước đạt 2.950 tấn, bằng 103,2% "
+        "cùng kỳ năm 2024."
+    )
+    assert rows[41200.0][2] == 2025
+    assert rows[2950.0][2] == 2025
+    assert "sản lượng" in rows[103.2][3] and "cùng kỳ" not in rows[103.2][3]
+
+
+def test_the_year_of_what_a_figure_is_compared_with_is_not_carried():
+    rows = indicator_values(
+        "Trong quý I/2025, GRDP của tỉnh tăng 6,1% so với cùng kỳ; mức tăng này cao hơn mức "
+        "5,2% của quý I/2024.\n\nĐóng góp vào mức tăng chung:\n"
+        "1. Dịch vụ tăng 8,4%, đóng góp 3,5 điểm phần trăm."
+    )
+    assert rows[5.2][2] == 2024
+    assert rows[8.4][2] == 2025
+    assert rows[3.5][2] == 2025

@@ -178,7 +178,10 @@ _YEARS_COUNTED = re.compile(r"\d\d?\s+năm\b(?!\s*(?:19|20)\d\d)")
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
 _YEAR_AFTER = re.compile(
-    rf"\s*(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?)\s+({YEAR})(?!\d)"
+    rf"\s*(?:(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?"
+    # "cao hơn mức 5,03% của quý I/2024", "… của năm 2024": the period compared with
+    rf"|của\s+năm)\s+|của\s+(?:quý\s+[ivx]{{1,3}}|\d{{1,2}}\s+tháng(?:\s+đầu)?)(?:\s+năm\s+|\s*/\s*))"
+    rf"({YEAR})(?!\d)"
 )
 # "cao hơn mức tăng 8,49% của cùng kỳ năm 2024": a figure only compared with, last year's
 _LAST_YEAR_BRACKET = re.compile(
@@ -533,6 +536,9 @@ _FULL_DATE_YEAR = re.compile(
 _JANUARY_CUT_OFF = re.compile(
     rf"\bđến\s+(?:hết\s+|đầu\s+|cuối\s+)?(?:(?:ngày\s+)?\d{{1,2}}/|tháng\s+)0?1/({YEAR})(?!\d)"
 )
+# what is settled by then: capital disbursed, the budget collected and spent ("tiến độ gieo
+# cấy lúa vụ Xuân" by 20/01/2025 is that January's sowing)
+_SETTLED_IN_JANUARY = re.compile(r"giải ngân|vốn|ngân sách|dự toán|quyết toán")
 _DASH_DATE_YEAR = re.compile(rf"\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*({YEAR})(?!\d)")
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
@@ -1942,7 +1948,9 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if stated in low and (stated == "/" or "ngày" in low):
             # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
             cut_offs = (
-                {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)} if "đến" in low else ()
+                {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)}
+                if "đến" in low and _SETTLED_IN_JANUARY.search(low)
+                else ()
             )
             years += [
                 # a January cut-off dates the year just ended
@@ -2490,7 +2498,7 @@ _QUALIFYING_TAIL = re.compile(
 )
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
-    r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
+    r"(?:và|với|còn|hoặc|hay|năm|so|cùng kỳ|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
     r"trở lên|trở xuống|nâng|đưa|góp phần|trong(?! nước)|tại|ở|của|cho|vào|\(|\)"
     r"|đứng|dẫn đầu|xếp|lớn nhất|cao nhất|thấp nhất|nhiều nhất)(?!\w)"  # a ranking
 )
@@ -3099,10 +3107,14 @@ def _extract_sentence(
             previous_name = canonical_name(sector)
         if not bracketed:
             outer_name = name
+    # "…tăng 5,56%; mức này cao hơn mức 5,03% của quý I/2024": the year of what a figure is
+    # compared with is not carried
+    compared_from = min((f.start for f in figures if f.compared), default=len(low))
     stated = [
         m.year
         for m in years
         if not m.base
+        and m.start < compared_from
         # a date in brackets is carried only from a line with no figure ("Xã Nà Hỳ (tin
         # ngày 21/8/2025)" over its story)
         and (_bracket_open(low, m.start) is None or (m.dated and not figures))
