@@ -325,9 +325,9 @@ def test_a_gap_to_the_plan_in_points_is_no_figure():
         "GRDP cả năm tăng 9,6%, vượt 1,1 điểm phần trăm so với chỉ tiêu Chính phủ giao."
     )
     assert set(rows) == {6.8, 9.6}
-    # points a sector contributes stay (stored as %)
+    # points a sector contributes stay
     rows = indicator_values("Năm 2025, khu vực dịch vụ đóng góp 4,58 điểm vào mức tăng chung.")
-    assert rows[4.58][0] == "%"
+    assert rows[4.58][0] == "điểm phần trăm"
 
 
 def test_what_piled_up_since_january_is_a_result_under_any_heading():
@@ -598,3 +598,120 @@ def test_a_table_cell_that_says_its_unit_is_read():
     )
     assert rows[2.27e6][:3] == ("lượt", "actual", 2025)
     assert rows[9.93e12][0] == "VND"
+
+
+def test_targets_of_a_congress_without_a_year_are_for_the_end_of_its_term():
+    rows = indicator_values(
+        "Ngày 9/8/2025, Đảng bộ xã Phước Hải tổ chức đại hội lần thứ nhất, nhiệm kỳ 2025 - 2030."
+        "\n\nĐại hội đề ra nhiều chỉ tiêu, trong đó:\n"
+        "- tổng giá trị sản phẩm tăng bình quân 11,5%/năm;\n"
+        "- thu nhập bình quân đầu người đạt 95 triệu đồng."
+    )
+    assert rows[11.5][1:3] == ("target", 2030)
+    assert rows[95e6][1:3] == ("target", 2030)
+    # the council's own term names who speaks, not the year of its targets
+    rows = indicator_values(
+        "HĐND xã khóa I, nhiệm kỳ 2021 - 2026 họp kỳ thứ ba.\n\n"
+        "Xã phấn đấu thu nhập bình quân đầu người đạt 95 triệu đồng."
+    )
+    assert rows[95e6][1:3] == ("target", None)
+
+
+def test_a_national_target_programme_is_a_name_not_a_target():
+    rows = indicator_values(
+        "Ngày 9/8/2025, Đảng bộ xã Yên Lạc tổ chức đại hội, nhiệm kỳ 2025 - 2030.\n\n"
+        "Kết quả nhiệm kỳ 2020 - 2025\n"
+        "- Chương trình mục tiêu quốc gia giúp tỷ lệ hộ nghèo giảm từ 5,2% xuống còn 2,1%."
+    )
+    assert rows[2.1][1] == "actual"
+    assert rows[2.1][2] != 2030
+
+
+def test_a_news_item_dated_only_by_its_dateline_is_of_that_year():
+    text = (
+        "Xuất khẩu của thành phố tăng sau hợp nhất\n\n"
+        "Tin ngày 20/9/2025. Sở Công Thương cho biết từ đầu năm 2025 đến nay, doanh nghiệp đã "
+        "mở thêm thị trường mới, giúp kim ngạch tăng so với cùng kỳ năm 2024.\n\n"
+        "Kim ngạch xuất khẩu hàng hóa đạt 2.150 triệu USD, tăng 9,4%."
+    )
+    rows = indicator_values(text)
+    assert rows[2150e6][1:3] == ("actual", 2025)
+    # a dateline among other years leaves an undated figure undated
+    rows = indicator_values(text + "\n\nSo với năm 2019, kim ngạch đã gấp 2 lần.")
+    assert rows[2150e6][2] is None
+
+
+def test_a_record_over_a_term_does_not_mix_the_years_of_a_report():
+    rows = indicator_values(
+        "Ngày 28/12/2025, tỉnh tổng kết năm.\n\nKinh tế năm 2025\n"
+        "- Tăng trưởng GRDP ước 9,7%, cao nhất giai đoạn 2021-2025.\n\n"
+        "Xuất khẩu\n- Kim ngạch xuất khẩu 3,2 tỷ USD, tăng 14%."
+    )
+    assert rows[3.2e9][2] == 2025
+
+
+def test_percentage_points_are_a_unit_of_their_own_named_after_the_part():
+    rows = indicator_rows(
+        "Sáu tháng đầu năm 2025, GRDP tăng 8,1%. Khu vực dịch vụ tăng 8,7%, đóng góp 4,02 "
+        "điểm phần trăm vào mức tăng chung; công nghiệp - xây dựng tăng 9,3%, đóng góp 3,1 "
+        "điểm vào mức tăng chung."
+    )
+    assert (4.02, "điểm phần trăm", "actual", 2025, "khu vực dịch vụ") in rows
+    assert (3.1, "điểm phần trăm", "actual", 2025, "công nghiệp - xây dựng") in rows
+    rows = indicator_values(
+        "Tăng trưởng GRDP năm 2025\nKhu vực | Tốc độ tăng (%) | Đóng góp (điểm phần trăm)\n"
+        "Dịch vụ | 7,2 | 4,1"
+    )
+    assert rows[4.1][0] == "điểm phần trăm"
+
+
+def test_a_share_written_over_the_plan_is_a_share_of_plan():
+    rows = indicator_values(
+        "Đến ngày 30/9/2025, giải ngân vốn đầu tư công đạt 3.110 tỷ đồng, bằng 47,5%/tổng kế "
+        "hoạch và 52,1%/kế hoạch giao đầu năm."
+    )
+    assert rows[47.5][:3] == ("% kế hoạch", "actual", 2025)
+    assert rows[52.1][:3] == ("% kế hoạch", "actual", 2025)
+    # a level over its plan stays a level with its plan
+    rows = indicator_rows("Năm 2025, tỷ lệ lao động qua đào tạo đạt 23,4%/KH 24,5%.")
+    assert rows[0][:4] == (23.4, "%", "actual", 2025)
+
+
+def test_what_a_dated_page_says_the_place_has_now_is_of_the_dateline_year():
+    text = (
+        "Đại hội Đảng bộ xã Tân Hòa lần thứ I\n\n"
+        "Sáng 12/8/2025, Đảng bộ xã Tân Hòa tổ chức đại hội, nhiệm kỳ 2025 - 2030.\n\n"
+        "Xã được lập trên cơ sở hợp nhất ba xã, có diện tích tự nhiên 98,4 km2 và dân số "
+        "31.250 người. Trên địa bàn có 24 thôn và 410 hộ kinh doanh.\n\n"
+        "Kết quả nhiệm kỳ 2020 - 2025\n- Thu nhập bình quân tăng bình quân 8,5%/năm."
+    )
+    rows = indicator_values(text)
+    assert rows[98.4][1:3] == ("actual", 2025)
+    assert rows[31250.0][1:3] == ("actual", 2025)
+    assert rows[410.0][1:3] == ("actual", 2025)
+    assert rows[8.5][2] is None  # a yearly rate over the term stays undated
+    # a page without a dateline does not date them
+    rows = indicator_values(text.replace("Sáng 12/8/2025, ", ""))
+    assert rows[98.4][2] is None
+
+
+def test_a_january_cut_off_dates_the_year_just_ended_only_for_what_january_settles():
+    rows = indicator_values(
+        "Tính đến ngày 20/01/2025, tiến độ gieo cấy lúa vụ Xuân đạt 41.200 ha, đạt 82,5% kế "
+        "hoạch.\n\nSản lượng khai thác thủy sản trong tháng ước đạt 2.950 tấn, bằng 103,2% "
+        "cùng kỳ năm 2024."
+    )
+    assert rows[41200.0][2] == 2025
+    assert rows[2950.0][2] == 2025
+    assert "sản lượng" in rows[103.2][3] and "cùng kỳ" not in rows[103.2][3]
+
+
+def test_the_year_of_what_a_figure_is_compared_with_is_not_carried():
+    rows = indicator_values(
+        "Trong quý I/2025, GRDP của tỉnh tăng 6,1% so với cùng kỳ; mức tăng này cao hơn mức "
+        "5,2% của quý I/2024.\n\nĐóng góp vào mức tăng chung:\n"
+        "1. Dịch vụ tăng 8,4%, đóng góp 3,5 điểm phần trăm."
+    )
+    assert rows[5.2][2] == 2024
+    assert rows[8.4][2] == 2025
+    assert rows[3.5][2] == 2025

@@ -67,9 +67,9 @@ def test_times_the_plan_is_a_share_of_plan():
     ]
 
 
-def test_percentage_points_are_stored_as_percent():
+def test_percentage_points_are_a_unit_of_their_own():
     found = extract_indicators("Khu vực dịch vụ tăng 5,1%, đóng góp 2,3 điểm phần trăm.")
-    assert [(r.value, r.unit) for r in found] == [(5.1, "%"), (2.3, "%")]
+    assert [(r.value, r.unit) for r in found] == [(5.1, "%"), (2.3, "điểm phần trăm")]
 
 
 def test_a_threshold_inside_a_counted_subject_is_not_a_figure():
@@ -201,7 +201,7 @@ def test_a_contribution_in_points_belongs_to_the_line_subject():
         "- Khu vực dịch vụ: ước 6.100 tỷ đồng, tăng 8,2%, đóng góp 3,1 điểm phần trăm vào mức "
         "tăng chung;"
     )
-    assert (points.value, points.unit, points.name) == (3.1, "%", "khu vực dịch vụ")
+    assert (points.value, points.unit, points.name) == (3.1, "điểm phần trăm", "khu vực dịch vụ")
 
 
 def test_a_sector_named_as_the_engine_of_growth_owns_the_rate():

@@ -95,8 +95,9 @@ UNIT_CLASSES = {
     "km": "length",
     "m": "length",
     "lần": "ratio",
+    "điểm phần trăm": "points",
 }
-_NON_COUNT = {"percent", "money", "area", "mass", "yield", "length", "ratio"}
+_NON_COUNT = {"percent", "money", "area", "mass", "yield", "length", "ratio", "points"}
 
 
 def fold_spelling(text: str) -> str:

@@ -101,9 +101,10 @@ _PLAN_AFTER = re.compile(
 _OVER_PLAN = re.compile(rf"\s*/\s*({NUMBER})(?!\s*/)")
 # A share of the plan: "đạt 101,6% kế hoạch", "bằng 117,31% dự toán", "vượt 74% mục tiêu".
 PLAN_SHARE_UNIT = "% kế hoạch"
+POINTS_UNIT = "điểm phần trăm"
 _PLAN_REFERENCE = re.compile(
-    r"\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|"
-    r"kịch bản|"
+    r"\s*(?:/\s*)?(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?"  # "45,27%/tổng kế hoạch" too
+    r"(?:kế hoạch|kh\b|dự toán|mục tiêu|chỉ tiêu|kịch bản|"
     r"(?:số\s+)?vốn\s+(?:được\s+)?giao|nhiệm vụ thu\b|"
     r"nghị quyết|nq\b)"
 )
@@ -177,14 +178,19 @@ _YEARS_COUNTED = re.compile(r"\d\d?\s+năm\b(?!\s*(?:19|20)\d\d)")
 _NEXT_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?$")
 _AT_LEAST_CHANGE = re.compile(r"\b(tăng|giảm)\s+từ\s*$")
 _YEAR_AFTER = re.compile(
-    rf"\s*(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?)\s+({YEAR})(?!\d)"
+    rf"\s*(?:(?:năm|vào năm|trong năm|cuối năm|(?:của|trong)\s+cùng kỳ(?:\s+năm)?"
+    # "cao hơn mức 5,03% của quý I/2024", "… của năm 2024": the period compared with
+    rf"|của\s+năm)\s+|của\s+(?:quý\s+[ivx]{{1,3}}|\d{{1,2}}\s+tháng(?:\s+đầu)?)(?:\s+năm\s+|\s*/\s*))"
+    rf"({YEAR})(?!\d)"
 )
 # "cao hơn mức tăng 8,49% của cùng kỳ năm 2024": a figure only compared with, last year's
 _LAST_YEAR_BRACKET = re.compile(
     r"\s*cùng kỳ(?:\s+năm trước)?\s*(?:tăng|giảm|đạt|là|:)?\s*(?:trên|dưới|khoảng|gần|hơn)?\s*"
 )
 _COMPARED_WITH = re.compile(r"\b(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:mức\s+)?(?:tăng\s+|giảm\s+)?$")
-_SHARE_BEFORE_CUE = re.compile(r"\d\s*(?:%|lần)\s*(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$")
+_SHARE_BEFORE_CUE = re.compile(
+    r"\d\s*(?:%|lần)\s*(?:/\s*)?(?:so với\s+|so\s+|của\s+)?(?:tổng\s+)?$"
+)
 # A term or span of years ("giai đoạn 2021-2025"): never a figure, and its years are no one's.
 # "19"/"20" first, then the check that no digit precedes it (see _BLOCKED)
 _YEAR_RANGE = re.compile(rf"((?:19|20)(?<!\d..)\d{{2}})\s*[-–—]\s*({YEAR})(?!\d)")
@@ -315,7 +321,7 @@ _ESTIMATE_WORDS = r"(?:hoàn thành|cả năm|thực hiện|năm nay|vượt)"
 _PLAN_NOT_DISBURSED = "kế hoạch~(?<!giải ngân kế hoạch)(?<!giải ngân vốn kế hoạch)"
 _TARGET_CUE = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}",
+        "phấn đấu", "mục tiêu~(?<!chương trình mục tiêu)", f"chỉ tiêu~{NOT_RANKED}",
         _PLAN_NOT_DISBURSED,
         rf"dự kiến~(?! {_ESTIMATE_WORDS}\b)",
         "định hướng", "dự toán", "sau~ (?:khi )?điều chỉnh", "dự báo", "kỳ vọng", "quyết tâm",
@@ -344,7 +350,8 @@ _COMPARISON_BEFORE = re.compile(
 )
 _LEAD_IN = re.compile(
     _word_starting(
-        "phấn đấu", "mục tiêu", f"chỉ tiêu~{NOT_RANKED}", "định hướng", _PLAN_NOT_DISBURSED,
+        "phấn đấu", "mục tiêu~(?<!chương trình mục tiêu)", f"chỉ tiêu~{NOT_RANKED}",
+        "định hướng", _PLAN_NOT_DISBURSED,
         "dự kiến",
     )
     + r"(?: chủ yếu)?\b[^.;:()]{0,40}(?::|[;,]\s*(?:trong đó|cụ thể|gồm)\b:?)"
@@ -529,6 +536,9 @@ _FULL_DATE_YEAR = re.compile(
 _JANUARY_CUT_OFF = re.compile(
     rf"\bđến\s+(?:hết\s+|đầu\s+|cuối\s+)?(?:(?:ngày\s+)?\d{{1,2}}/|tháng\s+)0?1/({YEAR})(?!\d)"
 )
+# what is settled by then: capital disbursed, the budget collected and spent ("tiến độ gieo
+# cấy lúa vụ Xuân" by 20/01/2025 is that January's sowing)
+_SETTLED_IN_JANUARY = re.compile(r"giải ngân|vốn|ngân sách|dự toán|quyết toán")
 _DASH_DATE_YEAR = re.compile(rf"\bngày\s+\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*({YEAR})(?!\d)")
 _VERB_THEN_SUBJECT = re.compile(
     r"\b(tăng|giảm)\s+(?:tỷ lệ|tỉ lệ|số|tổng|mức)\b(?:(?!xuống|còn|lên)[^,;])*?"
@@ -540,7 +550,9 @@ _INNER_CHANGE = re.compile(
 
 
 # Units of a level (not of a count): "53,5/52 ha" is an actual and its plan, not 53,5 of 52.
-_LEVEL_UNITS = frozenset({"%", "VND", "USD", "EUR", "lần", *MEASURE_UNITS.values()})
+_LEVEL_UNITS = frozenset(
+    {"%", POINTS_UNIT, "VND", "USD", "EUR", "lần", *MEASURE_UNITS.values()}
+)
 # Patterns used inside the per-figure functions, compiled once.
 _NOT_MULTIPLIER = re.compile(r"\s*(?:lệ|trọng)\b")
 _TIMES = re.compile(r"lần\b(?!\s+thứ)")
@@ -876,6 +888,9 @@ def extract_indicators(text: str) -> list[Indicator]:
     block: _TargetBlock | None = None
     carried: list[int | None] = [None]  # the last year the text stated, until a frame changes
     named_term: int | None = None  # the last year of the term the text last named
+    # the last year of the latest term a congress named ("đại hội …, nhiệm kỳ 2025 - 2030"):
+    # the year of its targets that state none (a council's own "khóa I, nhiệm kỳ …" excluded)
+    latest_term: int | None = None
     horizon: int | None = None  # the year of the last target in an undated frame of targets
     text = normalise(text)  # once: every step below reads the normalised text
     headline = _headline(text)
@@ -944,6 +959,8 @@ def extract_indicators(text: str) -> list[Indicator]:
         if "hiệm kỳ" in unit.sentence:
             term = _TERM_NAMED.search(unit.sentence)
             named_term = int(term.group(2)) if term else named_term
+            if term and not _BODY_TERM_BEFORE.search(unit.sentence.lower(), 0, term.start()):
+                latest_term = max(latest_term or 0, int(term.group(2)))
         found, returned = _extract_sentence(
             unit.sentence, given, unit.frame, carried, last_name, named_term
         )
@@ -960,6 +977,11 @@ def extract_indicators(text: str) -> list[Indicator]:
                 (row.year for row in reversed(found) if row.kind == "target" and row.year),
                 horizon,
             )
+        if found and latest_term is not None and unit.frame.kind != "actual":
+            found = [
+                replace(row, year=latest_term) if row.kind == "target" and row.year is None else row
+                for row in found
+            ]
         if found:
             targets = all(row.kind == "target" for row in found)
             targets_year = found[-1].year if targets else _NO_TARGETS
@@ -970,6 +992,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     if headline is not None:
         rows = _without_lead_roundings(lines, _without_headline_repeats(headline, rows))
     rows = _dated_by_its_one_year(text, _without_subheading_repeats(lines, rows))
+    rows = _present_stocks_of_the_dateline(text, rows)
     if any(row.unit == PLAN_SHARE_UNIT and row.value > 100 for row in rows):
         rows = _shares_as_the_figures_say(rows)
     if any(
@@ -1071,16 +1094,24 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     """A report of one year ("10 tháng năm 2025", "Cả năm 2025, …") whose every dated actual
     is of that year, and that names no other year but the one before it (a base: "so với
     năm 2024"), leaves its undated actuals in that year ("Đến nay tỉnh đã giải ngân 8.417 tỷ
-    đồng"). Kept undated: figures on a page that mixes years, speaks of a term or span
+    đồng"); with no dated actual, the year of its dateline ("Tin ngày 14/8/2025.") counts
+    as that year. Kept undated: figures on a page that mixes years, speaks of a term or span
     ("nhiệm kỳ", "giai đoạn") or dates only targets, and a stock held at present ("Đến nay,
     toàn tỉnh có 154 xã …") or a yearly rate."""
     years = {row.year for row in rows if row.year is not None and row.kind == "actual"}
-    if len(years) != 1 or all(row.year is not None or row.kind != "actual" for row in rows):
+    if all(row.year is not None or row.kind != "actual" for row in rows):
+        return rows
+    text = unicodedata.normalize("NFC", text)
+    if not years:
+        dateline = _FULL_DAY.search(text, 0, _opening_end(text))
+        years = {int(dateline.group(1))} if dateline else years
+    if len(years) != 1:
         return rows
     (year,) = years
-    text = unicodedata.normalize("NFC", text)
     if "khóa" in text or "khoá" in text:
         text = _BODY_TERM.sub(" ", text)
+    if " nhất " in text:
+        text = _RECORD_OVER_SPAN.sub(" ", text)
     if (
         _YEAR_RANGE.search(text)
         or any(int(stated) not in (year, year - 1) for stated in _YEAR_NOT_IN_DATE.findall(text))
@@ -1098,10 +1129,65 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     ]
 
 
+# What the place has at present ("Xã được lập trên cơ sở …, có diện tích tự nhiên 136 km² và
+# dân số 36.174 người", "Trên địa bàn có 68 tổ dân phố", "Đến nay toàn tỉnh có 1.391 mã số").
+_PRESENT_STOCK = re.compile(
+    r"\b(?:đến\s+nay|hiện\s+nay|hiện\s+có|hiện\s+đã|có\s+diện\s+tích|diện\s+tích\s+tự\s+nhiên"
+    r"|dân\s+số|quy\s+mô\s+dân\s+số|trên\s+địa\s+bàn\s+có"
+    r"|toàn\s+(?:xã|phường|tỉnh|thành\s+phố|huyện)\s+(?:hiện\s+)?có)\b"
+)
+_SPAN_OR_RATE = re.compile(
+    r"\b(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|những\s+năm|\d+\s+năm\s+qua|bình\s+quân|trung\s+bình"
+    r"|hằng\s+năm|hàng\s+năm|mỗi\s+năm|từ\s+đầu\s+năm|lũy\s+kế|luỹ\s+kế)\b|/\s*năm"
+)
+
+
+def _present_stocks_of_the_dateline(text: str, rows: list[Indicator]) -> list[Indicator]:
+    """What a dated page says the place has at present, in a sentence naming no year, span
+    or rate, is of the year of the page's dateline ("Sáng 16/8/2025, …"), whatever other
+    years the page names."""
+    undated = [
+        row for row in rows if row.year is None and row.kind == "actual" and row.period is None
+    ]
+    if not undated:
+        return rows
+    dateline = _FULL_DAY.search(text, 0, _opening_end(text))
+    if dateline is None:
+        return rows
+    year = int(dateline.group(1))
+    present = set()
+    for row in undated:
+        low = row.sentence.lower()
+        if (
+            _PRESENT_STOCK.search(low)
+            and not _ANY_YEAR.search(low)
+            and not _SPAN_OR_RATE.search(low)
+        ):
+            present.add(id(row))
+    return [replace(row, year=year) if id(row) in present else row for row in rows]
+
+
 # The term of the council or committee that meets ("UBND tỉnh khóa XV, nhiệm kỳ 2021 - 2026")
 # names who speaks, not a span the figures are of.
+def _opening_end(text: str) -> int:
+    """Where the text's second non-blank line (a headline, then the opening) ends."""
+    end, lines = 0, 0
+    while lines < 2:
+        newline = text.find("\n", end)
+        if newline < 0:
+            return len(text)
+        lines += bool(text[end:newline].strip())
+        end = newline + 1
+    return end
+
+
 _BODY_TERM = re.compile(
     rf"\bkh(?:óa|oá)\s+[IVXLCivxlc\d]+\s*,?\s*nhiệm\s+kỳ\s+{YEAR}\s*[-–—]\s*{YEAR}", re.IGNORECASE
+)
+# "cao nhất giai đoạn 2021-2025": a record the figure sets, not a span it is of
+_RECORD_OVER_SPAN = re.compile(
+    rf"\b(?:cao|thấp|lớn|nhiều|tốt|mạnh)\s+nhất\s+(?:trong\s+)?(?:cả\s+)?"
+    rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+{YEAR}\s*[-–—]\s*{YEAR}"
 )
 # A year not inside a date ("Chiều 5/1/2026, Thống kê tỉnh công bố số liệu năm 2025": the day
 # a report is published does not mix its years).
@@ -1620,8 +1706,8 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
     rest = low[start : start + _UNIT_WINDOW]
     if rest.startswith("%") or rest.startswith("phần trăm"):
         return _Unit("%", start + (1 if rest.startswith("%") else len("phần trăm")))
-    if rest.startswith("điểm phần trăm"):  # percentage points are stored as "%"
-        return _Unit("%", start + len("điểm phần trăm"))
+    if rest.startswith(POINTS_UNIT):  # a difference of rates, not a rate
+        return _Unit(POINTS_UNIT, start + len(POINTS_UNIT))
     multiplier = _MULTIPLIERS.longest_prefix(rest)
     if multiplier and not _NOT_MULTIPLIER.match(rest, len(multiplier)):
         after = start + len(multiplier)
@@ -1647,7 +1733,7 @@ def _match_unit(low: str, offset: int, clause_before: str) -> _Unit | None:
             return _Unit(counted.unit, counted.end, "vạn")
     noun = _noun_unit(low, start)
     if noun and noun.unit == "điểm" and "đóng góp" in clause_before:
-        return _Unit("%", noun.end)  # "đóng góp 4,58 điểm vào mức tăng chung": points
+        return _Unit(POINTS_UNIT, noun.end)  # "đóng góp 4,58 điểm vào mức tăng chung"
     if noun and noun.unit not in ("đồng chí", "đồng bào"):
         return noun
     money = _CURRENCIES.longest_prefix(rest)
@@ -1821,8 +1907,7 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         ):
             continue
         if (
-            unit.unit == "%"
-            and "điểm" in low[match.end() : unit.end]
+            unit.unit == POINTS_UNIT
             and (
                 _PLAN_WORD.search(before.rpartition(",")[2])
                 or _PLAN_COMPARED_AFTER.match(low, unit.end)
@@ -1863,7 +1948,9 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
         if stated in low and (stated == "/" or "ngày" in low):
             # "16/6/2020", "quý II/2024", "ngày 24-9-2025"
             cut_offs = (
-                {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)} if "đến" in low else ()
+                {m.start(1) for m in _JANUARY_CUT_OFF.finditer(low)}
+                if "đến" in low and _SETTLED_IN_JANUARY.search(low)
+                else ()
             )
             years += [
                 # a January cut-off dates the year just ended
@@ -2411,7 +2498,7 @@ _QUALIFYING_TAIL = re.compile(
 )
 # What follows a figure that is not the noun it counts: a verb, a link, a time, a comparison.
 _NOT_A_NOUN = re.compile(
-    r"(?:và|với|còn|hoặc|hay|năm|so|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
+    r"(?:và|với|còn|hoặc|hay|năm|so|cùng kỳ|kế hoạch|dự toán|đạt|là|tăng|giảm|bằng|chiếm|vượt|"
     r"trở lên|trở xuống|nâng|đưa|góp phần|trong(?! nước)|tại|ở|của|cho|vào|\(|\)"
     r"|đứng|dẫn đầu|xếp|lớn nhất|cao nhất|thấp nhất|nhiều nhất)(?!\w)"  # a ranking
 )
@@ -2756,6 +2843,8 @@ def _name(
         or _COMPARISON_AFTER.match(low, figure.end)
     ):
         return previous_name
+    if figure.unit == POINTS_UNIT and previous_name:
+        return previous_name  # "dịch vụ tăng 8,74%, đóng góp 5,92 điểm phần trăm vào …"
     if figure.unit != "%" and figure.unit != "VND":
         if phrase:
             return f"{figure.unit} {phrase}"
@@ -3018,10 +3107,14 @@ def _extract_sentence(
             previous_name = canonical_name(sector)
         if not bracketed:
             outer_name = name
+    # "…tăng 5,56%; mức này cao hơn mức 5,03% của quý I/2024": the year of what a figure is
+    # compared with is not carried
+    compared_from = min((f.start for f in figures if f.compared), default=len(low))
     stated = [
         m.year
         for m in years
         if not m.base
+        and m.start < compared_from
         # a date in brackets is carried only from a line with no figure ("Xã Nà Hỳ (tin
         # ngày 21/8/2025)" over its story)
         and (_bracket_open(low, m.start) is None or (m.dated and not figures))
