@@ -715,3 +715,12 @@ def test_the_year_of_what_a_figure_is_compared_with_is_not_carried():
     assert rows[5.2][2] == 2024
     assert rows[8.4][2] == 2025
     assert rows[3.5][2] == 2025
+
+
+def test_a_month_compared_with_is_a_base_and_not_carried():
+    rows = indicator_values(
+        "Du lịch\n- Lượt khách lưu trú trong tháng 8/2024 ước 1,1 triệu lượt, tăng 40,5% so "
+        "với tháng 8/2023.\n- Doanh thu lưu trú và ăn uống 8 tháng ước 17.950 tỷ đồng, tăng 21%."
+    )
+    assert rows[40.5][2] == 2024
+    assert rows[17950e9][2] == 2024

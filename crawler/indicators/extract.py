@@ -1956,7 +1956,14 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
                 # a January cut-off dates the year just ended
                 _YearMark(m.start(1), m.end(1), int(m.group(1)) - 1, False, True)
                 if m.start(1) in cut_offs
-                else _YearMark(m.start(1), m.end(1), int(m.group(1)), False, True)
+                # "tăng 44,2% so với tháng 8/2023": the period compared with
+                else _YearMark(
+                    m.start(1),
+                    m.end(1),
+                    int(m.group(1)),
+                    bool(_BASE_BEFORE.search(low, max(0, m.start(1) - _REACH), m.start(1))),
+                    True,
+                )
                 for m in dates.finditer(low)
             ]
     figures.sort(key=lambda figure: figure.start)
