@@ -724,3 +724,15 @@ def test_a_month_compared_with_is_a_base_and_not_carried():
     )
     assert rows[40.5][2] == 2024
     assert rows[17950e9][2] == 2024
+
+
+def test_a_label_with_a_gloss_in_brackets_keeps_its_figure_and_names_it():
+    rows = indicator_rows(
+        "Năm 2024:\n- Khu vực 1 (nông, lâm và thủy sản): 21.870 tỷ đồng, tăng 4,2%.\n"
+        "- Chỉ số sản xuất công nghiệp (IIP): tăng 6,1%."
+    )
+    assert (21870e9, "VND", "actual", 2024, "khu vực 1") in rows
+    assert (6.1, "%", "actual", 2024, "chỉ số sản xuất công nghiệp") in rows
+    # a count of targets under a place's label says what it counts
+    rows = indicator_values("Xã Ia Mơ (cũ): đạt và vượt 19/24 chỉ tiêu Nghị quyết Đại hội.")
+    assert rows[19.0][3] == "chỉ tiêu nghị quyết đại hội"

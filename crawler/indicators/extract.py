@@ -149,7 +149,10 @@ _GOVERNING_TARGET = re.compile(
 )
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _HAS = re.compile(r"\bcó\b")
-_LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
+_LABEL = re.compile(  # "Khu vực 1 (nông, lâm và thủy sản): 22.115 tỷ đồng": a gloss may follow
+    r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?(?:\s*\([^()]{1,60}\))?)"
+    r"\s*:\s*\S"
+)
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
 _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
 # Sentences about a span or the present: an earlier sentence's year does not carry into them.
@@ -2728,11 +2731,15 @@ def _name(
         and not (
             phrase
             and figure.unit not in _LEVEL_UNITS
-            and _HAS.search(low, low.rfind(":", 0, figure.start) + 1, figure.start)
+            and (
+                figure.unit in _RATIO_PLAN_UNITS
+                or _HAS.search(low, low.rfind(":", 0, figure.start) + 1, figure.start)
+            )
         )
     ):
         # a "label: value" line (not "Nông thôn mới được nâng chất: toàn xã có 7 thôn đạt
-        # chuẩn …", where what is counted says what it is)
+        # chuẩn …" or "Xã Ia Dơk (cũ): đạt và vượt 21/25 chỉ tiêu Nghị quyết", where what is
+        # counted says what it is)
         return previous_name
     if (
         previous_name
