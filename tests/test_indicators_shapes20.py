@@ -736,3 +736,14 @@ def test_a_label_with_a_gloss_in_brackets_keeps_its_figure_and_names_it():
     # a count of targets under a place's label says what it counts
     rows = indicator_values("Xã Ia Mơ (cũ): đạt và vượt 19/24 chỉ tiêu Nghị quyết Đại hội.")
     assert rows[19.0][3] == "chỉ tiêu nghị quyết đại hội"
+
+
+def test_a_table_whose_rows_are_bare_years_reads_each_year():
+    rows = indicator_rows(
+        "Tỷ trọng công nghiệp chế biến trong GRDP\nNăm | Tỷ trọng (%)\n2022 | 14,1\n"
+        "2023 | 14,6\n2024 | 15,2"
+    )
+    assert (14.6, "%", "actual", 2023, "tỷ trọng công nghiệp chế biến trong grdp") in rows
+    assert (15.2, "%", "actual", 2024, "tỷ trọng công nghiệp chế biến trong grdp") in rows
+    rows = indicator_rows("Sản lượng lúa\nNăm | Sản lượng (tấn)\n2023 | 120.500\n2024 | 125.100")
+    assert (125100.0, "tấn", "actual", 2024, "sản lượng lúa") in rows

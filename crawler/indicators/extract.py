@@ -1432,6 +1432,7 @@ class _Table:
         # the line over the table may say what its plain columns hold: "Tốc độ tăng theo quý
         # năm 2025 so với cùng kỳ (%)" over "Quý | GRDP | Khu vực dịch vụ"
         title = title.lower()
+        self.title = canonical_name(_UNIT_IN_HEADER.sub(" ", title))
         bracket = _UNIT_AT_END.search(title)
         title_unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
         self.title_year = frame_of(title).year if title_unit is not None else None
@@ -1522,6 +1523,8 @@ class _Table:
                     if stated is not None and not stated.skip and not low.strip()[stated.end :]:
                         values[index] = (parse_number(written.group(1)), None, False)
                         cell_units[index] = stated
+        if _YEAR_ONLY.fullmatch(name):
+            name = f"năm {name}"  # "2024 | 8,01" under "Năm | Tỷ trọng (%)": a year's row
         if not name or not values or not _LETTERS.search(name):
             return []
         period = _PERIOD_CELL.fullmatch(name)
@@ -1563,6 +1566,10 @@ class _Table:
                 # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
                 # measures, one row per period
                 row_name = _SERIES_PERIOD.sub("", column.title) or name
+                if self.title.startswith(row_name):
+                    # "Tỷ trọng (%)" under "Tỷ trọng giá trị tăng thêm của kinh tế số trong
+                    # GRDP": the line over the table says in full what the column measures
+                    row_name = self.title
                 year = year or row_year
             rows.append(
                 Indicator(
