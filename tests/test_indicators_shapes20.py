@@ -733,6 +733,8 @@ def test_a_label_with_a_gloss_in_brackets_keeps_its_figure_and_names_it():
     )
     assert (21870e9, "VND", "actual", 2024, "khu vực 1") in rows
     assert (6.1, "%", "actual", 2024, "chỉ số sản xuất công nghiệp") in rows
+    rows = indicator_rows("Năm 2025:\n- Tốc độ tăng tổng sản phẩm (GRDP) trên địa bàn: 8,5%.")
+    assert rows[0][4] == "tổng sản phẩm trên địa bàn"  # a gloss inside the label
     # a count of targets under a place's label says what it counts
     rows = indicator_values("Xã Ia Mơ (cũ): đạt và vượt 19/24 chỉ tiêu Nghị quyết Đại hội.")
     assert rows[19.0][3] == "chỉ tiêu nghị quyết đại hội"

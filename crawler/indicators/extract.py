@@ -149,8 +149,8 @@ _GOVERNING_TARGET = re.compile(
 )
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _HAS = re.compile(r"\bcó\b")
-_LABEL = re.compile(  # "Khu vực 1 (nông, lâm và thủy sản): 22.115 tỷ đồng": a gloss may follow
-    r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?(?:\s*\([^()]{1,60}\))?)"
+_LABEL = re.compile(  # "Khu vực 1 (nông, lâm và thủy sản): 22.115 tỷ đồng": glosses in brackets
+    r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d](?:[^:;()]|\([^():;]{1,60}\)){2,90}?)"
     r"\s*:\s*\S"
 )
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
