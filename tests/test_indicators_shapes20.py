@@ -749,3 +749,13 @@ def test_a_table_whose_rows_are_bare_years_reads_each_year():
     assert (15.2, "%", "actual", 2024, "tỷ trọng công nghiệp chế biến trong grdp") in rows
     rows = indicator_rows("Sản lượng lúa\nNăm | Sản lượng (tấn)\n2023 | 120.500\n2024 | 125.100")
     assert (125100.0, "tấn", "actual", 2024, "sản lượng lúa") in rows
+
+
+def test_a_conscription_quota_met_is_no_figure():
+    rows = indicator_rows(
+        "Kết quả năm 2025:\n- Thu ngân sách đạt 100% chỉ tiêu giao;\n"
+        "- Hoàn thành 100% chỉ tiêu tuyển quân;\n"
+        "- hoàn thành 100% chỉ tiêu tuyển chọn, gọi công dân nhập ngũ;\n"
+        "- công tác giao, nhận quân đạt 100% chỉ tiêu."
+    )
+    assert rows == [(100.0, "% kế hoạch", "actual", 2025, "thu ngân sách")]

@@ -228,6 +228,13 @@ _BLOCKED = [
         # an exchange rate: "(tỷ giá quy đổi 23.500 đồng/USD)"
         (r"t(?<!\wt)[ỷỉ] giá[^,;.\d]{0,20}\d[\d.,]*", ("tỷ giá", "tỉ giá")),
         (r"\d(?<!\w\d)\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
+        # a conscription quota met ("hoàn thành 100% chỉ tiêu tuyển quân", "giao, nhận quân
+        # đạt 100% chỉ tiêu"): a defence duty, no socio-economic figure
+        (
+            r"\d[\d.,]*\s*%\s*chỉ tiêu\s+(?:tuyển|gọi|giao)[^;.]{0,40}?(?:quân|nhập ngũ)"
+            r"|(?:giao|nhận|tuyển)\s*(?:,\s*nhận\s*)?quân[^,;.\d]{0,30}\d[\d.,]*\s*%",
+            ("quân", "nhập ngũ"),
+        ),
     )
 ]
 # Numbers that are not figures, told by what touches them, checked at each number (a scan of
