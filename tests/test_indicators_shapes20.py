@@ -759,3 +759,12 @@ def test_a_conscription_quota_met_is_no_figure():
         "- công tác giao, nhận quân đạt 100% chỉ tiêu."
     )
     assert rows == [(100.0, "% kế hoạch", "actual", 2025, "thu ngân sách")]
+
+
+def test_indicators_a_title_says_are_estimated_are_results():
+    rows = indicator_values(
+        "Ngày 3/1/2025, Cục Thống kê tỉnh họp báo.\n\nMột số chỉ tiêu ước tính năm 2024\n"
+        "- Vốn đầu tư toàn xã hội: 48.300 tỷ đồng, đạt hơn 101% kế hoạch, tăng gần 9%."
+    )
+    assert rows[48300e9][1:3] == ("actual", 2024)
+    assert rows[101.0][1] == "actual"
