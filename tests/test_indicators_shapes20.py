@@ -768,3 +768,29 @@ def test_indicators_a_title_says_are_estimated_are_results():
     )
     assert rows[48300e9][1:3] == ("actual", 2024)
     assert rows[101.0][1] == "actual"
+
+
+def test_a_year_in_a_concession_is_not_carried_and_last_years_figures_leave_the_report_in_its_year():
+    text = (
+        "Tỉnh vào nhóm 10 địa phương tăng trưởng cao nhất 9 tháng năm 2024\n\n"
+        "Tin ngày 11/10/2024. Kinh tế tỉnh 9 tháng đầu năm 2024 tăng trưởng cao, dù năm 2023 "
+        "thu nhập bình quân đầu người chỉ đạt 2,2 triệu đồng/tháng.\n\n"
+        "Công nghiệp\nChỉ số sản xuất công nghiệp quý III tăng 25,4% so với cùng kỳ.\n\n"
+        "Doanh nghiệp\nTrong 9 tháng, tỉnh có 131 doanh nghiệp thành lập mới."
+    )
+    rows = indicator_values(text)
+    assert rows[2.2e6][2] == 2023
+    assert rows[25.4][2] == 2024
+    assert rows[131.0][2] == 2024
+    # last year's figure beside this year's leaves the report in this year
+    rows = indicator_values(
+        "Tỉnh vào nhóm 10 địa phương tăng trưởng cao nhất 9 tháng năm 2024\n\n"
+        "Tin ngày 11/10/2024. Theo Cục Thống kê, kinh tế tỉnh 9 tháng đầu năm 2024 tăng "
+        "trưởng cao.\n\nCông nghiệp\nTính chung 9 tháng, chỉ số sản xuất công nghiệp tăng "
+        "18,5% so với cùng kỳ, trong đó:\n"
+        "- ngành khai khoáng: giảm 6,1%;\n"
+        "- ngành sản xuất và phân phối điện: tăng 41,2% (9 tháng năm 2023 giảm 17%).\n\n"
+        "Doanh nghiệp\nTrong 9 tháng, tỉnh có 131 doanh nghiệp thành lập mới."
+    )
+    assert rows[-17.0][2] == 2023
+    assert rows[131.0][2] == 2024

@@ -171,7 +171,9 @@ _SPAN_OR_PRESENT = re.compile(
 # "HĐND xã khóa I, nhiệm kỳ 2021-2026 …": the term of the body that meets
 _BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
 _TERM_OPENING = re.compile(rf"\s*(?:trong\s+)?{TERM}\s*,")
-_SINGLED_OUT_BEFORE = re.compile(r"\briêng\s+(?:trong\s+)?(?:năm\s+)?$")
+_SINGLED_OUT_BEFORE = re.compile(
+    r"\b(?:riêng|dù|mặc dù|trong khi)\s+(?:trong\s+)?(?:năm\s+)?$"  # "…, dù năm 2023 …"
+)
 # totals of several years: "Tính chung ba năm 2021 - 2023, …"
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
 _COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
@@ -1115,6 +1117,8 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     if not years:
         dateline = _FULL_DAY.search(text, 0, _opening_end(text))
         years = {int(dateline.group(1))} if dateline else years
+    if len(years) == 2 and max(years) - min(years) == 1:
+        years = {max(years)}  # last year's figures beside this year's: a report of this year
     if len(years) != 1:
         return rows
     (year,) = years
