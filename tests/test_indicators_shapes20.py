@@ -794,3 +794,22 @@ def test_a_year_in_a_concession_is_not_carried_and_last_years_figures_leave_the_
     )
     assert rows[-17.0][2] == 2023
     assert rows[131.0][2] == 2024
+
+
+def test_indicators_that_reached_the_plan_or_are_other_indicators_are_no_targets():
+    rows = indicator_values(
+        "Kết quả năm 2025\nTừ ngày 01/7/2025, phường vận hành mô hình mới; kinh tế phát triển "
+        "ổn định, các chỉ tiêu chủ yếu đạt kế hoạch:\n- Tổng vốn đầu tư toàn xã hội đạt "
+        "412.300 triệu đồng.\n- Thu ngân sách tăng 6,9%."
+    )
+    assert rows[412.3e9][1:3] == ("actual", 2025)
+    assert rows[6.9][1] == "actual"
+    rows = indicator_values(
+        "Sáng 4/7/2024, Cục Thống kê họp báo công bố số liệu 6 tháng đầu năm 2024.\n\n"
+        "Các chỉ tiêu khác\n- 712 doanh nghiệp thành lập mới;\n- kim ngạch xuất khẩu 880 triệu USD."
+    )
+    assert rows[712.0][1:3] == ("actual", 2024)
+    assert rows[880e6][1] == "actual"
+    # a plan's own list of indicators stays one of targets
+    rows = indicator_values("Kế hoạch năm 2026\nCác chỉ tiêu chủ yếu:\n- Thu ngân sách 95 tỷ đồng.")
+    assert rows[95e9][1:3] == ("target", 2026)
