@@ -715,3 +715,101 @@ def test_the_year_of_what_a_figure_is_compared_with_is_not_carried():
     assert rows[5.2][2] == 2024
     assert rows[8.4][2] == 2025
     assert rows[3.5][2] == 2025
+
+
+def test_a_month_compared_with_is_a_base_and_not_carried():
+    rows = indicator_values(
+        "Du lịch\n- Lượt khách lưu trú trong tháng 8/2024 ước 1,1 triệu lượt, tăng 40,5% so "
+        "với tháng 8/2023.\n- Doanh thu lưu trú và ăn uống 8 tháng ước 17.950 tỷ đồng, tăng 21%."
+    )
+    assert rows[40.5][2] == 2024
+    assert rows[17950e9][2] == 2024
+
+
+def test_a_label_with_a_gloss_in_brackets_keeps_its_figure_and_names_it():
+    rows = indicator_rows(
+        "Năm 2024:\n- Khu vực 1 (nông, lâm và thủy sản): 21.870 tỷ đồng, tăng 4,2%.\n"
+        "- Chỉ số sản xuất công nghiệp (IIP): tăng 6,1%."
+    )
+    assert (21870e9, "VND", "actual", 2024, "khu vực 1") in rows
+    assert (6.1, "%", "actual", 2024, "chỉ số sản xuất công nghiệp") in rows
+    rows = indicator_rows("Năm 2025:\n- Tốc độ tăng tổng sản phẩm (GRDP) trên địa bàn: 8,5%.")
+    assert rows[0][4] == "tổng sản phẩm trên địa bàn"  # a gloss inside the label
+    # a count of targets under a place's label says what it counts
+    rows = indicator_values("Xã Ia Mơ (cũ): đạt và vượt 19/24 chỉ tiêu Nghị quyết Đại hội.")
+    assert rows[19.0][3] == "chỉ tiêu nghị quyết đại hội"
+
+
+def test_a_table_whose_rows_are_bare_years_reads_each_year():
+    rows = indicator_rows(
+        "Tỷ trọng công nghiệp chế biến trong GRDP\nNăm | Tỷ trọng (%)\n2022 | 14,1\n"
+        "2023 | 14,6\n2024 | 15,2"
+    )
+    assert (14.6, "%", "actual", 2023, "tỷ trọng công nghiệp chế biến trong grdp") in rows
+    assert (15.2, "%", "actual", 2024, "tỷ trọng công nghiệp chế biến trong grdp") in rows
+    rows = indicator_rows("Sản lượng lúa\nNăm | Sản lượng (tấn)\n2023 | 120.500\n2024 | 125.100")
+    assert (125100.0, "tấn", "actual", 2024, "sản lượng lúa") in rows
+
+
+def test_a_conscription_quota_met_is_no_figure():
+    rows = indicator_rows(
+        "Kết quả năm 2025:\n- Thu ngân sách đạt 100% chỉ tiêu giao;\n"
+        "- Hoàn thành 100% chỉ tiêu tuyển quân;\n"
+        "- hoàn thành 100% chỉ tiêu tuyển chọn, gọi công dân nhập ngũ;\n"
+        "- công tác giao, nhận quân đạt 100% chỉ tiêu."
+    )
+    assert rows == [(100.0, "% kế hoạch", "actual", 2025, "thu ngân sách")]
+
+
+def test_indicators_a_title_says_are_estimated_are_results():
+    rows = indicator_values(
+        "Ngày 3/1/2025, Cục Thống kê tỉnh họp báo.\n\nMột số chỉ tiêu ước tính năm 2024\n"
+        "- Vốn đầu tư toàn xã hội: 48.300 tỷ đồng, đạt hơn 101% kế hoạch, tăng gần 9%."
+    )
+    assert rows[48300e9][1:3] == ("actual", 2024)
+    assert rows[101.0][1] == "actual"
+
+
+def test_a_year_in_a_concession_is_not_carried_and_last_years_figures_leave_the_report_in_its_year():
+    text = (
+        "Tỉnh vào nhóm 10 địa phương tăng trưởng cao nhất 9 tháng năm 2024\n\n"
+        "Tin ngày 11/10/2024. Kinh tế tỉnh 9 tháng đầu năm 2024 tăng trưởng cao, dù năm 2023 "
+        "thu nhập bình quân đầu người chỉ đạt 2,2 triệu đồng/tháng.\n\n"
+        "Công nghiệp\nChỉ số sản xuất công nghiệp quý III tăng 25,4% so với cùng kỳ.\n\n"
+        "Doanh nghiệp\nTrong 9 tháng, tỉnh có 131 doanh nghiệp thành lập mới."
+    )
+    rows = indicator_values(text)
+    assert rows[2.2e6][2] == 2023
+    assert rows[25.4][2] == 2024
+    assert rows[131.0][2] == 2024
+    # last year's figure beside this year's leaves the report in this year
+    rows = indicator_values(
+        "Tỉnh vào nhóm 10 địa phương tăng trưởng cao nhất 9 tháng năm 2024\n\n"
+        "Tin ngày 11/10/2024. Theo Cục Thống kê, kinh tế tỉnh 9 tháng đầu năm 2024 tăng "
+        "trưởng cao.\n\nCông nghiệp\nTính chung 9 tháng, chỉ số sản xuất công nghiệp tăng "
+        "18,5% so với cùng kỳ, trong đó:\n"
+        "- ngành khai khoáng: giảm 6,1%;\n"
+        "- ngành sản xuất và phân phối điện: tăng 41,2% (9 tháng năm 2023 giảm 17%).\n\n"
+        "Doanh nghiệp\nTrong 9 tháng, tỉnh có 131 doanh nghiệp thành lập mới."
+    )
+    assert rows[-17.0][2] == 2023
+    assert rows[131.0][2] == 2024
+
+
+def test_indicators_that_reached_the_plan_or_are_other_indicators_are_no_targets():
+    rows = indicator_values(
+        "Kết quả năm 2025\nTừ ngày 01/7/2025, phường vận hành mô hình mới; kinh tế phát triển "
+        "ổn định, các chỉ tiêu chủ yếu đạt kế hoạch:\n- Tổng vốn đầu tư toàn xã hội đạt "
+        "412.300 triệu đồng.\n- Thu ngân sách tăng 6,9%."
+    )
+    assert rows[412.3e9][1:3] == ("actual", 2025)
+    assert rows[6.9][1] == "actual"
+    rows = indicator_values(
+        "Sáng 4/7/2024, Cục Thống kê họp báo công bố số liệu 6 tháng đầu năm 2024.\n\n"
+        "Các chỉ tiêu khác\n- 712 doanh nghiệp thành lập mới;\n- kim ngạch xuất khẩu 880 triệu USD."
+    )
+    assert rows[712.0][1:3] == ("actual", 2024)
+    assert rows[880e6][1] == "actual"
+    # a plan's own list of indicators stays one of targets
+    rows = indicator_values("Kế hoạch năm 2026\nCác chỉ tiêu chủ yếu:\n- Thu ngân sách 95 tỷ đồng.")
+    assert rows[95e9][1:3] == ("target", 2026)

@@ -149,7 +149,10 @@ _GOVERNING_TARGET = re.compile(
 )
 _STATED_TARGET = re.compile(r"\s*(?:đề ra|đặt ra|được giao|giao)?\s*(?:là|đạt|:)?\s*")
 _HAS = re.compile(r"\bcó\b")
-_LABEL = re.compile(r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d][^:;()]{2,90}?)\s*:\s*\S")
+_LABEL = re.compile(  # "Khu vực 1 (nông, lâm và thủy sản): 22.115 tỷ đồng": glosses in brackets
+    r"^\s*(?:[-–+•*]\s*|\(?\d{1,2}[.)]\s*)?([^:;()\d](?:[^:;()]|\([^():;]{1,60}\)){2,90}?)"
+    r"\s*:\s*\S"
+)
 # What a unit may carry after it and the figure still owns: "triệu đồng/người/năm".
 _PER_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|khẩu|lao động|xã|thôn|ha))+")
 # Sentences about a span or the present: an earlier sentence's year does not carry into them.
@@ -168,7 +171,9 @@ _SPAN_OR_PRESENT = re.compile(
 # "HĐND xã khóa I, nhiệm kỳ 2021-2026 …": the term of the body that meets
 _BODY_TERM_BEFORE = re.compile(r"\b(?:khóa|khoá)\s+[ivxlc\d]+\s*,?\s*$")
 _TERM_OPENING = re.compile(rf"\s*(?:trong\s+)?{TERM}\s*,")
-_SINGLED_OUT_BEFORE = re.compile(r"\briêng\s+(?:trong\s+)?(?:năm\s+)?$")
+_SINGLED_OUT_BEFORE = re.compile(
+    r"\b(?:riêng|dù|mặc dù|trong khi)\s+(?:trong\s+)?(?:năm\s+)?$"  # "…, dù năm 2023 …"
+)
 # totals of several years: "Tính chung ba năm 2021 - 2023, …"
 _YEARS_TOTALLED = re.compile(rf"năm\s+(?:qua\s+)?\(?{YEAR}\s*[-–—]\s*{YEAR}")
 _COUNT_OF_YEARS_BEFORE = re.compile(r"\b(?:hai|ba|bốn|năm|sáu|\d+)\s+$")
@@ -225,6 +230,13 @@ _BLOCKED = [
         # an exchange rate: "(tỷ giá quy đổi 23.500 đồng/USD)"
         (r"t(?<!\wt)[ỷỉ] giá[^,;.\d]{0,20}\d[\d.,]*", ("tỷ giá", "tỉ giá")),
         (r"\d(?<!\w\d)\.0\b(?!\s*%)", (".0",)),  # "công nghiệp 4.0"
+        # a conscription quota met ("hoàn thành 100% chỉ tiêu tuyển quân", "giao, nhận quân
+        # đạt 100% chỉ tiêu"): a defence duty, no socio-economic figure
+        (
+            r"\d[\d.,]*\s*%\s*chỉ tiêu\s+(?:tuyển|gọi|giao)[^;.]{0,40}?(?:quân|nhập ngũ)"
+            r"|(?:giao|nhận|tuyển)\s*(?:,\s*nhận\s*)?quân[^,;.\d]{0,30}\d[\d.,]*\s*%",
+            ("quân", "nhập ngũ"),
+        ),
     )
 ]
 # Numbers that are not figures, told by what touches them, checked at each number (a scan of
@@ -1105,6 +1117,8 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
     if not years:
         dateline = _FULL_DAY.search(text, 0, _opening_end(text))
         years = {int(dateline.group(1))} if dateline else years
+    if len(years) == 2 and max(years) - min(years) == 1:
+        years = {max(years)}  # last year's figures beside this year's: a report of this year
     if len(years) != 1:
         return rows
     (year,) = years
@@ -1429,6 +1443,7 @@ class _Table:
         # the line over the table may say what its plain columns hold: "Tốc độ tăng theo quý
         # năm 2025 so với cùng kỳ (%)" over "Quý | GRDP | Khu vực dịch vụ"
         title = title.lower()
+        self.title = canonical_name(_UNIT_IN_HEADER.sub(" ", title))
         bracket = _UNIT_AT_END.search(title)
         title_unit = _match_unit(bracket.group(1) + " ", 0, title) if bracket else None
         self.title_year = frame_of(title).year if title_unit is not None else None
@@ -1519,6 +1534,8 @@ class _Table:
                     if stated is not None and not stated.skip and not low.strip()[stated.end :]:
                         values[index] = (parse_number(written.group(1)), None, False)
                         cell_units[index] = stated
+        if _YEAR_ONLY.fullmatch(name):
+            name = f"năm {name}"  # "2024 | 8,01" under "Năm | Tỷ trọng (%)": a year's row
         if not name or not values or not _LETTERS.search(name):
             return []
         period = _PERIOD_CELL.fullmatch(name)
@@ -1560,6 +1577,10 @@ class _Table:
                 # "Quý I/2023 | 4,9" under "IIP các quý (%)": a series of what the column
                 # measures, one row per period
                 row_name = _SERIES_PERIOD.sub("", column.title) or name
+                if self.title.startswith(row_name):
+                    # "Tỷ trọng (%)" under "Tỷ trọng giá trị tăng thêm của kinh tế số trong
+                    # GRDP": the line over the table says in full what the column measures
+                    row_name = self.title
                 year = year or row_year
             rows.append(
                 Indicator(
@@ -1956,7 +1977,14 @@ def _find_figures(sentence: str, low: str) -> tuple[list[_Figure], list[_YearMar
                 # a January cut-off dates the year just ended
                 _YearMark(m.start(1), m.end(1), int(m.group(1)) - 1, False, True)
                 if m.start(1) in cut_offs
-                else _YearMark(m.start(1), m.end(1), int(m.group(1)), False, True)
+                # "tăng 44,2% so với tháng 8/2023": the period compared with
+                else _YearMark(
+                    m.start(1),
+                    m.end(1),
+                    int(m.group(1)),
+                    bool(_BASE_BEFORE.search(low, max(0, m.start(1) - _REACH), m.start(1))),
+                    True,
+                )
                 for m in dates.finditer(low)
             ]
     figures.sort(key=lambda figure: figure.start)
@@ -2721,11 +2749,15 @@ def _name(
         and not (
             phrase
             and figure.unit not in _LEVEL_UNITS
-            and _HAS.search(low, low.rfind(":", 0, figure.start) + 1, figure.start)
+            and (
+                figure.unit in _RATIO_PLAN_UNITS
+                or _HAS.search(low, low.rfind(":", 0, figure.start) + 1, figure.start)
+            )
         )
     ):
         # a "label: value" line (not "Nông thôn mới được nâng chất: toàn xã có 7 thôn đạt
-        # chuẩn …", where what is counted says what it is)
+        # chuẩn …" or "Xã Ia Dơk (cũ): đạt và vượt 21/25 chỉ tiêu Nghị quyết", where what is
+        # counted says what it is)
         return previous_name
     if (
         previous_name

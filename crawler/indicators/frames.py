@@ -46,7 +46,7 @@ _TARGET_WORDS = re.compile(
 )
 _ACTUAL_WORDS = re.compile(
     r"\b(?:kết quả|tình hình|(?<!đầu tư )(?<!tiếp tục )thực hiện|đã đạt|đạt được|ước thực hiện|"
-    r"ước đạt|đánh giá|"
+    r"ước tính|ước đạt|đánh giá|"
     r"thành tựu|tổng kết|sơ kết|(?:đạt|hoàn thành) và vượt|so với cùng kỳ|so cùng kỳ)\b"
 )
 # A period gone by: "10 tháng năm 2025", "6 tháng đầu năm", "quý III" (not "3 tháng cuối năm").
@@ -56,7 +56,8 @@ _ELAPSED_PERIOD = re.compile(r"\b(?:\d{1,2} tháng(?! cuối)|quý [ivx]+\b|thá
 # hoạch:", "Một số chỉ tiêu ước thực hiện năm 2025", "… chỉ tiêu đều tăng so với cùng kỳ:").
 _RESULTS_REACHED = re.compile(
     r"\b(?:đạt(?: được)?(?: nhiều| những| các)? kết quả|(?:đều\s+)?(?:đạt|hoàn thành) và vượt"
-    r"|đã đạt|đạt được|so với cùng kỳ|so cùng kỳ|ước thực hiện|ước đạt)\b"
+    r"|đã đạt|đạt được|so với cùng kỳ|so cùng kỳ|ước thực hiện|ước tính|ước đạt"
+    r"|(?:đều\s+)?(?:đạt|vượt|hoàn thành)\s+kế hoạch)\b"
 )
 # A title that opens with what it sets out ("Mục tiêu đến năm 2030", "Kế hoạch năm 2026") heads
 # a section; a news headline tells who does what ("Cà Mau phấn đấu tăng trưởng hai con số
@@ -118,6 +119,10 @@ def frame_of(title: str) -> Frame:
         kind = "target" if target.start() < actual.start() else "actual"
         if kind == "target" and _RESULTS_REACHED.search(low, target.end()):
             kind = "actual"
+    elif target and target.group() == "chỉ tiêu" and low.startswith("khác", target.end() + 1):
+        kind = None  # "Một số chỉ tiêu khác": other indicators, of the kind their lines say
+    elif target and target.group() == "chỉ tiêu" and _RESULTS_REACHED.search(low, target.end()):
+        kind = "actual"  # "…, các chỉ tiêu chủ yếu đạt kế hoạch:": indicators that reached it
     elif target and target.group() == "chỉ tiêu" and _ELAPSED_PERIOD.search(low):
         # "Một số chỉ tiêu 10 tháng năm 2025 của tỉnh:": indicators of months gone by, no
         # plan (a target word other than "chỉ tiêu" still plans: "Kế hoạch 3 tháng cuối năm")
