@@ -659,7 +659,8 @@ class DriverStatement:
         # Values the statement holds itself (LIMIT 1); every other parameter must be given.
         self.defaults = {name: v for name, v in compiled.params.items() if v is not None}
         self.positions = compiled.positiontup  # parameter names in order (qmark), or None
-        self.driver_error = dialect.loaded_dbapi.Error
+        # The driver's base exception, for run_on_cursor (none for a dialect without driver).
+        self.driver_error = getattr(dialect.dbapi, "Error", ())
 
     def bind(self, values: dict):
         values = {**self.defaults, **values}
