@@ -1115,8 +1115,8 @@ def _dated_by_its_one_year(text: str, rows: list[Indicator]) -> list[Indicator]:
         return rows
     text = unicodedata.normalize("NFC", text)
     if not years:
-        dateline = _FULL_DAY.search(text, 0, _opening_end(text))
-        years = {int(dateline.group(1))} if dateline else years
+        dateline = _dateline_year(text)
+        years = {dateline} if dateline else years
     if len(years) == 2 and max(years) - min(years) == 1:
         years = {max(years)}  # last year's figures beside this year's: a report of this year
     if len(years) != 1:
@@ -1160,41 +1160,45 @@ def _present_stocks_of_the_dateline(text: str, rows: list[Indicator]) -> list[In
     """What a dated page says the place has at present, in a sentence naming no year, span
     or rate, is of the year of the page's dateline ("Sáng 16/8/2025, …"), whatever other
     years the page names."""
-    undated = [
-        row for row in rows if row.year is None and row.kind == "actual" and row.period is None
+    if all(row.year is not None or row.kind != "actual" or row.period is not None for row in rows):
+        return rows
+    year = _dateline_year(text)
+    if year is None:
+        return rows
+    return [
+        replace(row, year=year)
+        if row.year is None
+        and row.kind == "actual"
+        and row.period is None
+        and _says_what_is_there_now(row.sentence.lower())
+        else row
+        for row in rows
     ]
-    if not undated:
-        return rows
-    dateline = _FULL_DAY.search(text, 0, _opening_end(text))
-    if dateline is None:
-        return rows
-    year = int(dateline.group(1))
-    present = set()
-    for row in undated:
-        low = row.sentence.lower()
-        if (
-            _PRESENT_STOCK.search(low)
-            and not _ANY_YEAR.search(low)
-            and not _SPAN_OR_RATE.search(low)
-        ):
-            present.add(id(row))
-    return [replace(row, year=year) if id(row) in present else row for row in rows]
 
 
-# The term of the council or committee that meets ("UBND tỉnh khóa XV, nhiệm kỳ 2021 - 2026")
-# names who speaks, not a span the figures are of.
-def _opening_end(text: str) -> int:
-    """Where the text's second non-blank line (a headline, then the opening) ends."""
+def _says_what_is_there_now(low: str) -> bool:
+    return bool(
+        _PRESENT_STOCK.search(low) and not _ANY_YEAR.search(low) and not _SPAN_OR_RATE.search(low)
+    )
+
+
+def _dateline_year(text: str) -> int | None:
+    """The year of the first full date in the text's first two non-blank lines (a headline,
+    then the opening: "Tin ngày 14/8/2025.", "Sáng 16/8/2025, …")."""
     end, lines = 0, 0
     while lines < 2:
         newline = text.find("\n", end)
         if newline < 0:
-            return len(text)
+            end = len(text)
+            break
         lines += bool(text[end:newline].strip())
         end = newline + 1
-    return end
+    dateline = _FULL_DAY.search(text, 0, end)
+    return int(dateline.group(1)) if dateline else None
 
 
+# The term of the council or committee that meets ("UBND tỉnh khóa XV, nhiệm kỳ 2021 - 2026")
+# names who speaks, not a span the figures are of.
 _BODY_TERM = re.compile(
     rf"\bkh(?:óa|oá)\s+[IVXLCivxlc\d]+\s*,?\s*nhiệm\s+kỳ\s+{YEAR}\s*[-–—]\s*{YEAR}", re.IGNORECASE
 )

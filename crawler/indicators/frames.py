@@ -119,14 +119,16 @@ def frame_of(title: str) -> Frame:
         kind = "target" if target.start() < actual.start() else "actual"
         if kind == "target" and _RESULTS_REACHED.search(low, target.end()):
             kind = "actual"
-    elif target and target.group() == "chỉ tiêu" and low.startswith("khác", target.end() + 1):
-        kind = None  # "Một số chỉ tiêu khác": other indicators, of the kind their lines say
-    elif target and target.group() == "chỉ tiêu" and _RESULTS_REACHED.search(low, target.end()):
-        kind = "actual"  # "…, các chỉ tiêu chủ yếu đạt kế hoạch:": indicators that reached it
-    elif target and target.group() == "chỉ tiêu" and _ELAPSED_PERIOD.search(low):
-        # "Một số chỉ tiêu 10 tháng năm 2025 của tỉnh:": indicators of months gone by, no
-        # plan (a target word other than "chỉ tiêu" still plans: "Kế hoạch 3 tháng cuối năm")
-        kind = "actual"
+    elif target and target.group() == "chỉ tiêu":
+        if low.startswith("khác", target.end() + 1):
+            kind = None  # "Một số chỉ tiêu khác": other indicators, of the kind their lines say
+        elif _RESULTS_REACHED.search(low, target.end()) or _ELAPSED_PERIOD.search(low):
+            # indicators that reached the plan ("…, các chỉ tiêu chủ yếu đạt kế hoạch:") or of
+            # months gone by ("Một số chỉ tiêu 10 tháng năm 2025 của tỉnh:"), no plan (a target
+            # word other than "chỉ tiêu" still plans: "Kế hoạch 3 tháng cuối năm")
+            kind = "actual"
+        else:
+            kind = "target"
     elif target:
         kind = "target"
     elif actual:
